@@ -1,0 +1,17 @@
+"""Production: PostgreSQL + Redis, several app processes, static files served by whitenoise.
+
+Required environment: SECRET_KEY, DATABASE_URL, REDIS_URL, ALLOWED_HOSTS.
+"""
+
+from .base import *  # noqa: F403
+from .base import INSTALLED_APPS, REDIS_URL, env
+
+DEBUG = False
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+if REDIS_URL:
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}  # type: ignore[dict-item]
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}

@@ -1,0 +1,16 @@
+"""Test settings: same as local, with fast hashing and an isolated test database."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Several test runs may share one PostgreSQL server; give each its own test database.
+DATABASES["default"]["TEST"] = {"NAME": f"test_khoi_{os.getpid()}"}
+LANGUAGE_CODE = "vi"

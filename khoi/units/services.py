@@ -1,0 +1,208 @@
+"""Writes to the register. Every change of a unit goes through one of these functions and is
+recorded in its history (UnitChange) in the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+
+from khoi.accounts.models import User
+
+from .models import ALLOWED_PARENT_KINDS, Unit, UnitChange, UnitChangeAction, UnitKind
+from .validation import normalize_tax_code
+
+# The profile fields a create/update may set; tree position and dates have their own services.
+EDITABLE_FIELDS = (
+    "code",
+    "name",
+    "short_name",
+    "kind",
+    "enterprise_name",
+    "tax_code",
+    "ownership",
+    "sector",
+    "zone",
+    "address",
+    "province",
+    "registered_capital",
+)
+
+
+def _as_audit_value(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    if isinstance(value, (dt.date, Decimal)):
+        return str(value)
+    return str(value)
+
+
+def _snapshot(unit: Unit, fields: tuple[str, ...]) -> dict[str, Any]:
+    snapshot = {}
+    for field in fields:
+        value = getattr(unit, f"{field}_id") if field in ("sector", "zone", "parent") else getattr(unit, field)
+        snapshot[field] = _as_audit_value(value)
+    return snapshot
+
+
+def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {field: [before[field], after[field]] for field in before if before[field] != after[field]}
+
+
+def _check_parent(*, kind: str, parent: Unit | None, joined_on: dt.date, unit: Unit | None = None) -> None:
+    allowed = ALLOWED_PARENT_KINDS[kind]
+    if not allowed:
+        if parent is not None:
+            raise ValidationError({"parent": _("The bloc is the root of the tree and has no parent.")})
+        others = Unit.objects.filter(kind=UnitKind.BLOC)
+        if unit is not None and unit.pk:
+            others = others.exclude(pk=unit.pk)
+        if others.exists():
+            raise ValidationError({"kind": _("The register already has a bloc at its root.")})
+        return
+    if parent is None:
+        raise ValidationError({"parent": _("This kind of unit needs a parent unit.")})
+    if parent.kind not in allowed:
+        raise ValidationError(
+            {
+                "parent": _("A %(kind)s cannot be placed under a %(parent_kind)s.")
+                % {"kind": UnitKind(kind).label, "parent_kind": UnitKind(parent.kind).label}
+            }
+        )
+    if parent.is_closed:
+        raise ValidationError(
+            {"parent": _("“%(parent)s” has left the bloc and cannot get new units.") % {"parent": parent.name}}
+        )
+    if unit is not None and unit.pk and parent.path.startswith(unit.path):
+        raise ValidationError({"parent": _("A unit cannot be moved under itself or one of its own units.")})
+    if parent.kind != UnitKind.BLOC and joined_on < parent.joined_on:
+        raise ValidationError(
+            {"joined_on": _("A unit cannot join before its parent unit (%(date)s).") % {"date": parent.joined_on}}
+        )
+
+
+def _set_path(unit: Unit) -> None:
+    unit.path = f"{unit.parent.path if unit.parent else ''}{unit.pk}/"
+    unit.depth = unit.parent.depth + 1 if unit.parent else 0
+
+
+def _clean(unit: Unit) -> None:
+    unit.tax_code = normalize_tax_code(unit.tax_code)
+    unit.refresh_search_text()
+    unit.full_clean(exclude=["path", "depth", "search_text"])
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    actor: User | None,
+    parent: Unit | None,
+    joined_on: dt.date,
+    fields: Mapping[str, Any],
+    action: str = UnitChangeAction.CREATE,
+) -> Unit:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable unit fields: {sorted(unknown)}")
+    unit = Unit(parent=parent, joined_on=joined_on, **fields)
+    _check_parent(kind=unit.kind, parent=parent, joined_on=joined_on)
+    _clean(unit)
+    unit.save()
+    _set_path(unit)
+    unit.save(update_fields=["path", "depth"])
+    UnitChange.objects.create(
+        unit=unit,
+        action=action,
+        changed_by=actor,
+        changes={k: [None, v] for k, v in _snapshot(unit, (*EDITABLE_FIELDS, "parent", "joined_on")).items()},
+    )
+    return unit
+
+
+@transaction.atomic
+def unit_update(*, unit: Unit, actor: User | None, fields: Mapping[str, Any]) -> Unit:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable unit fields: {sorted(unknown)}")
+    before = _snapshot(unit, EDITABLE_FIELDS)
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    if "kind" in fields and fields["kind"] != before["kind"]:
+        _check_parent(kind=unit.kind, parent=unit.parent, joined_on=unit.joined_on, unit=unit)
+        if unit.children.exists() and unit.kind != UnitKind.BASE_COMMITTEE and unit.kind != UnitKind.BLOC:
+            raise ValidationError({"kind": _("A unit with subordinate cells must stay a base Party committee.")})
+    _clean(unit)
+    changes = _diff(before, _snapshot(unit, EDITABLE_FIELDS))
+    if changes:
+        unit.save()
+        UnitChange.objects.create(unit=unit, action=UnitChangeAction.UPDATE, changed_by=actor, changes=changes)
+    return unit
+
+
+@transaction.atomic
+def unit_move(*, unit: Unit, new_parent: Unit, actor: User | None) -> Unit:
+    """Move a unit (and its whole subtree) under another parent."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if unit.parent_id == new_parent.pk:
+        return unit
+    _check_parent(kind=unit.kind, parent=new_parent, joined_on=unit.joined_on, unit=unit)
+    old_path, old_parent_id = unit.path, unit.parent_id
+    unit.parent = new_parent
+    _set_path(unit)
+    depth_shift = unit.depth - old_path.count("/") + 1
+    # Rewrite the prefix of every descendant's path in one statement.
+    Unit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk).update(
+        path=Concat(Value(unit.path), Substr("path", len(old_path) + 1)),
+        depth=F("depth") + depth_shift,
+    )
+    unit.save(update_fields=["parent", "path", "depth", "updated_at"])
+    UnitChange.objects.create(
+        unit=unit, action=UnitChangeAction.MOVE, changed_by=actor, changes={"parent": [old_parent_id, new_parent.pk]}
+    )
+    return unit
+
+
+@transaction.atomic
+def unit_close(*, unit: Unit, left_on: dt.date, actor: User | None) -> Unit:
+    """The unit leaves the bloc on `left_on`; its subordinate cells leave with it. History stays."""
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    if unit.kind == UnitKind.BLOC:
+        raise ValidationError({"left_on": _("The bloc itself cannot leave the register.")})
+    if unit.is_closed:
+        raise ValidationError({"left_on": _("This unit has already left the bloc.")})
+    if left_on < unit.joined_on:
+        raise ValidationError({"left_on": _("A unit cannot leave before the date it joined.")})
+    for member in Unit.objects.filter(path__startswith=unit.path, left_on__isnull=True).order_by("path"):
+        member.left_on = max(left_on, member.joined_on)
+        member.save(update_fields=["left_on", "updated_at"])
+        UnitChange.objects.create(
+            unit=member,
+            action=UnitChangeAction.CLOSE,
+            changed_by=actor,
+            changes={"left_on": [None, str(member.left_on)]},
+        )
+    unit.refresh_from_db()
+    return unit
+
+
+@transaction.atomic
+def unit_reopen(*, unit: Unit, actor: User | None) -> Unit:
+    """Undo a departure recorded by mistake (the unit is a member again from its joining date)."""
+    if not unit.is_closed:
+        return unit
+    if unit.parent and unit.parent.is_closed:
+        raise ValidationError({"left_on": _("The parent unit has left the bloc; reopen it first.")})
+    old = str(unit.left_on)
+    unit.left_on = None
+    unit.save(update_fields=["left_on", "updated_at"])
+    UnitChange.objects.create(
+        unit=unit, action=UnitChangeAction.REOPEN, changed_by=actor, changes={"left_on": [old, None]}
+    )
+    return unit
