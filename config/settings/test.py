@@ -14,3 +14,5 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # Several test runs may share one PostgreSQL server; give each its own test database.
 DATABASES["default"]["TEST"] = {"NAME": f"test_khoi_{os.getpid()}"}
 LANGUAGE_CODE = "vi"
+# ...and its own cache namespace on a shared Redis (rate limits, counters).
+CACHES["default"]["KEY_PREFIX"] = f"test{os.getpid()}"  # noqa: F405
