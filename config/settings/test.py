@@ -15,4 +15,4 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 DATABASES["default"]["TEST"] = {"NAME": f"test_khoi_{os.getpid()}"}
 LANGUAGE_CODE = "vi"
 # ...and its own cache namespace on a shared Redis (rate limits, counters).
-CACHES["default"]["KEY_PREFIX"] = f"test{os.getpid()}"  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = f"test{os.getpid()}"
