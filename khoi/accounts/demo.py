@@ -12,11 +12,11 @@ from .models import Department, Role, User
 
 STAFF_USERS = [
     ("admin", "Quản trị hệ thống", Role.ADMIN, ""),
-    ("vanphong", "Nguyễn Thị Lan (Văn phòng)", Role.STAFF, Department.OFFICE),
-    ("bantochuc", "Trần Văn Hùng (Ban Tổ chức)", Role.STAFF, Department.ORGANISATION),
-    ("tuyengiao", "Phạm Thu Hà (Ban Tuyên giáo)", Role.STAFF, Department.PROPAGANDA),
-    ("kiemtra", "Lê Minh Đức (Ban Kiểm tra)", Role.STAFF, Department.INSPECTION),
-    ("lanhdao", "Vũ Quang Huy (Lãnh đạo)", Role.LEADERSHIP, ""),
+    ("vanphong", "Nguyễn Thị Lan", Role.STAFF, Department.OFFICE),
+    ("bantochuc", "Trần Văn Hùng", Role.STAFF, Department.ORGANISATION),
+    ("tuyengiao", "Phạm Thu Hà", Role.STAFF, Department.PROPAGANDA),
+    ("kiemtra", "Lê Minh Đức", Role.STAFF, Department.INSPECTION),
+    ("lanhdao", "Vũ Quang Huy", Role.LEADERSHIP, ""),
 ]
 
 
@@ -27,12 +27,12 @@ def load() -> str:
     password = make_password(settings.KHOI_DEMO_PASSWORD)
     with transaction.atomic():
         for username, full_name, role, department in STAFF_USERS:
-            last, _, first = full_name.partition(" ")
+            # Vietnamese names read family name first: keep the whole name in one field so
+            # get_full_name() does not turn it around.
             User.objects.create(
                 username=username,
                 password=password,
-                first_name=first,
-                last_name=last,
+                first_name=full_name,
                 role=role,
                 department=department,
                 is_staff=role == Role.ADMIN,
