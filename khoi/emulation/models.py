@@ -1,0 +1,673 @@
+"""Emulation (thi đua) and commendation (khen thưởng).
+
+Emulation blocs of units and outside organisations sign a yearly agreement (giao ước) of criteria
+with maximum points; members self-score, the bloc scores, and the ranking proposes commendations.
+Commendation forms carry their rules as data (quotas, prerequisites, legal basis). Proposals are
+reviewed; decisions award lists; every award is a record of a unit, an organisation or a person.
+
+Scores copy their criterion's maximum (`max_points`) so the database itself can refuse a score
+above it (a check constraint cannot look into another table).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from khoi.core.text import search_key
+
+ONE_RECIPIENT = (
+    Q(unit__isnull=False, organisation__isnull=True, person__isnull=True)
+    | Q(unit__isnull=True, organisation__isnull=False, person__isnull=True)
+    | Q(unit__isnull=True, organisation__isnull=True, person__isnull=False)
+)
+
+
+class Organisation(models.Model):
+    """An organisation outside the register (an association in an emulation bloc)."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("outside organisation")
+        verbose_name_plural = _("outside organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TieBreak(models.TextChoices):
+    SHARED = "shared", _("Tied members share the rank")
+    BASE_POINTS = "base_points", _("More points on the criteria (before bonus and penalty)")
+    FEWER_PENALTIES = "fewer_penalties", _("Fewer penalty points")
+    SECTIONS = "sections", _("More points in the first section, then the next")
+
+
+class EmulationBloc(models.Model):
+    """A khối / cụm thi đua."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    tie_break = models.CharField(
+        _("tie-break rule"),
+        max_length=20,
+        choices=TieBreak.choices,
+        default=TieBreak.BASE_POINTS,
+        help_text=_("The default for new agreements; each agreement may set its own."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("emulation bloc")
+        verbose_name_plural = _("emulation blocs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BlocMember(models.Model):
+    """A member of an emulation bloc: a unit of the register or an outside organisation."""
+
+    bloc = models.ForeignKey(EmulationBloc, on_delete=models.CASCADE, related_name="members", verbose_name=_("bloc"))
+    name = models.CharField(_("name in the bloc"), max_length=255)
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("outside organisation"),
+    )
+    joined_year = models.PositiveSmallIntegerField(_("member since (year)"))
+    left_year = models.PositiveSmallIntegerField(_("member until (year)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["bloc", "name"]
+        verbose_name = _("bloc member")
+        verbose_name_plural = _("bloc members")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, organisation__isnull=True)
+                | Q(unit__isnull=True, organisation__isnull=False),
+                name="blocmember_unit_or_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["bloc", "unit"], condition=Q(unit__isnull=False), name="blocmember_unit_once"
+            ),
+            models.UniqueConstraint(
+                fields=["bloc", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="blocmember_organisation_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(left_year__isnull=True) | Q(left_year__gte=models.F("joined_year")),
+                name="blocmember_left_after_joined",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def active_in(self, year: int) -> bool:
+        return self.joined_year <= year and (self.left_year is None or self.left_year >= year)
+
+
+class BlocLeadership(models.Model):
+    """Who leads the bloc in a year (khối trưởng) and who is deputy (khối phó)."""
+
+    bloc = models.ForeignKey(
+        EmulationBloc, on_delete=models.CASCADE, related_name="leaderships", verbose_name=_("bloc")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    leader = models.ForeignKey(BlocMember, on_delete=models.PROTECT, related_name="+", verbose_name=_("leader"))
+    deputy = models.ForeignKey(
+        BlocMember, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("deputy")
+    )
+
+    class Meta:
+        ordering = ["bloc", "-year"]
+        verbose_name = _("bloc leadership")
+        verbose_name_plural = _("bloc leaderships")
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "year"], name="blocleadership_one_per_year"),
+            models.CheckConstraint(condition=~Q(leader=models.F("deputy")), name="blocleadership_leader_not_deputy"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bloc} {self.year}"
+
+
+class AgreementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed")
+    CLOSED = "closed", _("Reviewed (year closed)")
+
+
+class Agreement(models.Model):
+    """The yearly emulation agreement (giao ước thi đua) of a bloc, with its own scale."""
+
+    bloc = models.ForeignKey(EmulationBloc, on_delete=models.CASCADE, related_name="agreements", verbose_name=_("bloc"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AgreementStatus.choices, default=AgreementStatus.DRAFT
+    )
+    tie_break = models.CharField(_("tie-break rule"), max_length=20, choices=TieBreak.choices)
+    bonus_cap = models.DecimalField(
+        _("bonus cap (points)"), max_digits=6, decimal_places=2, null=True, blank=True, help_text=_("Empty: no cap.")
+    )
+    flag_count = models.PositiveSmallIntegerField(
+        _("units proposed for the emulation flag"), default=1, help_text=_("The leading units (Cờ thi đua).")
+    )
+    merit_count = models.PositiveSmallIntegerField(
+        _("units proposed for a commendation"), default=3, help_text=_("The next units (Bằng khen).")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_place = models.CharField(_("signed at"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["bloc", "-year"]
+        verbose_name = _("emulation agreement")
+        verbose_name_plural = _("emulation agreements")
+        constraints = [
+            models.UniqueConstraint(fields=["bloc", "year"], name="agreement_one_per_bloc_year"),
+            models.CheckConstraint(
+                condition=~Q(status=AgreementStatus.SIGNED) | Q(signed_on__isnull=False),
+                name="agreement_signed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(bonus_cap__isnull=True) | Q(bonus_cap__gte=0), name="agreement_bonus_cap_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgreementSignatory(models.Model):
+    """Who signed the agreement for a member (the signing record)."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
+    )
+    member = models.ForeignKey(BlocMember, on_delete=models.PROTECT, related_name="+", verbose_name=_("member"))
+    signer_name = models.CharField(_("signed by"), max_length=255)
+    signer_title = models.CharField(_("title of the signer"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "member__name"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        constraints = [models.UniqueConstraint(fields=["agreement", "member"], name="signatory_once_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.signer_name}"
+
+
+class AgreementSection(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=255)
+
+    class Meta:
+        ordering = ["agreement", "order"]
+        verbose_name = _("agreement section")
+        verbose_name_plural = _("agreement sections")
+        constraints = [models.UniqueConstraint(fields=["agreement", "order"], name="section_order_unique")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CriterionKind(models.TextChoices):
+    STANDARD = "standard", _("Criterion")
+    BONUS = "bonus", _("Bonus")
+    PENALTY = "penalty", _("Penalty")
+
+
+class Criterion(models.Model):
+    """A criterion with its maximum points; a penalty's points are deducted."""
+
+    section = models.ForeignKey(AgreementSection, on_delete=models.CASCADE, related_name="criteria")
+    order = models.PositiveSmallIntegerField(_("order"))
+    code = models.CharField(_("code"), max_length=20)
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=10, choices=CriterionKind.choices, default=CriterionKind.STANDARD)
+    max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
+    guidance = models.TextField(_("scoring guidance"), blank=True)
+
+    class Meta:
+        ordering = ["section__order", "order"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        constraints = [
+            models.UniqueConstraint(fields=["section", "order"], name="criterion_order_unique"),
+            models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_points_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+
+class Scorecard(models.Model):
+    """One member's scores under one agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="scorecards")
+    member = models.ForeignKey(BlocMember, on_delete=models.PROTECT, related_name="scorecards")
+    self_submitted_at = models.DateTimeField(_("self-score submitted at"), null=True, blank=True)
+    bloc_scored_at = models.DateTimeField(_("bloc score recorded at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["agreement", "member__name"]
+        verbose_name = _("scorecard")
+        verbose_name_plural = _("scorecards")
+        constraints = [models.UniqueConstraint(fields=["agreement", "member"], name="scorecard_once_per_member")]
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.agreement}"
+
+
+class Score(models.Model):
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
+    max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2, editable=False)
+    self_points = models.DecimalField(_("self-score"), max_digits=6, decimal_places=2, null=True, blank=True)
+    bloc_points = models.DecimalField(_("bloc score"), max_digits=6, decimal_places=2, null=True, blank=True)
+    evidence_note = models.TextField(_("evidence"), blank=True)
+    bloc_note = models.TextField(_("bloc's note"), blank=True)
+
+    class Meta:
+        ordering = ["criterion__section__order", "criterion__order"]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["scorecard", "criterion"], name="score_once_per_criterion"),
+            models.CheckConstraint(
+                condition=Q(self_points__isnull=True)
+                | (Q(self_points__gte=0) & Q(self_points__lte=models.F("max_points"))),
+                name="score_self_within_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(bloc_points__isnull=True)
+                | (Q(bloc_points__gte=0) & Q(bloc_points__lte=models.F("max_points"))),
+                name="score_bloc_within_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {self.self_points} / {self.bloc_points}"
+
+
+def evidence_upload_to(instance: Evidence, filename: str) -> str:
+    return f"emulation/evidence/{instance.scorecard_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """An attachment backing a self-score (a report, a photo, a certificate)."""
+
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="evidence")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scorecard", "uploaded_at"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+# ---- Commendation ---------------------------------------------------------------------------------
+
+
+class IssuerKind(models.TextChoices):
+    PARTY = "party", _("Party body")
+    STATE = "state", _("State body")
+    ENTERPRISE = "enterprise", _("Head of the unit")
+
+
+class Issuer(models.Model):
+    """Who awards: the bloc's Party committee, the city People's Committee, the Prime Minister …"""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=50, help_text=_("As history lines write it: “ĐUK”."))
+    kind = models.CharField(_("kind"), max_length=12, choices=IssuerKind.choices)
+    is_own = models.BooleanField(
+        _("the committee itself"), default=False, help_text=_("Its decisions and certificates are generated here.")
+    )
+    symbol = models.CharField(_("decision symbol"), max_length=30, help_text=_("“QĐ/ĐUK”, “QĐ-UBND”."))
+    parent_body = models.CharField(_("parent body (document header)"), max_length=255, blank=True)
+    issuing_body = models.CharField(_("issuing body (document header)"), max_length=255, blank=True)
+    deciding_body = models.CharField(_("deciding body (above “QUYẾT ĐỊNH”)"), max_length=255, blank=True)
+    authority = models.CharField(
+        _("signing authority"), max_length=100, blank=True, help_text=_("“T/M BAN THƯỜNG VỤ”.")
+    )
+    place = models.CharField(_("place"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("issuer")
+        verbose_name_plural = _("issuers")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RecipientKind(models.TextChoices):
+    COLLECTIVE = "collective", _("Collectives")
+    INDIVIDUAL = "individual", _("Individuals")
+    BOTH = "both", _("Collectives and individuals")
+
+
+class CommendationForm(models.Model):
+    """A title or form of commendation (Giấy khen, Bằng khen, Cờ thi đua …) of one issuer."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=50, help_text=_("“Giấy khen”, “Bằng khen”."))
+    issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="forms", verbose_name=_("issuer"))
+    recipients = models.CharField(_("awarded to"), max_length=12, choices=RecipientKind.choices)
+    level = models.PositiveSmallIntegerField(_("level"), default=1, help_text=_("Higher is a higher form."))
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+
+    class Meta:
+        ordering = ["level", "name"]
+        verbose_name = _("commendation form")
+        verbose_name_plural = _("commendation forms")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def accepts(self, recipient_kind: str) -> bool:
+        return self.recipients in (RecipientKind.BOTH, recipient_kind)
+
+
+class RuleKind(models.TextChoices):
+    QUOTA = "quota", _("Quota")
+    PREREQUISITE = "prerequisite", _("Prerequisite")
+
+
+class QuotaBase(models.TextChoices):
+    ACTIVE_UNITS = "active_units", _("Base organisations of the bloc in the year")
+    BLOC_MEMBERS = "bloc_members", _("Members of the proposing emulation bloc")
+    PER_UNIT = "per_unit", _("Per unit (a fixed number for each unit)")
+
+
+class CommendationRule(models.Model):
+    """A rule of a form, kept as data: a quota or a prerequisite, binding or a warning."""
+
+    form = models.ForeignKey(CommendationForm, on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("kind"), max_length=15, choices=RuleKind.choices)
+    applies_to = models.CharField(_("applies to"), max_length=12, choices=RecipientKind.choices)
+    binding = models.BooleanField(_("binding"), default=False, help_text=_("Binding rules block; others warn."))
+    quota_base = models.CharField(_("quota base"), max_length=15, choices=QuotaBase.choices, blank=True)
+    quota_percent = models.DecimalField(
+        _("quota (% of the base)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    quota_fixed = models.PositiveSmallIntegerField(_("quota (fixed number)"), null=True, blank=True)
+    required_form = models.ForeignKey(
+        CommendationForm,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("required lower form"),
+    )
+    required_years = models.PositiveSmallIntegerField(_("consecutive years required"), null=True, blank=True)
+    legal_basis = models.TextField(_("legal basis"))
+
+    class Meta:
+        ordering = ["form", "kind", "id"]
+        verbose_name = _("commendation rule")
+        verbose_name_plural = _("commendation rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=RuleKind.QUOTA)
+                | (
+                    ~Q(quota_base="")
+                    & (
+                        (Q(quota_base=QuotaBase.PER_UNIT) & Q(quota_fixed__isnull=False))
+                        | (~Q(quota_base=QuotaBase.PER_UNIT) & Q(quota_percent__gt=0))
+                    )
+                ),
+                name="rule_quota_complete",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=RuleKind.PREREQUISITE) | Q(required_form__isnull=False, required_years__gte=1),
+                name="rule_prerequisite_complete",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form}: {self.get_kind_display()}"
+
+
+class Campaign(models.Model):
+    """A campaign or movement awards are made for ("thực hiện Chỉ thị 05-CT/TW")."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=500)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("campaign or movement")
+        verbose_name_plural = _("campaigns and movements")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class Person(models.Model):
+    """A person proposed or awarded. Birth date, gender and position are personal data."""
+
+    full_name = models.CharField(_("full name"), max_length=255)
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
+    )
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False) | Q(organisation__isnull=False), name="person_has_unit_or_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def refresh_search_text(self) -> None:
+        self.search_text = search_key(self.full_name)
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+    DECIDED = "decided", _("Decided")
+
+
+class Proposal(models.Model):
+    """A proposal (đề nghị) by a unit or an emulation bloc, reviewed by the committee's staff."""
+
+    year = models.PositiveSmallIntegerField(_("year of the achievements"))
+    title = models.CharField(_("title"), max_length=500)
+    number = models.CharField(_("number and symbol"), max_length=50, blank=True)
+    proposer_unit = models.ForeignKey(
+        "units.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposing unit"),
+    )
+    proposer_bloc = models.ForeignKey(
+        EmulationBloc, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals"
+    )
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals")
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals")
+    status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
+    review_note = models.TextField(_("review note"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-created_at", "-id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(proposer_unit__isnull=False) | Q(proposer_bloc__isnull=False), name="proposal_has_proposer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProposalItem(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="items")
+    form = models.ForeignKey(CommendationForm, on_delete=models.PROTECT, related_name="+", verbose_name=_("form"))
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="proposal_items")
+    recipient_name = models.CharField(_("recipient"), max_length=255)
+    achievement = models.TextField(_("achievements"), blank=True)
+    rank = models.PositiveSmallIntegerField(_("rank in the bloc"), null=True, blank=True)
+    warnings = models.JSONField(_("rule warnings"), default=list, blank=True)
+    accepted = models.BooleanField(_("accepted"), default=True)
+
+    class Meta:
+        ordering = ["proposal", "id"]
+        verbose_name = _("proposed recipient")
+        verbose_name_plural = _("proposed recipients")
+        constraints = [models.CheckConstraint(condition=ONE_RECIPIENT, name="proposalitem_one_recipient")]
+
+    def __str__(self) -> str:
+        return self.recipient_name
+
+    @property
+    def is_individual(self) -> bool:
+        return self.person_id is not None
+
+
+class Decision(models.Model):
+    """A decision (quyết định) that awards a list: its number, date, signer and issuer."""
+
+    issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("issuer"))
+    number = models.PositiveIntegerField(_("number"))
+    signed_on = models.DateField(_("signed on"))
+    signed_year = models.PositiveSmallIntegerField(editable=False)
+    signer_name = models.CharField(_("signed by"), max_length=255)
+    signer_title = models.CharField(_("title of the signer"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=500)
+    year = models.PositiveSmallIntegerField(_("year of the achievements"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
+    form = models.ForeignKey(CommendationForm, on_delete=models.PROTECT, related_name="decisions")
+    achievement = models.TextField(_("achievements (as the decision words them)"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-signed_on", "-number"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "signed_year", "number"], name="decision_number_unique_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """ "86-QĐ/ĐUK" (Party) or "512/QĐ-UBND" (state)."""
+        separator = "-" if self.issuer.kind == IssuerKind.PARTY else "/"
+        return f"{self.number}{separator}{self.issuer.symbol}"
+
+    @property
+    def number_line(self) -> str:
+        """ "Số 86-QĐ/ĐUK" (Party documents, no colon) or "Số: 512/QĐ-UBND"."""
+        return f"Số {self.reference}" if self.issuer.kind == IssuerKind.PARTY else f"Số: {self.reference}"
+
+
+class Award(models.Model):
+    """A record: one recipient received one form in one year, by one decision."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="awards")
+    form = models.ForeignKey(CommendationForm, on_delete=models.PROTECT, related_name="awards")
+    year = models.PositiveSmallIntegerField(_("year of the achievements"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, null=True, blank=True, related_name="awards")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="awards"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="awards")
+    recipient_name = models.CharField(_("recipient"), max_length=255)
+    proposal_item = models.OneToOneField(
+        ProposalItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="award"
+    )
+    position = models.PositiveSmallIntegerField(_("position in the list"), default=0)
+
+    class Meta:
+        ordering = ["decision", "position", "id"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.CheckConstraint(condition=ONE_RECIPIENT, name="award_one_recipient"),
+            models.UniqueConstraint(
+                fields=["person", "form", "year"], condition=Q(person__isnull=False), name="award_person_form_year_once"
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "form", "year"], condition=Q(unit__isnull=False), name="award_unit_form_year_once"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "form", "year"],
+                condition=Q(organisation__isnull=False),
+                name="award_organisation_form_year_once",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "form"], name="award_year_form")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_name}: {self.form.short_name} {self.year}"
+
+    @property
+    def is_individual(self) -> bool:
+        return self.person_id is not None
