@@ -1,8 +1,17 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.navigation import NavItem
+
+
+def _is_member(user: object) -> bool:
+    from khoi.accounts.permissions import is_member
+
+    return is_member(user)
+
 
 class EmulationConfig(AppConfig):
     name = "khoi.emulation"
     label = "emulation"
     verbose_name = _("Emulation and commendation")
+    navigation = [NavItem(_("Emulation and commendation"), "emulation:index", visible_to=_is_member)]

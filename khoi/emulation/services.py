@@ -711,3 +711,44 @@ def decision_create(
             proposal.status = ProposalStatus.DECIDED
             proposal.save(update_fields=["status"])
     return decision
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    full_name: str
+    birth_date: dt.date | None = None
+    gender: str = ""
+    position: str = ""
+    achievement: str = ""
+
+
+@transaction.atomic
+def proposal_create_for_unit(
+    *,
+    actor: User | None,
+    unit: Unit,
+    year: int,
+    title: str,
+    form: CommendationForm,
+    campaign: Campaign | None = None,
+    include_unit: bool = False,
+    unit_achievement: str = "",
+    people: Sequence[PersonInput] = (),
+) -> Proposal:
+    """A unit proposes itself and/or its people (new people are added to the list of people)."""
+    items: list[ItemInput] = []
+    if include_unit:
+        items.append(ItemInput(form=form, unit=unit, achievement=unit_achievement))
+    for entry in people:
+        existing = Person.objects.filter(
+            unit=unit, full_name=" ".join(entry.full_name.split()), birth_date=entry.birth_date
+        ).first()
+        person = existing or person_create(
+            full_name=entry.full_name,
+            unit=unit,
+            birth_date=entry.birth_date,
+            gender=entry.gender,
+            position=entry.position,
+        )
+        items.append(ItemInput(form=form, person=person, achievement=entry.achievement))
+    return proposal_create(actor=actor, year=year, title=title, items=items, proposer_unit=unit, campaign=campaign)
