@@ -1,0 +1,411 @@
+"""Reads of the marketplace: search, matching, conference agendas, the inter-use figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from khoi.accounts.permissions import AnyUser, is_member, visible_units
+from khoi.core.formatting import format_change, growth_percent
+from khoi.units.models import BASE_KINDS, Unit, UnitGroup
+
+from . import matching, ranking
+from .models import (
+    USING_STATUSES,
+    Category,
+    Conference,
+    Enterprise,
+    Listing,
+    ListingKind,
+    ListingStatus,
+    Meeting,
+    MeetingRequest,
+    Mou,
+    MouStatusRecord,
+    Participant,
+    RequestStatus,
+    Slot,
+)
+
+# Candidates PostgreSQL hands to the shared ranking; trigram threshold low enough for typos.
+PG_CANDIDATES = 400
+PG_WORD_SIMILARITY = 0.3
+ESSENTIAL_UNIT_GROUP = "cong-ich"
+
+
+# ---- Categories and enterprises ----------------------------------------------------------------
+
+
+def category_list() -> QuerySet[Category]:
+    return Category.objects.select_related("parent")
+
+
+def category_choices() -> list[tuple[int, str]]:
+    """Fields and their categories, indented, for a select box."""
+    categories = list(category_list())
+    rows: list[tuple[int, str]] = []
+    for field in [c for c in categories if c.parent_id is None]:
+        rows.append((field.pk, field.name))
+        rows.extend((c.pk, f"— {c.name}") for c in categories if c.parent_id == field.pk)
+    return rows
+
+
+def enterprise_list(*, query: str = "") -> QuerySet[Enterprise]:
+    enterprises = Enterprise.objects.select_related("unit")
+    for word in ranking.words(query):
+        enterprises = enterprises.filter(search_text__contains=word)
+    return enterprises
+
+
+def units_acting_for(*, user: AnyUser) -> QuerySet[Unit]:
+    """Base units a user may act for in the marketplace: all current ones for staff, a reporter's own."""
+    if not is_member(user):
+        return Unit.objects.none()
+    units = Unit.objects.filter(kind__in=BASE_KINDS, left_on__isnull=True)
+    if user.is_committee_staff:
+        return units.order_by("name")
+    if user.reads_all:
+        return Unit.objects.none()
+    return units.filter(pk__in=visible_units(user).values("pk"))
+
+
+def enterprises_of_user(user: AnyUser) -> QuerySet[Enterprise]:
+    """The enterprises a reporter acts for (its unit); staff act for all through the pages."""
+    if not is_member(user) or user.reads_all:
+        return Enterprise.objects.none()
+    return Enterprise.objects.filter(unit__in=visible_units(user))
+
+
+# ---- Offers and needs --------------------------------------------------------------------------
+
+
+def listing_visible(*, user: AnyUser) -> QuerySet[Listing]:
+    listings = Listing.objects.select_related("enterprise__unit", "category__parent")
+    if not is_member(user):
+        return listings.none()
+    if user.reads_all:
+        return listings
+    return listings.filter(Q(status=ListingStatus.APPROVED) | Q(enterprise__unit__in=visible_units(user)))
+
+
+def listing_filter(
+    *,
+    queryset: QuerySet[Listing] | None = None,
+    kind: str | None = None,
+    category: Category | None = None,
+    region: str | None = None,
+    in_bloc: bool | None = None,
+    on_date: dt.date | None = None,
+    published_only: bool = True,
+) -> QuerySet[Listing]:
+    listings = queryset if queryset is not None else Listing.objects.all()
+    if published_only:
+        listings = listings.filter(status=ListingStatus.APPROVED)
+    if on_date is not None:
+        listings = listings.filter(
+            Q(valid_from__lte=on_date), Q(valid_until__isnull=True) | Q(valid_until__gte=on_date)
+        )
+    if kind:
+        listings = listings.filter(kind=kind)
+    if category is not None:
+        listings = listings.filter(Q(category=category) | Q(category__parent=category))
+    if region:
+        listings = listings.filter(Q(regions__contains=f"|{region}|") | Q(regions__contains=f"|{matching.NATIONWIDE}|"))
+    if in_bloc is not None:
+        listings = listings.filter(in_bloc=in_bloc)
+    return listings
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    listing: Listing
+    score: float
+
+
+def _documents(rows: list[tuple[int, str]]) -> list[ranking.Document]:
+    documents = []
+    for pk, text in rows:
+        title, _sep, _rest = text.partition(" | ")
+        documents.append(ranking.Document(id=pk, text=text.replace(" | ", " "), title=title))
+    return documents
+
+
+def _candidates_postgresql(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
+    """pg_trgm over the GIN-indexed unaccent key: listings whose words are close to the query's."""
+    expression = "market_search_key(search_source)"
+    conditions = [f"{expression} %%> %s" for _ in query.words]
+    joiner = " AND " if len(query.words) <= 2 else " OR "
+    where = "(" + joiner.join(conditions) + ")"
+    ordered = (
+        listings.extra(where=[where], params=query.words)  # noqa: S610 - fixed SQL, words as parameters
+        .annotate(similarity=RawSQL(f"word_similarity(%s, {expression})", (query.phrase,)))  # noqa: S611
+        .order_by("-similarity", "id")
+        .values_list("id", "search_text")[:PG_CANDIDATES]
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(PG_WORD_SIMILARITY)])
+        return list(ordered)
+
+
+def listing_search(
+    *,
+    query: str,
+    queryset: QuerySet[Listing] | None = None,
+    kind: str | None = None,
+    category: Category | None = None,
+    region: str | None = None,
+    in_bloc: bool | None = None,
+    on_date: dt.date | None = None,
+    limit: int = 50,
+) -> list[SearchHit]:
+    """Ranked search of published offers and needs. PostgreSQL finds candidates with pg_trgm on an
+    unaccent GIN index; SQLite reads the stored accent-free column; both rank with `ranking`."""
+    listings = listing_filter(
+        queryset=queryset, kind=kind, category=category, region=region, in_bloc=in_bloc, on_date=on_date
+    )
+    parsed = ranking.Query(query)
+    if not parsed.words:
+        page = list(listings.select_related("enterprise", "category__parent").order_by("-created_at", "-id")[:limit])
+        return [SearchHit(listing=listing, score=0.0) for listing in page]
+    if connection.vendor == "postgresql":
+        rows = _candidates_postgresql(listings, parsed)
+    else:
+        rows = list(listings.values_list("id", "search_text"))
+    ranked = ranking.rank(query, _documents(rows), limit=limit)
+    by_id = Listing.objects.select_related("enterprise", "category__parent").in_bulk([pk for pk, _ in ranked])
+    return [SearchHit(listing=by_id[pk], score=score) for pk, score in ranked if pk in by_id]
+
+
+# ---- Matching ----------------------------------------------------------------------------------
+
+
+def _facts(listing: Listing) -> matching.MatchFacts:
+    field = listing.category.field
+    return matching.MatchFacts(
+        id=listing.pk,
+        enterprise_id=listing.enterprise_id,
+        category_id=listing.category_id,
+        category_name=listing.category.name,
+        field_id=field.pk,
+        field_name=field.name,
+        regions=frozenset(listing.region_list),
+        text=f"{listing.title} {listing.description}",
+        title=listing.title,
+    )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    listing: Listing  # the one we look from
+    other: Listing  # the one that fits
+    match: matching.Match
+
+
+def listing_matches(*, listing: Listing, limit: int = 10, on_date: dt.date | None = None) -> list[Suggestion]:
+    """For a need the offers that fit it (for an offer, the needs), best first, with the reason."""
+    other_kind = ListingKind.OFFER if listing.kind == ListingKind.NEED else ListingKind.NEED
+    field = listing.category.field
+    candidates = listing_filter(kind=other_kind, on_date=on_date or timezone.localdate()).exclude(
+        enterprise_id=listing.enterprise_id
+    )
+    keywords = sorted(
+        {w for w in ranking.words(listing.title) if len(w) >= 4 and w not in matching.STOPWORDS}, key=len, reverse=True
+    )[:3]
+    same_text = Q()
+    for word in keywords:
+        same_text |= Q(search_text__contains=word)
+    candidates = candidates.filter(Q(category=field) | Q(category__parent=field) | same_text).select_related(
+        "enterprise", "category__parent"
+    )
+    mine = _facts(listing)
+    found = []
+    for other in candidates[:2000]:
+        facts = _facts(other)
+        result = matching.match(mine, facts) if listing.kind == ListingKind.NEED else matching.match(facts, mine)
+        if result is not None:
+            found.append(Suggestion(listing=listing, other=other, match=result))
+    found.sort(key=lambda s: (-s.match.score, s.other.pk))
+    return found[:limit]
+
+
+def unit_suggestions(*, unit: Unit, limit: int = 5) -> list[Suggestion]:
+    """What a unit sees on its home page: the best fits for its own published offers and needs."""
+    enterprise = Enterprise.objects.filter(unit=unit).first()
+    if enterprise is None:
+        return []
+    own = Listing.objects.filter(enterprise=enterprise, status=ListingStatus.APPROVED).select_related(
+        "enterprise", "category__parent"
+    )
+    suggestions: list[Suggestion] = []
+    for listing in own[:20]:
+        suggestions.extend(listing_matches(listing=listing, limit=limit))
+    suggestions.sort(key=lambda s: (-s.match.score, s.other.pk))
+    seen: set[int] = set()
+    unique = []
+    for suggestion in suggestions:
+        if suggestion.other.pk not in seen:
+            seen.add(suggestion.other.pk)
+            unique.append(suggestion)
+    return unique[:limit]
+
+
+# ---- Conferences -------------------------------------------------------------------------------
+
+
+def conference_list() -> QuerySet[Conference]:
+    return Conference.objects.annotate(participant_count=Count("participants", distinct=True))
+
+
+def participant_list(*, conference: Conference, query: str = "", in_bloc: bool | None = None) -> QuerySet[Participant]:
+    participants = Participant.objects.filter(conference=conference).select_related("enterprise__unit")
+    for word in ranking.words(query):
+        participants = participants.filter(enterprise__search_text__contains=word)
+    if in_bloc is not None:
+        participants = participants.filter(enterprise__unit__isnull=not in_bloc)
+    return participants
+
+
+def participants_of_user(*, conference: Conference, user: AnyUser) -> list[Participant]:
+    """The participants a reporter acts for in this conference (its unit's)."""
+    if not is_member(user) or user.reads_all:
+        return []
+    return list(
+        Participant.objects.filter(conference=conference, enterprise__unit__in=visible_units(user)).select_related(
+            "enterprise__unit"
+        )
+    )
+
+
+def request_list(*, participant: Participant) -> dict[str, list[MeetingRequest]]:
+    related = ("requester__enterprise", "recipient__enterprise", "meeting__slot")
+    return {
+        "incoming": list(MeetingRequest.objects.filter(recipient=participant).select_related(*related)),
+        "outgoing": list(MeetingRequest.objects.filter(requester=participant).select_related(*related)),
+    }
+
+
+def slot_list(*, conference: Conference) -> list[Slot]:
+    return list(Slot.objects.filter(conference=conference).order_by("index"))
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    slot: Slot
+    meeting: Meeting | None
+    partner: Participant | None
+    unavailable: bool
+
+
+def agenda_for_participant(*, participant: Participant) -> list[AgendaRow]:
+    meetings = {
+        m.slot_id: m
+        for m in Meeting.objects.filter(
+            Q(first=participant) | Q(second=participant), slot__isnull=False
+        ).select_related("first__enterprise", "second__enterprise")
+    }
+    rows = []
+    for slot in slot_list(conference=participant.conference):
+        meeting = meetings.get(slot.pk)
+        partner = None if meeting is None else (meeting.second if meeting.first_id == participant.pk else meeting.first)
+        rows.append(
+            AgendaRow(
+                slot=slot, meeting=meeting, partner=partner, unavailable=slot.index in participant.unavailable_slots
+            )
+        )
+    return rows
+
+
+def agenda_for_table(*, conference: Conference, table_number: int) -> list[tuple[Slot, Meeting | None]]:
+    meetings = {
+        m.slot_id: m
+        for m in Meeting.objects.filter(conference=conference, table_number=table_number).select_related(
+            "first__enterprise", "second__enterprise"
+        )
+    }
+    return [(slot, meetings.get(slot.pk)) for slot in slot_list(conference=conference)]
+
+
+def meeting_list(*, conference: Conference) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(conference=conference).select_related(
+        "slot", "first__enterprise", "second__enterprise"
+    )
+
+
+def unplaced_meetings(*, participant: Participant) -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(Q(first=participant) | Q(second=participant), slot__isnull=True).select_related(
+            "first__enterprise", "second__enterprise"
+        )
+    )
+
+
+def conference_figures(*, conference: Conference) -> dict[str, int]:
+    requests = MeetingRequest.objects.filter(conference=conference)
+    return {
+        "participants": Participant.objects.filter(conference=conference).count(),
+        "outside": Participant.objects.filter(conference=conference, enterprise__unit__isnull=True).count(),
+        "requests": requests.count(),
+        "accepted": requests.filter(status=RequestStatus.ACCEPTED).count(),
+        "pending": requests.filter(status=RequestStatus.PENDING).count(),
+        "placed": Meeting.objects.filter(conference=conference, slot__isnull=False).count(),
+        "unplaced": Meeting.objects.filter(conference=conference, slot__isnull=True).count(),
+        "mous": Mou.objects.filter(conference=conference).count(),
+    }
+
+
+# ---- Memoranda and the inter-use figure --------------------------------------------------------
+
+
+def mou_list(*, conference: Conference | None = None) -> QuerySet[Mou]:
+    mous = Mou.objects.select_related("provider", "customer", "category", "conference").prefetch_related(
+        Prefetch("records", queryset=MouStatusRecord.objects.order_by("on_date", "id"))
+    )
+    return mous.filter(conference=conference) if conference is not None else mous
+
+
+def mou_status_on(mou: Mou, on_date: dt.date) -> str | None:
+    """The status of a memorandum on a date (from its prefetched records), or None before signing."""
+    status = None
+    for record in mou.records.all():
+        if record.on_date <= on_date:
+            status = record.status
+    return status
+
+
+def inter_use_count(*, on_date: dt.date, exclude_essential: bool = True) -> int:
+    """Bloc units using products or services of another bloc unit on a date (a contract made or in
+    use). Essential services (categories flagged so, or providers in the public-utility group) may
+    be left out, as the committee's figure does."""
+    utility_units: set[int] = set()
+    if exclude_essential:
+        group = UnitGroup.objects.filter(code=ESSENTIAL_UNIT_GROUP).first()
+        if group is not None:
+            utility_units = set(group.members.values_list("id", flat=True))
+    mous = mou_list().filter(provider__unit__isnull=False, customer__unit__isnull=False, signed_on__lte=on_date)
+    users: set[int] = set()
+    for mou in mous:
+        if exclude_essential and (mou.category.essential or mou.provider.unit_id in utility_units):
+            continue
+        if mou_status_on(mou, on_date) in USING_STATUSES and mou.customer.unit_id is not None:
+            users.add(mou.customer.unit_id)
+    return len(users)
+
+
+def inter_use_figure(*, baseline: dt.date, on_date: dt.date, exclude_essential: bool = True) -> dict[str, Any]:
+    before = inter_use_count(on_date=baseline, exclude_essential=exclude_essential)
+    now = inter_use_count(on_date=on_date, exclude_essential=exclude_essential)
+    return {
+        "baseline": baseline,
+        "on_date": on_date,
+        "exclude_essential": exclude_essential,
+        "baseline_count": before,
+        "count": now,
+        "change_percent": growth_percent(now, before),
+        "change": format_change(now, before, 0),
+    }

@@ -1,0 +1,586 @@
+"""Marketplace pages: thin callers of services and selectors, checked through the permission layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from khoi.accounts.permissions import is_committee_staff, member_required, require
+
+from . import access, exports, selectors, services
+from .forms import (
+    ConferenceForm,
+    ListingForm,
+    MouForm,
+    MouStatusForm,
+    OutsideEnterpriseForm,
+    RequestForm,
+    SearchForm,
+)
+from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _form_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for item in errors:
+                form.add_error(target, item.messages[0] if hasattr(item, "messages") else str(item))
+    else:
+        form.add_error(None, _error_text(error))
+
+
+# ---- Search, offers and needs ------------------------------------------------------------------
+
+
+@member_required
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    hits: list[selectors.SearchHit] = []
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        hits = selectors.listing_search(
+            query=data["q"],
+            kind=data["kind"] or None,
+            category=data["category"],
+            region=data["region"] or None,
+            in_bloc=form.in_bloc(),
+            on_date=timezone.localdate(),
+        )
+    elif not form.is_bound:
+        hits = selectors.listing_search(query="", on_date=timezone.localdate(), limit=20)
+    context = {"form": form, "hits": hits, "searched": form.is_bound}
+    template = "marketplace/search.html#results" if request.htmx else "marketplace/search.html"
+    return render(request, template, context)
+
+
+def _enterprise_choices(request: HttpRequest) -> list[Enterprise]:
+    if is_committee_staff(request.user):
+        return list(Enterprise.objects.order_by("name"))
+    return list(selectors.enterprises_of_user(request.user))
+
+
+@member_required
+def listing_create(request: HttpRequest) -> HttpResponse:
+    if not is_committee_staff(request.user):
+        for unit in selectors.units_acting_for(user=request.user):
+            services.enterprise_for_unit(unit=unit)
+    enterprises = _enterprise_choices(request)
+    require(bool(enterprises), _("Only the committee's staff and unit reporters may post offers and needs."))
+    form = ListingForm(request.POST or None, initial={"valid_from": timezone.localdate(), "regions": ["Hải Phòng"]})
+    chosen = enterprises[0]
+    if request.method == "POST":
+        chosen = next((e for e in enterprises if str(e.pk) == request.POST.get("enterprise")), enterprises[0])
+        if form.is_valid():
+            try:
+                listing = services.listing_create(actor=request.user, enterprise=chosen, fields=form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("marketplace:listing_detail", pk=listing.pk)
+    return render(
+        request, "marketplace/listing_form.html", {"form": form, "enterprises": enterprises, "chosen": chosen}
+    )
+
+
+@member_required
+def listing_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    listing = get_object_or_404(Listing.objects.select_related("enterprise__unit", "category"), pk=pk)
+    access.require_listing_visible(request.user, listing)
+    access.require_act_for(request.user, listing.enterprise)
+    initial = {
+        "kind": listing.kind,
+        "category": listing.category,
+        "title": listing.title,
+        "description": listing.description,
+        "regions": listing.region_list,
+        "contact_name": listing.contact_name,
+        "contact_phone": listing.contact_phone,
+        "contact_email": listing.contact_email,
+        "valid_from": listing.valid_from,
+        "valid_until": listing.valid_until,
+    }
+    form = ListingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_update(actor=request.user, listing=listing, fields=form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("marketplace:listing_detail", pk=listing.pk)
+    return render(
+        request,
+        "marketplace/listing_form.html",
+        {"form": form, "listing": listing, "enterprises": [listing.enterprise]},
+    )
+
+
+@member_required
+def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    listing = get_object_or_404(Listing.objects.select_related("enterprise__unit", "category__parent"), pk=pk)
+    access.require_listing_visible(request.user, listing)
+    return render(
+        request,
+        "marketplace/listing_detail.html",
+        {
+            "listing": listing,
+            "matches": selectors.listing_matches(listing=listing, on_date=timezone.localdate()),
+            "can_edit": access.can_act_for(request.user, listing.enterprise),
+            "can_moderate": is_committee_staff(request.user),
+        },
+    )
+
+
+@member_required
+@require_POST
+def listing_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    listing = get_object_or_404(Listing, pk=pk)
+    access.require_staff(request.user)
+    try:
+        services.listing_moderate(
+            actor=request.user,
+            listing=listing,
+            approve=request.POST.get("approve") == "1",
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    return redirect(request.POST.get("next") or "marketplace:moderation")
+
+
+@member_required
+def moderation(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request.user)
+    pending = Listing.objects.filter(status=ListingStatus.PENDING).select_related("enterprise", "category")
+    return render(request, "marketplace/moderation.html", {"pending": pending})
+
+
+@member_required
+def suggestions(request: HttpRequest) -> HttpResponse:
+    """The unit's suggestions, as a fragment for the home page (hx-get … hx-trigger="load")."""
+    user = request.user
+    unit = getattr(user, "unit", None)
+    found = selectors.unit_suggestions(unit=unit) if unit is not None and not user.reads_all else []  # type: ignore[union-attr]
+    return render(request, "marketplace/_suggestions.html", {"suggestions": found})
+
+
+@member_required
+def enterprise_create(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request.user)
+    form = OutsideEnterpriseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.enterprise_register_outside(
+                actor=request.user,
+                name=data["name"],
+                tax_code=data["tax_code"],
+                province=data["province"],
+                contact_name=data["representative"],
+                contact_phone=data["phone"],
+                contact_email=data["email"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("marketplace:search")
+    return render(request, "marketplace/simple_form.html", {"form": form, "title": _("Register an outside enterprise")})
+
+
+# ---- Conferences -------------------------------------------------------------------------------
+
+
+@member_required
+def conference_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "marketplace/conference_list.html", {"conferences": selectors.conference_list()})
+
+
+@member_required
+def conference_create(request: HttpRequest) -> HttpResponse:
+    access.require_staff(request.user)
+    form = ConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        breaks = [(data["break_after"], data["break_minutes"])] if data["break_after"] and data["break_minutes"] else []
+        try:
+            conference = services.conference_create(
+                actor=request.user,
+                title=data["title"],
+                date=data["date"],
+                venue=data["venue"],
+                table_count=data["table_count"],
+                starts_at=data["starts_at"],
+                slot_minutes=data["slot_minutes"],
+                slot_count=data["slot_count"],
+                breaks=breaks,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            return redirect("marketplace:conference_detail", pk=conference.pk)
+    return render(request, "marketplace/simple_form.html", {"form": form, "title": _("New conference")})
+
+
+@member_required
+def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    query = request.GET.get("q", "")
+    participants = selectors.participant_list(conference=conference, query=query)
+    mine = selectors.participants_of_user(conference=conference, user=request.user)
+    context = {
+        "conference": conference,
+        "participants": participants,
+        "query": query,
+        "mine": mine,
+        "figures": selectors.conference_figures(conference=conference),
+        "is_staff": is_committee_staff(request.user),
+        "slots": selectors.slot_list(conference=conference),
+        "tables": range(1, conference.table_count + 1),
+    }
+    template = (
+        "marketplace/conference_detail.html#participants" if request.htmx else "marketplace/conference_detail.html"
+    )
+    return render(request, template, context)
+
+
+@member_required
+def conference_register(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    staff = is_committee_staff(request.user)
+    if request.method == "POST":
+        try:
+            if request.POST.get("outside") == "1":
+                access.require_staff(request.user)
+                participant = services.participant_register_outside(
+                    actor=request.user,
+                    conference=conference,
+                    name=request.POST.get("name", ""),
+                    tax_code=request.POST.get("tax_code", ""),
+                    province=request.POST.get("province", ""),
+                    representative=request.POST.get("representative", ""),
+                    phone=request.POST.get("phone", ""),
+                    email=request.POST.get("email", ""),
+                )
+            else:
+                units = selectors.units_acting_for(user=request.user)
+                unit = get_object_or_404(units, pk=request.POST.get("unit"))
+                enterprise = services.enterprise_for_unit(unit=unit)
+                participant = services.participant_register(
+                    actor=request.user,
+                    conference=conference,
+                    enterprise=enterprise,
+                    representative=request.POST.get("representative", ""),
+                    phone=request.POST.get("phone", ""),
+                    email=request.POST.get("email", ""),
+                    about=request.POST.get("about", ""),
+                )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Registered."))
+            return redirect("marketplace:participant_detail", pk=conference.pk, participant_pk=participant.pk)
+    units = selectors.units_acting_for(user=request.user)
+    require(staff or units.exists(), _("Only the committee's staff and unit reporters may register."))
+    return render(
+        request,
+        "marketplace/conference_register.html",
+        {"conference": conference, "units": units, "staff": staff, "outside_form": OutsideEnterpriseForm()},
+    )
+
+
+def _participant(conference_pk: int, participant_pk: int) -> Participant:
+    return get_object_or_404(
+        Participant.objects.select_related("conference", "enterprise__unit"),
+        pk=participant_pk,
+        conference_id=conference_pk,
+    )
+
+
+@member_required
+def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    participant = _participant(pk, participant_pk)
+    conference = participant.conference
+    private = access.can_see_private(request.user, participant)
+    mine = [
+        p for p in selectors.participants_of_user(conference=conference, user=request.user) if p.pk != participant.pk
+    ]
+    context = {
+        "conference": conference,
+        "participant": participant,
+        "listings": participant.enterprise.listings.filter(status=ListingStatus.APPROVED)[:10],
+        "show_contact": access.can_see_contact(request.user, participant),
+        "private": private,
+        "can_act": access.can_act_for(request.user, participant.enterprise),
+        "mine": mine,
+        "request_form": RequestForm(),
+        "is_staff": is_committee_staff(request.user),
+    }
+    if private:
+        context["agenda"] = selectors.agenda_for_participant(participant=participant)
+        context["requests"] = selectors.request_list(participant=participant)
+        context["unplaced"] = selectors.unplaced_meetings(participant=participant)
+        context["slots"] = selectors.slot_list(conference=conference)
+    return render(request, "marketplace/participant_detail.html", context)
+
+
+@member_required
+@require_POST
+def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    recipient = _participant(pk, participant_pk)
+    requester = get_object_or_404(
+        Participant.objects.select_related("enterprise__unit", "conference"), pk=request.POST.get("requester")
+    )
+    access.require_act_for(request.user, requester.enterprise)
+    form = RequestForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("The message is too long."))
+        services.meeting_request_send(
+            actor=request.user, requester=requester, recipient=recipient, message=form.cleaned_data["message"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Meeting request sent."))
+    return redirect("marketplace:participant_detail", pk=pk, participant_pk=participant_pk)
+
+
+@member_required
+@require_POST
+def request_answer(request: HttpRequest, request_pk: int) -> HttpResponse:
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("recipient__enterprise__unit", "conference"), pk=request_pk
+    )
+    recipient = meeting_request.recipient
+    if not access.can_see_private(request.user, recipient) and not is_committee_staff(request.user):
+        access.require_participant_private(request.user, recipient)
+    slot = request.POST.get("slot")
+    try:
+        services.meeting_request_answer(
+            actor=request.user,
+            request=meeting_request,
+            accept=request.POST.get("accept") == "1",
+            slot_index=int(slot) if slot and slot.isdigit() else None,
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Answer saved."))
+    return redirect("marketplace:participant_detail", pk=meeting_request.conference_id, participant_pk=recipient.pk)
+
+
+def _meeting(request: HttpRequest, meeting_pk: int) -> Meeting:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("first__enterprise__unit", "second__enterprise__unit", "conference"),
+        pk=meeting_pk,
+    )
+    if not (
+        access.can_see_private(request.user, meeting.first) or access.can_see_private(request.user, meeting.second)
+    ):
+        access.require_participant_private(request.user, meeting.first)
+    return meeting
+
+
+@member_required
+@require_POST
+def meeting_book(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
+    slot = request.POST.get("slot", "")
+    try:
+        if not slot.isdigit():
+            raise ValidationError({"slot": _("Choose a slot.")})
+        services.meeting_book(actor=request.user, meeting=meeting, slot_index=int(slot))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Slot booked."))
+    back = request.POST.get("participant") or meeting.first_id
+    return redirect("marketplace:participant_detail", pk=meeting.conference_id, participant_pk=back)
+
+
+@member_required
+@require_POST
+def meeting_move(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
+    access.require_staff(request.user)
+    try:
+        if request.POST.get("action") == "unlock":
+            services.meeting_lock(actor=request.user, meeting=meeting, locked=False)
+        elif request.POST.get("action") == "lock":
+            services.meeting_lock(actor=request.user, meeting=meeting, locked=True)
+        else:
+            slot, table = request.POST.get("slot", ""), request.POST.get("table", "")
+            if not (slot.isdigit() and table.isdigit()):
+                raise ValidationError({"slot": _("Choose a slot and a table.")})
+            services.meeting_move(actor=request.user, meeting=meeting, slot_index=int(slot), table_number=int(table))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("marketplace:conference_schedule", pk=meeting.conference_id)
+
+
+@member_required
+def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    """The staff's grid of slots × tables, with "xếp lịch"."""
+    conference = get_object_or_404(Conference, pk=pk)
+    access.require_staff(request.user)
+    if request.method == "POST":
+        try:
+            figures = services.conference_schedule(actor=request.user, conference=conference)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(
+                request,
+                _("Scheduled %(placed)d meetings; %(unplaced)d could not be placed.")
+                % {"placed": figures["placed"], "unplaced": figures["unplaced"]},
+            )
+        return redirect("marketplace:conference_schedule", pk=pk)
+    slots = selectors.slot_list(conference=conference)
+    meetings = list(selectors.meeting_list(conference=conference))
+    grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
+    rows = [(slot, [grid.get((slot.pk, table)) for table in range(1, conference.table_count + 1)]) for slot in slots]
+    return render(
+        request,
+        "marketplace/conference_schedule.html",
+        {
+            "conference": conference,
+            "rows": rows,
+            "tables": range(1, conference.table_count + 1),
+            "unplaced": [m for m in meetings if m.slot_id is None],
+            "slots": slots,
+        },
+    )
+
+
+@member_required
+def participant_agenda_pdf(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    participant = _participant(pk, participant_pk)
+    access.require_participant_private(request.user, participant)
+    response = HttpResponse(exports.participant_agenda_pdf(participant=participant), content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"lich-gap-{participant.pk}.pdf")
+    return response
+
+
+@member_required
+def table_agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    access.require_staff(request.user)
+    table = request.GET.get("table", "")
+    numbers = [int(table)] if table.isdigit() else list(range(1, conference.table_count + 1))
+    response = HttpResponse(
+        exports.table_agenda_pdf(conference=conference, table_numbers=numbers), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = content_disposition_header(False, f"lich-ban-{conference.pk}.pdf")
+    return response
+
+
+@member_required
+def conference_export(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = get_object_or_404(Conference, pk=pk)
+    access.require_staff(request.user)
+    response = HttpResponse(
+        exports.schedule_workbook(conference=conference),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"hoi-nghi-{conference.pk}.xlsx")
+    return response
+
+
+# ---- Memoranda ---------------------------------------------------------------------------------
+
+
+def _date_param(request: HttpRequest, name: str, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return default
+
+
+@member_required
+def mou_list(request: HttpRequest) -> HttpResponse:
+    first = Conference.objects.order_by("date").first()
+    default_baseline = dt.date(first.date.year - 1, 1, 1) if first else timezone.localdate().replace(month=1, day=1)
+    baseline = _date_param(request, "baseline", default_baseline)
+    on_date = _date_param(request, "on", timezone.localdate())
+    exclude = request.GET.get("essential") != "1"
+    mous = list(selectors.mou_list())
+    if not request.user.reads_all:  # type: ignore[union-attr]
+        own = set(selectors.enterprises_of_user(request.user).values_list("pk", flat=True))
+        mous = [m for m in mous if m.provider_id in own or m.customer_id in own]
+    for mou in mous:
+        mou.current_status = selectors.mou_status_on(mou, on_date)  # type: ignore[attr-defined]
+    return render(
+        request,
+        "marketplace/mou_list.html",
+        {
+            "mous": mous,
+            "figure": selectors.inter_use_figure(baseline=baseline, on_date=on_date, exclude_essential=exclude),
+            "status_form": MouStatusForm(initial={"on_date": timezone.localdate()}),
+        },
+    )
+
+
+@member_required
+def mou_create(request: HttpRequest) -> HttpResponse:
+    enterprises = _enterprise_choices(request)
+    require(bool(enterprises), _("Only the committee's staff and unit reporters may record memoranda."))
+    all_enterprises = Enterprise.objects.order_by("name")
+    form = MouForm(request.POST or None, initial={"signed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        provider = all_enterprises.filter(pk=request.POST.get("provider")).first()
+        customer = all_enterprises.filter(pk=request.POST.get("customer")).first()
+        conference = Conference.objects.filter(pk=request.POST.get("conference") or 0).first()
+        try:
+            if provider is None or customer is None:
+                raise ValidationError({"provider": _("Choose both parties.")})
+            services.mou_create(
+                actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("marketplace:mou_list")
+    return render(
+        request,
+        "marketplace/mou_form.html",
+        {"form": form, "enterprises": all_enterprises, "conferences": Conference.objects.all()},
+    )
+
+
+@member_required
+@require_POST
+def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
+    mou = get_object_or_404(Mou.objects.select_related("provider__unit", "customer__unit"), pk=mou_pk)
+    if not request.user.reads_all and not (  # type: ignore[union-attr]
+        access.is_own(request.user, mou.provider) or access.is_own(request.user, mou.customer)
+    ):
+        raise Http404(_("No such memorandum."))
+    form = MouStatusForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a status and a date."))
+        services.mou_record_status(actor=request.user, mou=mou, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("marketplace:mou_list")
