@@ -1,0 +1,536 @@
+"""Demo figures of the seed bloc: 2020, 2021 and 2024, approved, adding up to the seeds' totals.
+
+The published totals (seeds 2021-07-16, 2021-12-28, 2024-07-10) are in ``TARGETS``. Per-unit
+values are generated realistically — banks large, associations small, some units declining —
+from deterministic pseudo-random draws (string-seeded ``random.Random``), then distributed by the
+largest-remainder method so every total is exact to the stored precision. ``generate()`` is pure
+(no database): the same register gives the same figures every time. ``load()`` writes them as
+approved submissions of the standard form, plus an open 2024 nine-month round with units on
+time, late and not submitted, so the workflow pages have something to show.
+
+What the selectors give from this data (tests check each through the selectors):
+- 6 tháng 2021 vs 2020: doanh thu 14.167 tỷ (tăng 28,7%), xuất khẩu 58 triệu USD (tăng 129%),
+  nộp ngân sách 711 tỷ (tăng 84,7%), huy động 57.763 tỷ (tăng 11,8%), dư nợ 32.884 tỷ
+  (tăng 13,9%), 26.874 lao động ("gần 27.000"), kết nạp 36, chuyển chính thức 70, 95 tổ chức
+  cơ sở đảng được đánh giá chất lượng, an sinh xã hội 4,7 tỷ, Quỹ COVID-19 1,3 tỷ.
+- Năm 2021 vs 2020: doanh thu 27.701 tỷ (tăng 7,7%), 38 đơn vị đạt và vượt kế hoạch, nộp ngân
+  sách 975,9 tỷ (tăng 6,8%), 68 doanh nghiệp nộp từ 01 tỷ trở lên trên 93 doanh nghiệp (73,1%),
+  xuất khẩu 131 triệu USD (tăng 79%), huy động 50.009 tỷ, dư nợ 38.162 tỷ (tăng 22,3%), nợ xấu
+  0,78%, thu nhập bình quân 9,9 triệu đồng/người/tháng (tăng 10%).
+- 6 tháng 2024: 93 tổ chức cơ sở đảng (36 đảng bộ, 57 chi bộ), 4.272 đảng viên, 25.186 lao động.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from khoi.units import demo as units_demo
+from khoi.units.models import BASE_KINDS, Unit
+from khoi.units.selectors import unit_list_active_on
+
+from . import catalogue
+from .models import (
+    Indicator,
+    IndicatorValue,
+    Plan,
+    ReportForm,
+    ReportingRound,
+    Submission,
+    SubmissionEvent,
+    SubmissionStatus,
+    ValueAudit,
+)
+from .periods import Period
+from .services import catalogue_install
+
+D = Decimal
+APPROVED_PERIODS = ("2020-H1", "2020-Y", "2021-H1", "2021-Y", "2024-H1")
+OPEN_PERIOD = "2024-9M"
+BANKS = "banking"
+EXPORT_WEIGHT = {
+    "garment": 10,
+    "shipbuilding": 12,
+    "engineering": 4,
+    "food": 3,
+    "plastics": 5,
+    "pharma": 1,
+    "materials": 3,
+    "trade": 2,
+}
+# Relative size of a unit's revenue, workforce and income by line of business.
+REVENUE_WEIGHT = {
+    "banking": 70, "insurance": 15, "water": 20, "drainage": 8, "environment": 10, "lighting": 5, "greenery": 4,
+    "power": 120, "port": 40, "shipping": 25, "courier": 3, "road_transport": 5, "garment": 12, "shipbuilding": 30,
+    "engineering": 8, "materials": 25, "pharma": 10, "food": 10, "plastics": 15, "printing": 3, "construction": 12,
+    "trade": 10, "tourism": 4, "health": 5, "it": 3, "association": 0.15,
+}  # fmt: skip
+WORKFORCE = {
+    "banking": 250, "insurance": 120, "water": 400, "drainage": 300, "environment": 600, "lighting": 150,
+    "greenery": 200, "power": 700, "port": 700, "shipping": 300, "courier": 100, "road_transport": 250,
+    "garment": 1200, "shipbuilding": 900, "engineering": 300, "materials": 400, "pharma": 200, "food": 250,
+    "plastics": 300, "printing": 80, "construction": 250, "trade": 100, "tourism": 100, "health": 300, "it": 80,
+    "association": 12,
+}  # fmt: skip
+INCOME = {"banking": 22, "insurance": 14, "power": 15, "port": 13, "shipping": 14, "it": 13, "garment": 6.5}
+FEMALE_SHARE = {"garment": 0.8, "banking": 0.62, "insurance": 0.55, "health": 0.65, "pharma": 0.6, "port": 0.15}
+
+# Published totals (and unpublished but plausible ones for the other windows), per period.
+TARGETS: dict[str, dict[str, Decimal]] = {
+    "revenue": {"2021-H1": D(14167), "2020-H1": D(11007), "2021-Y": D(27701), "2020-Y": D(25720), "2024-H1": D(15912)},
+    "exports": {"2021-H1": D(58), "2020-H1": D("25.33"), "2021-Y": D(131), "2020-Y": D("73.18"), "2024-H1": D(70)},
+    "budget": {"2021-H1": D(711), "2020-H1": D(385), "2021-Y": D("975.9"), "2020-Y": D("913.8"), "2024-H1": D(560)},
+    "deposits": {"2021-H1": D(57763), "2020-H1": D(51666), "2021-Y": D(50009), "2020-Y": D(48870), "2024-H1": D(66120)},
+    "loans": {"2021-H1": D(32884), "2020-H1": D(28871), "2021-Y": D(38162), "2020-Y": D(31204), "2024-H1": D(45130)},
+    "bad_loans": {
+        "2021-H1": D("279.51"), "2020-H1": D("317.58"), "2021-Y": D("297.66"), "2020-Y": D("296.44"),
+        "2024-H1": D("541.56"),
+    },
+    "workers": {"2021-H1": D(26874), "2020-H1": D(26210), "2021-Y": D(26950), "2020-Y": D(26502), "2024-H1": D(25186)},
+    "party_members": {
+        "2021-H1": D(4405), "2020-H1": D(4352), "2021-Y": D(4431), "2020-Y": D(4380), "2024-H1": D(4272),
+    },
+    "party_admissions": {"2021-H1": D(36), "2020-H1": D(30), "2021-Y": D(118), "2020-Y": D(105), "2024-H1": D(41)},
+    "party_conversions": {"2021-H1": D(70), "2020-H1": D(62), "2021-Y": D(131), "2020-Y": D(120), "2024-H1": D(66)},
+    "social_welfare": {"2021-H1": D("4.7"), "2020-H1": D("3.2"), "2021-Y": D("9.6"), "2020-Y": D("7.4"),
+                       "2024-H1": D("5.3")},
+    "covid_fund": {"2021-H1": D("1.3"), "2020-H1": D("2.1"), "2021-Y": D("2.9"), "2020-Y": D("3.4"), "2024-H1": D(0)},
+}  # fmt: skip
+# Average income (triệu đồng/người/tháng) = wage fund ÷ worker-months, set exactly per period.
+AVERAGE_INCOME = {
+    "2021-Y": D("9.9"),
+    "2020-Y": D("9.0"),
+    "2021-H1": D("9.6"),
+    "2020-H1": D("8.9"),
+    "2024-H1": D("11.4"),
+}
+PLACES = {
+    "revenue": 1, "exports": 2, "budget": 2, "deposits": 1, "loans": 1, "bad_loans": 2, "workers": 0,
+    "party_members": 0, "party_admissions": 0, "party_conversions": 0, "social_welfare": 2, "covid_fund": 2,
+}  # fmt: skip
+BUDGET_COUNT_PERIOD = "2021-Y"
+BUDGET_UNITS_BELOW_1BN = 25  # 93 enterprises − 68 paying at least 1 bn
+PLAN_YEAR = 2021
+UNITS_REACHING_PLAN = 38
+UNITS_WITHOUT_PLAN = ("DV091", "DV092", "DV093")
+
+
+@dataclass(frozen=True)
+class DemoUnit:
+    code: str
+    line: str
+    is_enterprise: bool
+    in_2024: bool
+
+
+def demo_units() -> list[DemoUnit]:
+    """The register's 95 base organisations and their lines of business (khoi/units/demo.py)."""
+    lines: list[str] = []
+    for line, _division, count, _pattern in units_demo.LINES:
+        lines.extend([line] * count)
+    lines.extend(["association"] * len(units_demo.ASSOCIATIONS))
+    return [
+        DemoUnit(
+            code=f"DV{number:03d}",
+            line=line,
+            is_enterprise=line != "association",
+            in_2024=f"DV{number:03d}" not in units_demo.LEAVERS,
+        )
+        for number, line in enumerate(lines, start=1)
+    ]
+
+
+def distribute(total: Decimal, weights: Mapping[str, float], places: int) -> dict[str, Decimal]:
+    """Split `total` over keys in proportion to weights, each rounded to `places`, summing exactly
+    to `total` (largest-remainder method; never negative)."""
+    step = D(1).scaleb(-places)
+    keys = sorted(weights)
+    weight_sum = sum(max(weights[k], 0.0) for k in keys)
+    if weight_sum <= 0:
+        raise ValueError("weights must not all be zero")
+    units = int((total / step).to_integral_value())
+    raw = {k: D(repr(max(weights[k], 0.0) / weight_sum)) * units for k in keys}
+    floors = {k: int(raw[k].to_integral_value(rounding=ROUND_FLOOR)) for k in keys}
+    left = units - sum(floors.values())
+    by_remainder = sorted(keys, key=lambda k: (-(raw[k] - floors[k]), k))
+    for k in by_remainder[:left]:
+        floors[k] += 1
+    return {k: D(floors[k]) * step for k in keys}
+
+
+def _rng(*parts: object) -> random.Random:
+    return random.Random("khoi-demo-" + "-".join(str(p) for p in parts))
+
+
+# How each period's per-unit shape derives from another (growth noise per unit: some decline).
+_DERIVE: dict[str, tuple[str, float, float]] = {
+    "2021-Y": ("2021-H1", 1.75, 2.15),
+    "2020-H1": ("2021-H1", 0.55, 1.1),
+    "2020-Y": ("2021-Y", 0.78, 1.2),
+    "2024-H1": ("2021-H1", 0.8, 1.4),
+}
+_STOCK_DERIVE: dict[str, tuple[str, float, float]] = {
+    "2021-Y": ("2021-H1", 0.85, 1.15),
+    "2020-H1": ("2021-H1", 0.8, 1.1),
+    "2020-Y": ("2021-Y", 0.85, 1.1),
+    "2024-H1": ("2021-H1", 0.8, 1.3),
+}
+_PERIOD_ORDER = ("2021-H1", "2021-Y", "2020-H1", "2020-Y", "2024-H1")
+_STOCKS = {"deposits", "loans", "bad_loans", "workers", "party_members"}
+
+
+def _members(units: Sequence[DemoUnit], period: str) -> list[DemoUnit]:
+    return [u for u in units if u.in_2024] if period.startswith("2024") else list(units)
+
+
+def _base_weight(unit: DemoUnit, code: str) -> float:
+    rng = _rng("base", code, unit.code)
+    if code in ("deposits", "loans", "bad_loans"):
+        return rng.uniform(0.5, 1.8) * (rng.uniform(0.5, 2.5) if code == "bad_loans" else 1)
+    if code == "exports":
+        return EXPORT_WEIGHT.get(unit.line, 0) * rng.uniform(0.4, 1.8)
+    if code == "revenue":
+        return REVENUE_WEIGHT[unit.line] * rng.uniform(0.5, 1.6)
+    if code == "budget":
+        return (0 if not unit.is_enterprise else REVENUE_WEIGHT[unit.line]) * rng.uniform(0.3, 2.0)
+    if code in ("workers", "party_members"):
+        return WORKFORCE[unit.line] * rng.uniform(0.6, 1.5) * (rng.uniform(0.1, 0.3) if code == "party_members" else 1)
+    return WORKFORCE[unit.line] * rng.uniform(0.2, 1.8)  # admissions, conversions, donations
+
+
+def _eligible(unit: DemoUnit, code: str) -> bool:
+    if code in ("deposits", "loans", "bad_loans"):
+        return unit.line == BANKS
+    return True
+
+
+def generate(units: Sequence[DemoUnit] | None = None) -> dict[tuple[str, str, str], Decimal]:
+    """{(unit code, indicator code, period code): value} for the approved demo periods. Pure."""
+    units = list(units) if units is not None else demo_units()
+    values: dict[tuple[str, str, str], Decimal] = {}
+    for code, targets in TARGETS.items():
+        shaped: dict[str, dict[str, Decimal]] = {}
+        for period in _PERIOD_ORDER:
+            members = [u for u in _members(units, period) if _eligible(u, code)]
+            if period in (_DERIVE if code not in _STOCKS else _STOCK_DERIVE):
+                source, low, high = (_DERIVE if code not in _STOCKS else _STOCK_DERIVE)[period]
+                weights = {
+                    u.code: float(shaped[source].get(u.code, D(0))) * _rng(code, period, u.code).uniform(low, high)
+                    for u in members
+                }
+                if not any(weights.values()):
+                    weights = {u.code: _base_weight(u, code) for u in members}
+            else:
+                weights = {u.code: _base_weight(u, code) for u in members}
+            if code == "budget" and period == BUDGET_COUNT_PERIOD:
+                shaped[period] = _budget_with_count(targets[period], members, weights)
+            elif not any(weights.values()) and targets[period] == 0:
+                shaped[period] = {u.code: D(0) for u in members}
+            else:
+                shaped[period] = distribute(targets[period], weights, PLACES[code])
+            for unit_code, value in shaped[period].items():
+                values[(unit_code, code, period)] = value
+    _add_workforce_parts(units, values)
+    _add_income(units, values)
+    for period in APPROVED_PERIODS:
+        for unit in _members(units, period):
+            values[(unit.code, "party_quality_assessed", period)] = D(1)
+    return values
+
+
+def _budget_with_count(total: Decimal, members: list[DemoUnit], weights: dict[str, float]) -> dict[str, Decimal]:
+    """68 of the 93 enterprises pay at least 1 bn; the 25 smallest pay less; associations pay 0."""
+    enterprises = sorted((u for u in members if u.is_enterprise), key=lambda u: (weights[u.code], u.code))
+    small = enterprises[:BUDGET_UNITS_BELOW_1BN]
+    large = enterprises[BUDGET_UNITS_BELOW_1BN:]
+    result = {u.code: D(0) for u in members}
+    for unit in small:
+        result[unit.code] = D(str(round(_rng("budget-small", unit.code).uniform(0.12, 0.93), 2)))
+    floor = D("1.05")
+    rest = total - sum(result.values()) - floor * len(large)
+    shares = distribute(rest, {u.code: weights[u.code] for u in large}, 2)
+    for unit in large:
+        result[unit.code] = floor + shares[unit.code]
+    return result
+
+
+def _add_workforce_parts(units: Sequence[DemoUnit], values: dict[tuple[str, str, str], Decimal]) -> None:
+    for (unit_code, code, period), workers in list(values.items()):
+        if code != "workers":
+            continue
+        line = next(u.line for u in units if u.code == unit_code)
+        rng = _rng("sex", unit_code, period)
+        share = FEMALE_SHARE.get(line, 0.35) * rng.uniform(0.85, 1.15)
+        female = min(workers, D(round(float(workers) * share)))
+        values[(unit_code, "female_workers", period)] = female
+        values[(unit_code, "male_workers", period)] = workers - female
+        values[(unit_code, "high_skilled_workers", period)] = D(round(float(workers) * rng.uniform(0.06, 0.3)))
+
+
+def _add_income(units: Sequence[DemoUnit], values: dict[tuple[str, str, str], Decimal]) -> None:
+    """Worker-months from the workforce; wage funds so that Σ wage ÷ Σ worker-months is exact."""
+    for period, income in AVERAGE_INCOME.items():
+        months = Period.parse(period).month_count
+        members = _members(units, period)
+        worker_months = {}
+        for u in members:
+            noise = _rng("wm", u.code, period).uniform(0.97, 1.02)
+            worker_months[u.code] = D(round(float(values[(u.code, "workers", period)]) * months * noise))
+        total_wm = sum(worker_months.values())
+        weights = {}
+        for u in members:
+            noise = _rng("inc", u.code, period).uniform(0.8, 1.25)
+            weights[u.code] = float(worker_months[u.code]) * INCOME.get(u.line, 8.0) * noise
+        wages = distribute((income * total_wm).quantize(D(1)), weights, 0)
+        for unit in members:
+            values[(unit.code, "worker_months", period)] = worker_months[unit.code]
+            values[(unit.code, "wage_fund", period)] = wages[unit.code]
+
+
+def generate_plans(values: Mapping[tuple[str, str, str], Decimal]) -> dict[str, Decimal]:
+    """{unit code: 2021 revenue plan}: 38 units reach (≥ 100%), the others fall short. Pure."""
+    period = f"{PLAN_YEAR}-Y"
+    actual = {unit: value for (unit, code, p), value in values.items() if code == "revenue" and p == period}
+    candidates = sorted(u for u in actual if u not in UNITS_WITHOUT_PLAN and not u.startswith(("DV094", "DV095")))
+    reached = set(_rng("plan-reached").sample(candidates, UNITS_REACHING_PLAN))
+    plans = {}
+    for unit in candidates:
+        rng = _rng("plan", unit)
+        if unit in reached:
+            plan = (actual[unit] / D(repr(rng.uniform(1.0, 1.18)))).quantize(D("0.1"), rounding=ROUND_FLOOR)
+        else:
+            plan = (actual[unit] / D(repr(rng.uniform(0.8, 0.985)))).quantize(D("0.1"), rounding=ROUND_CEILING)
+            if plan <= actual[unit]:
+                plan = actual[unit] + D("0.1")
+        plans[unit] = max(plan, D("0.1"))
+    return plans
+
+
+# ---- writing ------------------------------------------------------------------------------------
+
+
+def _aware(day: dt.date, hour: int = 9) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour, 0))
+
+
+DEADLINE_DAYS = 20
+
+
+def load() -> str:
+    if ReportingRound.objects.filter(form__code=catalogue.STANDARD_FORM["code"]).exists():
+        return "already loaded"
+    if not Unit.objects.filter(code="DV001").exists():
+        catalogue_install()
+        return "catalogue only (no demo register)"
+    with transaction.atomic():
+        return _load()
+
+
+def _load() -> str:
+    from khoi.accounts.models import Role, User
+
+    catalogue_install()
+    form = ReportForm.objects.get(code=catalogue.STANDARD_FORM["code"])
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    units = {u.code: u for u in Unit.objects.filter(kind__in=BASE_KINDS)}
+    reporters = {u.unit_id: u for u in User.objects.filter(role=Role.REPORTER).order_by("id")}
+    staff = User.objects.filter(username="vanphong").first()
+    values = generate()
+    by_period: dict[str, list[tuple[str, str, Decimal]]] = {}
+    for (unit_code, code, period_code), value in values.items():
+        by_period.setdefault(period_code, []).append((unit_code, code, value))
+
+    value_count = 0
+    for period_code in APPROVED_PERIODS:
+        period = Period.parse(period_code)
+        deadline = period.end + dt.timedelta(days=DEADLINE_DAYS)
+        reporting_round = ReportingRound.objects.create(
+            form=form, period_code=period_code, deadline=deadline, status=ReportingRound.Status.CLOSED, opened_by=staff
+        )
+        members = list(unit_list_active_on(on_date=period.end).order_by("code"))
+        submissions = Submission.objects.bulk_create(
+            [
+                Submission(
+                    reporting_round=reporting_round,
+                    unit=unit,
+                    status=SubmissionStatus.APPROVED,
+                    version=2,
+                    submitted_at=_aware(period.end + dt.timedelta(days=5 + index % 20)),
+                    approved_at=_aware(deadline + dt.timedelta(days=3)),
+                )
+                for index, unit in enumerate(members)
+            ]
+        )
+        value_count += _write(
+            submissions, by_period.get(period_code, []), units, indicators, period, reporters, staff, approved=True
+        )
+    plans = generate_plans(values)
+    Plan.objects.bulk_create(
+        [
+            Plan(unit=units[code], indicator=indicators["revenue"], year=PLAN_YEAR, value=value, updated_by=staff)
+            for code, value in plans.items()
+        ]
+    )
+    value_count += _load_open_round(form, units, indicators, values, reporters, staff)
+    return f"{len(APPROVED_PERIODS) + 1} rounds, {value_count} values, {len(plans)} plans"
+
+
+def _write(
+    submissions: list[Submission],
+    rows: list[tuple[str, str, Decimal]],
+    units: dict[str, Unit],
+    indicators: dict[str, Indicator],
+    period: Period,
+    reporters: Mapping[Any, Any],
+    staff: Any,
+    *,
+    approved: bool,
+) -> int:
+    by_unit = {s.unit_id: s for s in submissions}
+    objects = []
+    audits = []
+    for unit_code, code, value in rows:
+        unit = units[unit_code]
+        submission = by_unit.get(unit.pk)
+        if submission is None:
+            continue
+        objects.append(
+            IndicatorValue(
+                submission=submission,
+                unit=unit,
+                indicator=indicators[code],
+                period_code=str(period),
+                period_kind=period.kind,
+                period_start=period.start,
+                period_end=period.end,
+                months=period.month_count,
+                value=value,
+            )
+        )
+        audits.append(
+            ValueAudit(
+                unit=unit,
+                indicator=indicators[code],
+                submission=submission,
+                period_code=str(period),
+                old_value=None,
+                new_value=value,
+                submission_status=SubmissionStatus.DRAFT,
+                source="demo",
+                changed_by=reporters.get(unit.pk),
+            )
+        )
+    IndicatorValue.objects.bulk_create(objects, batch_size=2000)
+    ValueAudit.objects.bulk_create(audits, batch_size=2000)
+    events = []
+    for submission in submissions:
+        events.append(
+            SubmissionEvent(
+                submission=submission,
+                action="submit",
+                from_status=SubmissionStatus.DRAFT,
+                to_status=SubmissionStatus.SUBMITTED,
+                actor=reporters.get(submission.unit_id),
+            )
+        )
+        if approved:
+            events.append(
+                SubmissionEvent(
+                    submission=submission,
+                    action="approve",
+                    from_status=SubmissionStatus.SUBMITTED,
+                    to_status=SubmissionStatus.APPROVED,
+                    actor=staff,
+                )
+            )
+    SubmissionEvent.objects.bulk_create(events, batch_size=2000)
+    return len(objects)
+
+
+def _load_open_round(
+    form: ReportForm,
+    units: dict[str, Unit],
+    indicators: dict[str, Indicator],
+    values: Mapping[tuple[str, str, str], Decimal],
+    reporters: Mapping[Any, Any],
+    staff: Any,
+) -> int:
+    """2024 nine months, still open: 8 approved, 45 on time, 15 late, 2 returned, the rest not
+    submitted (some with a draft started)."""
+    period = Period.parse(OPEN_PERIOD)
+    deadline = dt.date(2024, 10, 15)
+    reporting_round = ReportingRound.objects.create(
+        form=form, period_code=OPEN_PERIOD, deadline=deadline, status=ReportingRound.Status.OPEN, opened_by=staff
+    )
+    members = list(unit_list_active_on(on_date=period.end).order_by("code"))
+    states: list[tuple[str, dt.datetime | None]] = []
+    for index, _unit in enumerate(members):
+        if index < 8:
+            states.append((SubmissionStatus.APPROVED, _aware(dt.date(2024, 10, 5 + index))))
+        elif index < 53:
+            states.append((SubmissionStatus.SUBMITTED, _aware(dt.date(2024, 10, 1 + index % 15))))
+        elif index < 68:
+            states.append((SubmissionStatus.SUBMITTED, _aware(dt.date(2024, 10, 16 + index % 12))))
+        elif index < 70:
+            states.append((SubmissionStatus.RETURNED, _aware(dt.date(2024, 10, 12))))
+        else:
+            states.append((SubmissionStatus.DRAFT, None))
+    submissions = Submission.objects.bulk_create(
+        [
+            Submission(
+                reporting_round=reporting_round,
+                unit=unit,
+                status=status,
+                version=1,
+                submitted_at=submitted_at,
+                approved_at=_aware(dt.date(2024, 10, 20)) if status == SubmissionStatus.APPROVED else None,
+                return_comment=(
+                    "Đề nghị kiểm tra lại số lao động nữ và số lao động nam."
+                    if status == SubmissionStatus.RETURNED
+                    else ""
+                ),
+            )
+            for unit, (status, submitted_at) in zip(members, states, strict=True)
+        ]
+    )
+    filled = [
+        s for s, (status, _at) in zip(submissions, states, strict=True) if status != SubmissionStatus.DRAFT
+    ] + submissions[70:75]  # five drafts already started
+    rows = []
+    for submission in filled:
+        unit_code = next(code for code, unit in units.items() if unit.pk == submission.unit_id)
+        rng = _rng("9m", unit_code)
+        for (code_unit, code, p), value in values.items():
+            if code_unit != unit_code or p != "2024-H1":
+                continue
+            indicator = indicators[code]
+            if code in ("female_workers", "male_workers", "high_skilled_workers", "party_quality_assessed"):
+                new = value
+            elif indicator.time_aggregation == "stock":
+                new = value if code in ("workers", "party_members") else (value * D(repr(rng.uniform(0.97, 1.05))))
+            else:
+                new = value * D(repr(rng.uniform(1.4, 1.6)))
+            places = 0 if indicator.value_type == "integer" else 2
+            rows.append((unit_code, code, new.quantize(D(1).scaleb(-places))))
+    approved = [s for s in submissions if s.status == SubmissionStatus.APPROVED]
+    count = _write(filled, rows, units, indicators, period, reporters, staff, approved=False)
+    SubmissionEvent.objects.bulk_create(
+        [
+            SubmissionEvent(
+                submission=s,
+                action="approve",
+                from_status=SubmissionStatus.SUBMITTED,
+                to_status=SubmissionStatus.APPROVED,
+                actor=staff,
+            )
+            for s in approved
+        ]
+    )
+    return count

@@ -1,0 +1,816 @@
+"""Writes of periodic reporting: catalogue, rounds, values, workflow, rules, plans, reminders.
+
+Workflow of a submission: draft → submitted → returned (with a comment) → submitted … →
+approved (locked). Unlocking an approved submission is a staff action, logged with a comment,
+that returns it to the unit. Every value change is written to ValueAudit in the same
+transaction; concurrent saves of one form are detected with the submission's `version`
+(optimistic locking: the loser gets a clear message and nothing is written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from khoi.accounts.models import Role, User
+from khoi.units.models import BASE_KINDS, Unit, UnitGroup
+from khoi.units.selectors import unit_list_active_on
+
+from . import catalogue
+from .models import (
+    FormIndicator,
+    Indicator,
+    IndicatorValue,
+    Notice,
+    Plan,
+    ReportForm,
+    ReportingRound,
+    RuleSeverity,
+    Submission,
+    SubmissionEvent,
+    SubmissionStatus,
+    UnitAggregation,
+    ValidationRule,
+    ValueAudit,
+    ValueType,
+)
+from .parsing import NotANumber, parse_number
+from .periods import Period
+from .rules import RuleSyntaxError, evaluate_rule, parse_rule
+
+MAX_ABS_VALUE = Decimal("1e15")
+
+
+# ---- catalogue ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def catalogue_install() -> int:
+    """Create the standard indicators, rules and form if missing (idempotent). Returns how many
+    indicators were created."""
+    created = 0
+    by_code = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    for spec in catalogue.INDICATORS:
+        if spec["code"] in by_code:
+            continue
+        fields = {k: v for k, v in spec.items() if k not in {"groups", "numerator", "denominator", "base", "part_of"}}
+        for relation in ("numerator", "denominator", "base", "part_of"):
+            if relation in spec:
+                fields[relation] = by_code[spec[relation]]
+        indicator = Indicator.objects.create(**fields)
+        if spec.get("groups"):
+            indicator.groups.set(UnitGroup.objects.filter(code__in=spec["groups"]))
+        by_code[indicator.code] = indicator
+        created += 1
+    for rule in catalogue.RULES:
+        ValidationRule.objects.get_or_create(code=rule["code"], defaults=rule)
+    form, made = ReportForm.objects.get_or_create(
+        code=catalogue.STANDARD_FORM["code"],
+        defaults={"name": catalogue.STANDARD_FORM["name"], "frequency": catalogue.STANDARD_FORM["frequency"]},
+    )
+    if made:
+        FormIndicator.objects.bulk_create(
+            [
+                FormIndicator(form=form, indicator=indicator, order=indicator.order, required=True)
+                for indicator in sorted(by_code.values(), key=lambda i: (i.order, i.code))
+                if not indicator.is_computed
+            ]
+        )
+    return created
+
+
+# ---- helpers -----------------------------------------------------------------------------------
+
+
+def value_periods(*, form: ReportForm, period: Period) -> list[Period]:
+    """The periods a form collects for a round: the round's period, or its quarters or months."""
+    if form.frequency == ReportForm.Frequency.WINDOW:
+        return [period]
+    return period.split(form.frequency)
+
+
+def indicator_applies(indicator: Indicator, unit_group_ids: set[int]) -> bool:
+    groups = {group.pk for group in indicator.groups.all()}
+    return not groups or bool(groups & unit_group_ids)
+
+
+def submission_items(*, submission: Submission) -> list[FormIndicator]:
+    """The form's typed indicators that apply to the submission's unit (group-scoped ones only
+    for the group's members)."""
+    unit_groups = set(submission.unit.groups.values_list("id", flat=True))
+    items = (
+        submission.reporting_round.form.items.select_related("indicator", "indicator__part_of")
+        .prefetch_related("indicator__groups")
+        .order_by("order", "id")
+    )
+    return [item for item in items if not item.indicator.is_computed and indicator_applies(item.indicator, unit_groups)]
+
+
+def field_name(indicator_code: str, period_code: str) -> str:
+    """The form field (and API key) of one value: "v-revenue-2021-H1"."""
+    return f"v-{indicator_code}-{period_code}"
+
+
+def _event(submission: Submission, action: str, actor: User | None, old: str, comment: str = "") -> None:
+    SubmissionEvent.objects.create(
+        submission=submission, action=action, from_status=old, to_status=submission.status, comment=comment, actor=actor
+    )
+
+
+def _bump_version(submission: Submission, expected_version: int | None) -> None:
+    """Optimistic locking: advance the version only if nobody else has saved since we read it."""
+    version = submission.version if expected_version is None else expected_version
+    updated = Submission.objects.filter(pk=submission.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(
+            {
+                "version": _(
+                    "Someone else saved this form while you were editing it. Reload the page to see their "
+                    "figures; nothing of yours was saved."
+                )
+            }
+        )
+    submission.version = version + 1
+
+
+# ---- rounds ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def round_open(
+    *,
+    form: ReportForm,
+    period_code: str,
+    deadline: dt.date,
+    actor: User | None,
+    unit_ids: Iterable[int] | None = None,
+) -> ReportingRound:
+    """Open a round and create one draft submission for each unit that must answer (by default
+    the bloc's base organisations at the period's end)."""
+    try:
+        period = Period.parse(period_code)
+    except ValueError as error:
+        raise ValidationError(
+            {
+                "period_code": _("“%(code)s” is not a period (write 2021-Q1, 2021-H1, 2021-9M, 2021-Y or 2021-03).")
+                % {"code": period_code}
+            }
+        ) from error
+    if ReportingRound.objects.filter(form=form, period_code=str(period)).exists():
+        raise ValidationError(
+            {"period_code": _("This form already has a round for %(period)s.") % {"period": period.label}}
+        )
+    if deadline < period.start:
+        raise ValidationError({"deadline": _("The deadline cannot be before the period starts.")})
+    units = unit_list_active_on(on_date=period.end, kinds=BASE_KINDS)
+    if unit_ids is not None:
+        units = units.filter(pk__in=list(unit_ids))
+    unit_list = list(units.order_by("code"))
+    if not unit_list:
+        raise ValidationError({"unit_ids": _("No unit of the bloc would answer this round.")})
+    reporting_round = ReportingRound.objects.create(
+        form=form, period_code=str(period), deadline=deadline, opened_by=actor
+    )
+    Submission.objects.bulk_create([Submission(reporting_round=reporting_round, unit=unit) for unit in unit_list])
+    return reporting_round
+
+
+@transaction.atomic
+def round_close(*, reporting_round: ReportingRound, actor: User | None) -> ReportingRound:
+    reporting_round.status = ReportingRound.Status.CLOSED
+    reporting_round.save(update_fields=["status"])
+    return reporting_round
+
+
+# ---- values ------------------------------------------------------------------------------------
+
+
+def _parse_values(
+    *, submission: Submission, raw: Mapping[str, Any], items: list[FormIndicator], periods: list[Period]
+) -> dict[tuple[int, str], Decimal | None]:
+    """{(indicator id, period code): value} from {field name: text}; every bad cell is named."""
+    errors: dict[str, str] = {}
+    parsed: dict[tuple[int, str], Decimal | None] = {}
+    for item in items:
+        indicator = item.indicator
+        for period in periods:
+            name = field_name(indicator.code, str(period))
+            if name not in raw:
+                continue
+            label = _("%(indicator)s, %(period)s") % {"indicator": indicator.name, "period": period.label}
+            try:
+                value = parse_number(raw[name])
+            except NotANumber:
+                errors[name] = _("%(field)s: “%(text)s” is not a number.") % {"field": label, "text": raw[name]}
+                continue
+            if value is not None:
+                if value < 0 and not indicator.allow_negative:
+                    errors[name] = _("%(field)s: the value cannot be negative.") % {"field": label}
+                    continue
+                if indicator.value_type == ValueType.INTEGER and value != value.to_integral_value():
+                    errors[name] = _("%(field)s: must be a whole number.") % {"field": label}
+                    continue
+                if abs(value) >= MAX_ABS_VALUE or value.as_tuple().exponent < -4:  # type: ignore[operator]
+                    errors[name] = _("%(field)s: the number is too large or has more than 4 decimals.") % {
+                        "field": label
+                    }
+                    continue
+            parsed[(indicator.pk, str(period))] = value
+    unknown = [key for key in raw if key.startswith("v-") and key not in _all_names(items, periods)]
+    for key in unknown:
+        errors[key] = _("%(field)s is not a field of this form.") % {"field": key}
+    if errors:
+        raise ValidationError(errors)
+    return parsed
+
+
+def _all_names(items: list[FormIndicator], periods: list[Period]) -> set[str]:
+    return {field_name(item.indicator.code, str(period)) for item in items for period in periods}
+
+
+@transaction.atomic
+def submission_save_values(
+    *,
+    submission: Submission,
+    actor: User | None,
+    values: Mapping[str, Any],
+    expected_version: int | None,
+    source: str = "web",
+) -> Submission:
+    """Save typed values (a draft). `values` maps field names ("v-revenue-2021-H1") to text or
+    numbers; an empty text removes a value. Nothing is written if any cell is wrong, if the form
+    is locked, or if someone else saved it since `expected_version`."""
+    submission = (
+        Submission.objects.select_for_update().select_related("reporting_round__form", "unit").get(pk=submission.pk)
+    )
+    if not submission.is_editable:
+        raise ValidationError(
+            {
+                "status": _("This form is %(status)s and locked: its values cannot be changed.")
+                % {"status": submission.get_status_display().lower()}
+            }
+        )
+    if submission.reporting_round.status != ReportingRound.Status.OPEN:
+        raise ValidationError({"status": _("This reporting round is closed.")})
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = value_periods(form=submission.reporting_round.form, period=period)
+    items = submission_items(submission=submission)
+    parsed = _parse_values(submission=submission, raw=values, items=items, periods=periods)
+    _bump_version(submission, expected_version)
+    _write_values(submission=submission, actor=actor, parsed=parsed, periods=periods, source=source)
+    return submission
+
+
+def _write_values(
+    *,
+    submission: Submission,
+    actor: User | None,
+    parsed: Mapping[tuple[int, str], Decimal | None],
+    periods: list[Period],
+    source: str,
+) -> None:
+    existing = {(v.indicator_id, v.period_code): v for v in submission.values.all()}
+    by_code = {str(p): p for p in periods}
+    audits = []
+    for (indicator_id, period_code), new in parsed.items():
+        current = existing.get((indicator_id, period_code))
+        old = current.value if current else None
+        if old is not None and new is not None and Decimal(old) == new:
+            continue
+        if old is None and new is None:
+            continue
+        if new is None and current is not None:
+            current.delete()
+        elif current is not None and new is not None:
+            current.value = new
+            current.save(update_fields=["value", "updated_at"])
+        elif new is not None:
+            period = by_code[period_code]
+            if IndicatorValue.objects.filter(
+                unit=submission.unit, indicator_id=indicator_id, period_code=period_code
+            ).exists():
+                raise ValidationError(
+                    {
+                        "values": _("A value for %(period)s is already recorded in another form.")
+                        % {"period": period.label}
+                    }
+                )
+            IndicatorValue.objects.create(
+                submission=submission,
+                unit=submission.unit,
+                indicator_id=indicator_id,
+                period_code=period_code,
+                period_kind=period.kind,
+                period_start=period.start,
+                period_end=period.end,
+                months=period.month_count,
+                value=new,
+            )
+        audits.append(
+            ValueAudit(
+                unit=submission.unit,
+                indicator_id=indicator_id,
+                submission=submission,
+                period_code=period_code,
+                old_value=old,
+                new_value=new,
+                submission_status=submission.status,
+                source=source,
+                changed_by=actor,
+            )
+        )
+    ValueAudit.objects.bulk_create(audits)
+
+
+# ---- checks ------------------------------------------------------------------------------------
+
+
+@dataclass
+class RuleResult:
+    rule: ValidationRule
+    period_code: str
+    passed: bool | None  # None: skipped (a value is missing)
+
+    @property
+    def failed(self) -> bool:
+        return self.passed is False
+
+
+def _previous_values(*, unit: Unit, periods: list[Period]) -> dict[str, dict[str, Decimal]]:
+    previous_codes = {str(p.same_period_last_year()): str(p) for p in periods}
+    result: dict[str, dict[str, Decimal]] = {str(p): {} for p in periods}
+    for code, period_code, value in IndicatorValue.objects.filter(
+        unit=unit, period_code__in=list(previous_codes), submission__status=SubmissionStatus.APPROVED
+    ).values_list("indicator__code", "period_code", "value"):
+        result[previous_codes[period_code]][code] = value
+    return result
+
+
+def submission_check(*, submission: Submission, rules: Iterable[ValidationRule] | None = None) -> list[RuleResult]:
+    """Run the active rules (or the given ones) against a submission's values, period by period."""
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = value_periods(form=submission.reporting_round.form, period=period)
+    current: dict[str, dict[str, Decimal]] = {str(p): {} for p in periods}
+    for code, period_code, value in submission.values.values_list("indicator__code", "period_code", "value"):
+        current.setdefault(period_code, {})[code] = value
+    previous = _previous_values(unit=submission.unit, periods=periods)
+    results = []
+    for rule in rules if rules is not None else ValidationRule.objects.filter(active=True):
+        try:
+            parsed = parse_rule(rule.expression)
+        except RuleSyntaxError:
+            continue
+        for p in periods:
+            results.append(
+                RuleResult(
+                    rule=rule, period_code=str(p), passed=evaluate_rule(parsed, current[str(p)], previous[str(p)])
+                )
+            )
+    return results
+
+
+def _disaggregation_errors(submission: Submission) -> list[str]:
+    """Parts of a disaggregated indicator must add up to its total (if all are given)."""
+    values: dict[tuple[int, str], Decimal] = {
+        (indicator_id, period_code): value
+        for indicator_id, period_code, value in submission.values.values_list("indicator_id", "period_code", "value")
+    }
+    errors = []
+    parts_by_total: dict[int, list[Indicator]] = {}
+    for indicator in Indicator.objects.filter(part_of__isnull=False).select_related("part_of"):
+        assert indicator.part_of_id is not None
+        parts_by_total.setdefault(indicator.part_of_id, []).append(indicator)
+    period_codes = {period_code for _, period_code in values}
+    for total_id, parts in parts_by_total.items():
+        for period_code in period_codes:
+            total = values.get((total_id, period_code))
+            part_values = [values.get((part.pk, period_code)) for part in parts]
+            if total is None or any(v is None for v in part_values):
+                continue
+            if sum(v for v in part_values if v is not None) != total:
+                errors.append(
+                    _("%(parts)s must add up to %(total)s (%(period)s).")
+                    % {
+                        "parts": " + ".join(part.name for part in parts),
+                        "total": parts[0].part_of.name if parts[0].part_of else "",
+                        "period": Period.parse(period_code).label,
+                    }
+                )
+    return errors
+
+
+# ---- workflow ----------------------------------------------------------------------------------
+
+
+def _require_status(submission: Submission, allowed: Iterable[str], action: str) -> None:
+    if submission.status not in allowed:
+        raise ValidationError(
+            {
+                "status": _("A %(status)s form cannot be %(action)s.")
+                % {"status": submission.get_status_display().lower(), "action": action}
+            }
+        )
+
+
+def _lock(submission: Submission) -> Submission:
+    return Submission.objects.select_for_update().select_related("reporting_round__form", "unit").get(pk=submission.pk)
+
+
+@transaction.atomic
+def submission_submit(
+    *,
+    submission: Submission,
+    actor: User | None,
+    explanations: Mapping[str, str] | None = None,
+    expected_version: int | None = None,
+) -> Submission:
+    """Submit for review: every required value given, no error rule broken, every broken
+    warning rule explained."""
+    submission = _lock(submission)
+    _require_status(submission, [SubmissionStatus.DRAFT, SubmissionStatus.RETURNED], _("submitted"))
+    if submission.reporting_round.status != ReportingRound.Status.OPEN:
+        raise ValidationError({"status": _("This reporting round is closed.")})
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = value_periods(form=submission.reporting_round.form, period=period)
+    given = {(code, pc) for code, pc in submission.values.values_list("indicator__code", "period_code")}
+    errors: dict[str, list[str]] = {}
+    for item in submission_items(submission=submission):
+        if not item.required:
+            continue
+        for p in periods:
+            if (item.indicator.code, str(p)) not in given:
+                errors.setdefault(field_name(item.indicator.code, str(p)), []).append(
+                    _("%(indicator)s, %(period)s: a value is required.")
+                    % {"indicator": item.indicator.name, "period": p.label}
+                )
+    rule_errors = _disaggregation_errors(submission)
+    explained: dict[str, str] = {}
+    for result in submission_check(submission=submission):
+        if not result.failed:
+            continue
+        if result.rule.severity == RuleSeverity.ERROR:
+            rule_errors.append(result.rule.message)
+        else:
+            text = ((explanations or {}).get(result.rule.code) or "").strip()
+            if not text:
+                errors.setdefault(f"explanation-{result.rule.code}", []).append(
+                    _("Warning “%(rule)s”: please explain this figure.") % {"rule": result.rule.message}
+                )
+            else:
+                explained[result.rule.code] = text
+    if rule_errors:
+        errors.setdefault("__all__", []).extend(rule_errors)
+    if errors:
+        raise ValidationError(errors)
+    _bump_version(submission, expected_version)
+    old = submission.status
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.explanations = explained
+    submission.save(update_fields=["status", "submitted_at", "explanations", "updated_at"])
+    _event(submission, "submit", actor, old)
+    return submission
+
+
+@transaction.atomic
+def submission_return(*, submission: Submission, actor: User | None, comment: str) -> Submission:
+    """Staff send a submitted form back to the unit with a comment."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": _("Say what the unit should correct.")})
+    submission = _lock(submission)
+    _require_status(submission, [SubmissionStatus.SUBMITTED], _("returned"))
+    old = submission.status
+    submission.status = SubmissionStatus.RETURNED
+    submission.return_comment = comment.strip()
+    submission.version += 1
+    submission.save(update_fields=["status", "return_comment", "version", "updated_at"])
+    _event(submission, "return", actor, old, comment.strip())
+    _notify_reporters(
+        submission,
+        _("Your form “%(form)s” for %(period)s was returned: %(comment)s")
+        % {
+            "form": submission.reporting_round.form.name,
+            "period": Period.parse(submission.reporting_round.period_code).label,
+            "comment": comment.strip(),
+        },
+    )
+    return submission
+
+
+@transaction.atomic
+def submission_approve(*, submission: Submission, actor: User | None) -> Submission:
+    """Staff approve a submitted form: its values count in the bloc's totals and are locked."""
+    submission = _lock(submission)
+    _require_status(submission, [SubmissionStatus.SUBMITTED], _("approved"))
+    old = submission.status
+    submission.status = SubmissionStatus.APPROVED
+    submission.approved_at = timezone.now()
+    submission.version += 1
+    submission.save(update_fields=["status", "approved_at", "version", "updated_at"])
+    _event(submission, "approve", actor, old)
+    return submission
+
+
+@transaction.atomic
+def submission_bulk_approve(*, submission_ids: Iterable[int], actor: User | None) -> int:
+    """Approve every listed form that is submitted (one transaction); returns how many."""
+    ids = list(submission_ids)
+    submissions = list(Submission.objects.select_for_update().filter(pk__in=ids))
+    not_ready = [s for s in submissions if s.status != SubmissionStatus.SUBMITTED]
+    if not_ready:
+        raise ValidationError(
+            {
+                "submission_ids": _("%(count)d of the selected forms are not waiting for approval.")
+                % {"count": len(not_ready)}
+            }
+        )
+    now = timezone.now()
+    for submission in submissions:
+        submission.status = SubmissionStatus.APPROVED
+        submission.approved_at = now
+        submission.version += 1
+    Submission.objects.bulk_update(submissions, ["status", "approved_at", "version"])
+    SubmissionEvent.objects.bulk_create(
+        [
+            SubmissionEvent(
+                submission=s, action="approve", from_status=SubmissionStatus.SUBMITTED, to_status=s.status, actor=actor
+            )
+            for s in submissions
+        ]
+    )
+    return len(submissions)
+
+
+@transaction.atomic
+def submission_unlock(*, submission: Submission, actor: User | None, comment: str) -> Submission:
+    """Unlock an approved form (a logged staff action): it goes back to the unit as returned."""
+    if not (comment or "").strip():
+        raise ValidationError({"comment": _("Say why the approved form is unlocked.")})
+    submission = _lock(submission)
+    _require_status(submission, [SubmissionStatus.APPROVED], _("unlocked"))
+    old = submission.status
+    submission.status = SubmissionStatus.RETURNED
+    submission.return_comment = comment.strip()
+    submission.approved_at = None
+    submission.version += 1
+    submission.save(update_fields=["status", "return_comment", "approved_at", "version", "updated_at"])
+    _event(submission, "unlock", actor, old, comment.strip())
+    return submission
+
+
+def _reporters(submission: Submission) -> list[User]:
+    return list(User.objects.filter(role=Role.REPORTER, unit=submission.unit, is_active=True))
+
+
+def _notify_reporters(submission: Submission, text: str) -> list[User]:
+    users = _reporters(submission)
+    Notice.objects.bulk_create(
+        [Notice(user=user, text=text[:500], url=f"/reporting/submissions/{submission.pk}/") for user in users]
+    )
+    return users
+
+
+@transaction.atomic
+def submission_remind(*, submission: Submission, actor: User | None) -> int:
+    """Remind a unit to submit: an in-app notice and an email to its reporters. Returns how many
+    people were reminded."""
+    submission = _lock(submission)
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        raise ValidationError({"status": _("This form has already been submitted.")})
+    reporting_round = submission.reporting_round
+    period = Period.parse(reporting_round.period_code)
+    text = _("Reminder: the form “%(form)s” for %(period)s was due on %(deadline)s.") % {
+        "form": reporting_round.form.name,
+        "period": period.label,
+        "deadline": reporting_round.deadline.strftime("%d/%m/%Y"),
+    }
+    users = _notify_reporters(submission, text)
+    emails = [user.email for user in users if user.email]
+    if emails:
+        send_mail(
+            subject=_("Reminder: report for %(period)s") % {"period": period.label},
+            message=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=emails,
+        )
+    submission.reminded_at = timezone.now()
+    submission.save(update_fields=["reminded_at", "updated_at"])
+    _event(submission, "remind", actor, submission.status)
+    return len(users)
+
+
+@transaction.atomic
+def notice_mark_read(*, user: User, notice_ids: Iterable[int] | None = None) -> int:
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)
+    if notice_ids is not None:
+        notices = notices.filter(pk__in=list(notice_ids))
+    return notices.update(read_at=timezone.now())
+
+
+# ---- rules -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def validation_rule_save(
+    *, rule: ValidationRule | None, actor: User | None, fields: Mapping[str, Any]
+) -> ValidationRule:
+    """Create or edit a rule; the expression must parse and name only known indicators."""
+    rule = rule or ValidationRule()
+    for name in ("code", "name", "expression", "severity", "message", "active"):
+        if name in fields:
+            setattr(rule, name, fields[name])
+    try:
+        parsed = parse_rule(rule.expression)
+    except RuleSyntaxError as error:
+        raise ValidationError(
+            {"expression": _("The expression is not an allowed rule: %(reason)s") % {"reason": str(error)}}
+        ) from error
+    known = set(Indicator.objects.filter(unit_aggregation=UnitAggregation.SUM).values_list("code", flat=True))
+    unknown = sorted((parsed.codes | parsed.previous_codes) - known)
+    if unknown:
+        raise ValidationError({"expression": _("Unknown indicator codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
+    rule.full_clean()
+    rule.save()
+    return rule
+
+
+# ---- plans -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_set(*, unit: Unit, indicator: Indicator, year: int, value: Any, actor: User | None) -> Plan | None:
+    """Type a unit's yearly plan; an empty value removes it."""
+    try:
+        amount = parse_number(value)
+    except NotANumber as error:
+        raise ValidationError({"value": _("“%(text)s” is not a number.") % {"text": value}}) from error
+    if amount is None:
+        Plan.objects.filter(unit=unit, indicator=indicator, year=year).delete()
+        return None
+    if amount <= 0:
+        raise ValidationError({"value": _("A plan must be greater than zero.")})
+    if not indicator.has_plan:
+        raise ValidationError({"indicator": _("“%(name)s” has no yearly plan.") % {"name": indicator.name}})
+    plan, _created = Plan.objects.update_or_create(
+        unit=unit, indicator=indicator, year=year, defaults={"value": amount, "updated_by": actor}
+    )
+    return plan
+
+
+PLAN_HEADER = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"]
+
+
+@transaction.atomic
+def plan_import_excel(*, content: bytes, actor: User | None) -> int:
+    """Import plans from an Excel sheet with the columns Mã đơn vị | Mã chỉ tiêu | Năm | Kế hoạch.
+    All rows or none; each error names its cell."""
+    rows = _read_sheet(content)
+    if not rows or [str(c or "").strip() for c in rows[0][:4]] != PLAN_HEADER:
+        raise ValidationError({"file": _("The first row must be: %(header)s.") % {"header": " | ".join(PLAN_HEADER)}})
+    units = {u.code: u for u in Unit.objects.all()}
+    indicators = {i.code: i for i in Indicator.objects.filter(has_plan=True)}
+    errors = []
+    plans = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = list(row) + [None] * 4
+        if all(c in (None, "") for c in cells[:4]):
+            continue
+        unit = units.get(str(cells[0] or "").strip())
+        indicator = indicators.get(str(cells[1] or "").strip())
+        if unit is None:
+            errors.append(_("Cell A%(row)d: unknown unit code “%(code)s”.") % {"row": number, "code": cells[0]})
+        if indicator is None:
+            errors.append(
+                _("Cell B%(row)d: “%(code)s” is not an indicator with a plan.") % {"row": number, "code": cells[1]}
+            )
+        try:
+            year = int(str(cells[2]).strip())
+        except ValueError:
+            errors.append(_("Cell C%(row)d: “%(text)s” is not a year.") % {"row": number, "text": cells[2]})
+            continue
+        try:
+            value = parse_number(cells[3])
+        except NotANumber:
+            errors.append(_("Cell D%(row)d: “%(text)s” is not a number.") % {"row": number, "text": cells[3]})
+            continue
+        if value is None or value <= 0:
+            errors.append(_("Cell D%(row)d: a plan must be greater than zero.") % {"row": number})
+            continue
+        if unit and indicator:
+            plans.append((unit, indicator, year, value))
+    if errors:
+        raise ValidationError({"file": errors})
+    for unit, indicator, year, value in plans:
+        Plan.objects.update_or_create(
+            unit=unit, indicator=indicator, year=year, defaults={"value": value, "updated_by": actor}
+        )
+    return len(plans)
+
+
+# ---- Excel form --------------------------------------------------------------------------------
+
+FORM_HEADER = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"]
+
+
+def _read_sheet(content: bytes) -> list[tuple[Any, ...]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
+        raise ValidationError({"file": _("The file is not an Excel (.xlsx) workbook.")}) from error
+    sheet = workbook.worksheets[0]
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def submission_excel_template(*, submission: Submission) -> bytes:
+    """The form as an Excel sheet (with the current values) to fill in and upload."""
+    from openpyxl import Workbook
+
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = value_periods(form=submission.reporting_round.form, period=period)
+    current = {
+        (code, pc): value
+        for code, pc, value in submission.values.values_list("indicator__code", "period_code", "value")
+    }
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Bieu mau"
+    sheet.append([*FORM_HEADER, *(str(p) for p in periods)])
+    for item in submission_items(submission=submission):
+        sheet.append(
+            [
+                item.indicator.code,
+                item.indicator.name,
+                item.indicator.unit_label,
+                *(
+                    float(current[(item.indicator.code, str(p))]) if (item.indicator.code, str(p)) in current else None
+                    for p in periods
+                ),
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@transaction.atomic
+def submission_import_excel(
+    *, submission: Submission, content: bytes, actor: User | None, expected_version: int | None
+) -> Submission:
+    """Upload the form's Excel sheet: same layout as the template; every error names its cell."""
+    from openpyxl.utils import get_column_letter
+
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = value_periods(form=submission.reporting_round.form, period=period)
+    rows = _read_sheet(content)
+    expected_header = [*FORM_HEADER, *(str(p) for p in periods)]
+    header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())][: len(expected_header)]
+    if header != expected_header:
+        raise ValidationError(
+            {"file": _("Wrong layout: the first row must be %(header)s.") % {"header": " | ".join(expected_header)}}
+        )
+    codes = {item.indicator.code for item in submission_items(submission=submission)}
+    values: dict[str, Any] = {}
+    errors = []
+    for number, row in enumerate(rows[1:], start=2):
+        code = str(row[0] or "").strip() if row else ""
+        if not code:
+            continue
+        if code not in codes:
+            errors.append(
+                _("Cell A%(row)d: “%(code)s” is not an indicator of this form.") % {"row": number, "code": code}
+            )
+            continue
+        for offset, p in enumerate(periods):
+            column = len(FORM_HEADER) + offset
+            cell = row[column] if column < len(row) else None
+            try:
+                parse_number(cell)
+            except NotANumber:
+                errors.append(
+                    _("Cell %(cell)s: “%(text)s” is not a number.")
+                    % {"cell": f"{get_column_letter(column + 1)}{number}", "text": cell}
+                )
+                continue
+            values[field_name(code, str(p))] = "" if cell is None else cell
+    if errors:
+        raise ValidationError({"file": errors})
+    return submission_save_values(
+        submission=submission, actor=actor, values=values, expected_version=expected_version, source="excel"
+    )
