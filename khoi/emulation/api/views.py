@@ -22,6 +22,7 @@ from khoi.units.models import Unit
 from .. import access, selectors, services
 from ..models import Agreement, Campaign, CommendationForm, Decision, Issuer, Person, Proposal, Scorecard
 from . import serializers as s
+from .errors import AppExceptionHandlerMixin
 
 
 def _agreement(request: Request, pk: int) -> Agreement:
@@ -31,21 +32,21 @@ def _agreement(request: Request, pk: int) -> Agreement:
     return agreement
 
 
-class BlocListView(generics.ListAPIView):
+class BlocListView(AppExceptionHandlerMixin, generics.ListAPIView):
     serializer_class = s.BlocSerializer
 
     def get_queryset(self) -> Any:
         return access.visible_blocs(self.request.user).order_by("name")
 
 
-class AgreementDetailView(APIView):
+class AgreementDetailView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.AgreementSerializer)
     def get(self, request: Request, pk: int) -> Response:
         agreement = selectors.agreement_detail(agreement_id=_agreement(request, pk).pk)
         return Response(s.AgreementSerializer(agreement).data)
 
 
-class RankingView(APIView):
+class RankingView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.RankingRowSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         agreement = _agreement(request, pk)
@@ -54,7 +55,7 @@ class RankingView(APIView):
         return Response(s.RankingRowSerializer(rows, many=True).data)
 
 
-class ScoresView(APIView):
+class ScoresView(AppExceptionHandlerMixin, APIView):
     """Save self-scores (`side=self`: the member's reporter or commendation staff) or the bloc's
     scores (`side=bloc`: commendation staff)."""
 
@@ -82,7 +83,7 @@ class ScoresView(APIView):
         return Response(status=204)
 
 
-class ProposeView(APIView):
+class ProposeView(AppExceptionHandlerMixin, APIView):
     @extend_schema(request=s.ProposeInputSerializer, responses=s.ProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:
         agreement = _agreement(request, pk)
@@ -98,7 +99,7 @@ class ProposeView(APIView):
         return Response(s.ProposalSerializer(proposal).data, status=201)
 
 
-class FormListView(generics.ListAPIView):
+class FormListView(AppExceptionHandlerMixin, generics.ListAPIView):
     serializer_class = s.FormSerializer
     pagination_class = None
 
@@ -106,7 +107,7 @@ class FormListView(generics.ListAPIView):
         return selectors.form_list()
 
 
-class ProposalListView(APIView):
+class ProposalListView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.ProposalSerializer(many=True))
     def get(self, request: Request) -> Response:
         proposals = access.visible_proposals(request.user).prefetch_related("items__form")[:200]
@@ -139,13 +140,13 @@ def _proposal(request: Request, pk: int) -> Proposal:
     return get_object_or_404(access.visible_proposals(request.user), pk=pk)
 
 
-class ProposalDetailView(APIView):
+class ProposalDetailView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.ProposalSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return Response(s.ProposalSerializer(_proposal(request, pk)).data)
 
 
-class ProposalSubmitView(APIView):
+class ProposalSubmitView(AppExceptionHandlerMixin, APIView):
     @extend_schema(request=None, responses=s.ViolationSerializer(many=True))
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
@@ -154,7 +155,7 @@ class ProposalSubmitView(APIView):
         return Response([violation.as_dict() for violation in violations])
 
 
-class ProposalReviewView(APIView):
+class ProposalReviewView(AppExceptionHandlerMixin, APIView):
     @extend_schema(request=s.ReviewInputSerializer, responses=s.ProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
@@ -171,7 +172,7 @@ class ProposalReviewView(APIView):
         return Response(s.ProposalSerializer(proposal).data)
 
 
-class DecisionListView(APIView):
+class DecisionListView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.DecisionSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(reads_all(request.user))
@@ -209,14 +210,14 @@ class DecisionListView(APIView):
         return Response(s.DecisionSerializer(decision).data, status=201)
 
 
-class DecisionDetailView(APIView):
+class DecisionDetailView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.DecisionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         require(reads_all(request.user))
         return Response(s.DecisionSerializer(get_object_or_404(Decision, pk=pk)).data)
 
 
-class UnitHistoryView(APIView):
+class UnitHistoryView(AppExceptionHandlerMixin, APIView):
     @extend_schema(responses=s.AwardSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         unit = get_object_or_404(Unit, pk=pk)
@@ -224,7 +225,7 @@ class UnitHistoryView(APIView):
         return Response(s.AwardSerializer(selectors.unit_award_history(unit=unit), many=True).data)
 
 
-class PersonDetailView(APIView):
+class PersonDetailView(AppExceptionHandlerMixin, APIView):
     """A person: birth date, gender and position only for those who handle commendation (or the
     person's own unit reporter); others get them empty."""
 
@@ -239,7 +240,7 @@ class PersonDetailView(APIView):
         return Response(data)
 
 
-class CountsView(APIView):
+class CountsView(AppExceptionHandlerMixin, APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("year", OpenApiTypes.INT),

@@ -74,8 +74,8 @@ def make_catalogue() -> dict[str, Any]:
             applies_to=RecipientKind.COLLECTIVE,
             binding=True,
             quota_base=QuotaBase.ACTIVE_UNITS,
-            quota_percent=Decimal(50),
-            legal_basis="Quy chế ĐUK: tối đa 50%; " + BASIS,
+            quota_percent=Decimal(100),
+            legal_basis="Quy chế ĐUK: tỷ lệ tập thể; " + BASIS,
         ),
         "gk_per_unit": CommendationRule.objects.create(
             form=forms["GK"],
