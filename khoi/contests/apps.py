@@ -1,8 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from khoi.core.navigation import NavItem
+
+
+def _can_manage(user: Any) -> bool:
+    from .access import can_manage_contests
+
+    return can_manage_contests(user)
 
 
 class ContestsConfig(AppConfig):
     name = "khoi.contests"
     label = "contests"
     verbose_name = _("Online contests")
+    navigation = [NavItem(_("Contests"), "contests:manage", visible_to=_can_manage)]

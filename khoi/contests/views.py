@@ -1,0 +1,584 @@
+"""Pages. Public: landing, entry, the test, the receipt, results (phones masked). Staff of the
+Propaganda Board and admins: the bank, entries with phones, item statistics, exports.
+
+Views only parse requests and call services/selectors; the test's pages never use the session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from khoi.accounts.permissions import role_required
+
+from . import excel, selectors, services, throttle
+from .access import can_manage_contests
+from .forms import EntryForm, ImportForm, QuestionForm
+from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round
+from .phones import InvalidPhone, format_phone, normalize_phone
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PHONE_STARTS_PER_HOUR = 5
+COOKIE_PREFIX = "khoi_contest_r"
+
+
+def _round_or_404(contest: Contest, number: int) -> Round:
+    return get_object_or_404(Round, contest=contest, number=number)
+
+
+def _published_or_404(slug: str) -> Contest:
+    contest = selectors.contest_get_published(slug=slug)
+    if contest is None:
+        raise Http404(_("No such contest."))
+    return contest
+
+
+def _add_errors(form: EntryForm | QuestionForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages_:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+# ---- Public -------------------------------------------------------------------------------------
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    return render(request, "contests/index.html", {"contests": selectors.contest_list_published()})
+
+
+def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | None = None) -> dict[str, Any]:
+    now = timezone.now()
+    rounds = selectors.round_list(contest=contest)
+    current = selectors.round_current(rounds=rounds, now=now)
+    is_open = current is not None and current.opens_at <= now < current.closes_at
+    resume_token = request.COOKIES.get(f"{COOKIE_PREFIX}{current.pk}") if current else None
+    if current is not None and form is None and is_open:
+        units = selectors.unit_choices(on_date=timezone.localdate(current.opens_at))
+        form = EntryForm(units=units, initial={"challenge": throttle.challenge_issue(current.pk)})
+    pool = selectors.round_pool_get(round_id=current.pk) if current else None
+    return {
+        "question_count": sum(count for _topic, count in pool.rules) if pool else 0,
+        "limit_minutes": (pool.time_limit_seconds + 59) // 60 if pool else 0,
+        "contest": contest,
+        "rounds": rounds,
+        "current": current,
+        "is_open": is_open,
+        "form": form,
+        "count": selectors.round_participation_count(round_id=current.pk) if current else 0,
+        "resume_token": resume_token,
+        "now": now,
+    }
+
+
+@require_GET
+def landing(request: HttpRequest, slug: str) -> HttpResponse:
+    contest = _published_or_404(slug)
+    return render(request, "contests/landing.html", _landing_context(request, contest))
+
+
+@require_GET
+def round_count(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    contest = _published_or_404(slug)
+    contest_round = _round_or_404(contest, number)
+    count = selectors.round_participation_count(round_id=contest_round.pk)
+    return render(request, "contests/_count.html", {"count": count, "contest": contest, "current": contest_round})
+
+
+@require_http_methods(["GET", "POST"])
+def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    contest = _published_or_404(slug)
+    contest_round = _round_or_404(contest, number)
+    if request.method == "GET":
+        return redirect("contests:landing", slug=slug)
+    units = selectors.unit_choices(on_date=timezone.localdate(contest_round.opens_at))
+    form = EntryForm(request.POST, units=units)
+
+    def refuse(message: str, status: int = 400) -> HttpResponse:
+        form.add_error(None, message)
+        data = request.POST.copy()
+        data["challenge"] = throttle.challenge_issue(contest_round.pk)
+        form.data = data
+        context = _landing_context(request, contest, form)
+        return render(request, "contests/landing.html", context, status=status)
+
+    if request.POST.get("website"):
+        return refuse(_("The form could not be sent. Please try again."))
+    if not throttle.challenge_check(request.POST.get("challenge", ""), contest_round.pk):
+        return refuse(_("The form was sent too fast or has expired. Please check your details and send it again."))
+    address = throttle.client_address(request)
+    if not throttle.allow(f"ip:{address}", limit=contest.starts_per_ip_per_minute, window=60):
+        return refuse(_("Too many entries from your network just now. Please wait a minute and try again."), 429)
+    try:
+        phone_key = normalize_phone(request.POST.get("phone", ""))
+    except InvalidPhone:
+        phone_key = ""
+    if phone_key and not throttle.allow(f"phone:{phone_key}", limit=PHONE_STARTS_PER_HOUR, window=3600):
+        return refuse(_("Too many attempts with this phone number. Please try again later."), 429)
+    if not form.is_valid():
+        return refuse(_("Please correct the details below."))
+    data = form.cleaned_data
+    try:
+        entry = services.entry_start(
+            round_id=contest_round.pk,
+            name=data["name"],
+            phone=data["phone"],
+            unit_id=data["unit"],
+            other_unit=data.get("other_unit") or "",
+            birth_year=data.get("birth_year"),
+        )
+    except ValidationError as error:
+        _add_errors(form, error)
+        return refuse(_("Please correct the details below."))
+    response = HttpResponseRedirect(reverse("contests:attempt", args=[entry.token]), status=303)
+    response.set_cookie(
+        f"{COOKIE_PREFIX}{contest_round.pk}",
+        entry.token,
+        max_age=int((contest_round.closes_at - timezone.now()).total_seconds()) + 86400,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+        path="/contests/",
+    )
+    return response
+
+
+def _entry_or_404(token: str) -> Entry:
+    entry = selectors.entry_get_by_token(token=token)
+    if entry is None:
+        raise Http404(_("No such test."))
+    return entry
+
+
+@require_GET
+def attempt(request: HttpRequest, token: str) -> HttpResponse:
+    entry = services.entry_finalise_if_expired(entry=_entry_or_404(token))
+    if entry.is_finalised:
+        return redirect("contests:receipt", token=token)
+    pool = selectors.round_pool_get(round_id=entry.round_id)
+    if pool is None:
+        raise Http404(_("No such test."))
+    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    answers = selectors.entry_answers(entry=entry)
+    questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
+    items = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions[int(question_id)]
+        chosen = answers.get(int(question_id), "")
+        items.append(
+            {
+                "position": position,
+                "id": question.id,
+                "text": question.text,
+                "multiple": question.kind == QuestionKind.MULTIPLE,
+                "options": [
+                    {
+                        "letter": letter,
+                        "label": "ABCD"[shown],
+                        "text": question.options["ABCD".index(letter)],
+                        "checked": letter in chosen,
+                    }
+                    for shown, letter in enumerate(order)
+                ],
+            }
+        )
+    remaining = max(0, int((entry.deadline_at - timezone.now()).total_seconds()))
+    return render(
+        request,
+        "contests/attempt.html",
+        {
+            "entry": entry,
+            "round": contest_round,
+            "contest": contest_round.contest,
+            "items": items,
+            "remaining": remaining,
+            "answered": sum(1 for item in entry.draw if answers.get(int(item[0]))),
+        },
+    )
+
+
+def _posted_answers(request: HttpRequest) -> dict[int | str, str]:
+    answers: dict[int | str, str] = {}
+    for key in request.POST:
+        if key.startswith("q") and key[1:].isdigit():
+            answers[key[1:]] = "".join(value for value in request.POST.getlist(key) if value)
+    return answers
+
+
+def _posted_prediction(request: HttpRequest) -> int | None:
+    raw = request.POST.get("prediction", "").strip().replace(".", "").replace(" ", "")
+    if raw == "":
+        return None
+    if not raw.isdigit():
+        raise ValidationError({"prediction": _("Enter the prediction as a whole number, 0 or more.")})
+    return int(raw)
+
+
+@require_POST
+def attempt_answer(request: HttpRequest, token: str) -> HttpResponse:
+    """Autosave: a tiny request per change; answers a few words for the page to show."""
+    entry = _entry_or_404(token)
+    try:
+        services.entry_answers_save(
+            entry=entry, answers=_posted_answers(request), prediction=_posted_prediction(request)
+        )
+    except ValidationError as error:
+        if entry.submitted_at is not None or timezone.now() >= entry.deadline_at:
+            response = HttpResponse(" ".join(error.messages), status=409)
+            response["HX-Redirect"] = reverse("contests:receipt", args=[token])
+            return response
+        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
+    stamp = timezone.localtime().strftime("%H:%M:%S")
+    return HttpResponse(_("Saved %(time)s") % {"time": stamp}, content_type="text/plain; charset=utf-8")
+
+
+@require_POST
+def attempt_submit(request: HttpRequest, token: str) -> HttpResponse:
+    entry = _entry_or_404(token)
+    try:
+        prediction = _posted_prediction(request)
+        if request.POST.get("action") == "save":
+            services.entry_answers_save(entry=entry, answers=_posted_answers(request), prediction=prediction)
+            messages.success(request, _("Your answers are saved. You can go on and submit before the time is up."))
+            return redirect("contests:attempt", token=token)
+        entry = services.entry_submit(entry=entry, answers=_posted_answers(request), prediction=prediction)
+    except ValidationError as error:
+        entry = services.entry_finalise_if_expired(entry=entry)
+        if entry.is_finalised:
+            return redirect("contests:receipt", token=token)
+        messages.error(request, " ".join(error.messages))
+        return redirect("contests:attempt", token=token)
+    # The finalisation has committed: the receipt shown next is backed by a stored entry.
+    return HttpResponseRedirect(reverse("contests:receipt", args=[token]), status=303)
+
+
+@require_GET
+def receipt(request: HttpRequest, token: str) -> HttpResponse:
+    entry = services.entry_finalise_if_expired(entry=_entry_or_404(token))
+    if not entry.is_finalised:
+        return redirect("contests:attempt", token=token)
+    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    closed = timezone.now() >= contest_round.closes_at
+    review = []
+    if closed:
+        pool = selectors.round_pool_get(round_id=entry.round_id)
+        answers = selectors.entry_answers(entry=entry)
+        questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+        for position, (question_id, _order) in enumerate(entry.draw, start=1):
+            question = questions.get(int(question_id))
+            if question is None:
+                continue
+            review.append(
+                {
+                    "position": position,
+                    "text": question.text,
+                    "correct": [question.options["ABCD".index(letter)] for letter in question.correct],
+                    "right": answers.get(int(question_id), "") == question.correct,
+                    "explanation": question.explanation,
+                }
+            )
+    return render(
+        request,
+        "contests/receipt.html",
+        {
+            "entry": entry,
+            "round": contest_round,
+            "contest": contest_round.contest,
+            "closed": closed,
+            "review": review,
+            "question_count": len(entry.draw),
+        },
+    )
+
+
+@require_GET
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    """Public results: rankings with masked phones, prizes, participation by unit."""
+    contest = _published_or_404(slug)
+    now = timezone.now()
+    rounds = []
+    for contest_round in selectors.round_list(contest=contest):
+        if contest_round.closes_at > now:
+            rounds.append({"round": contest_round, "closed": False, "rows": [], "true_figure": None})
+            continue
+        rows, true_figure = selectors.round_ranking(contest_round=contest_round, limit=50)
+        rounds.append({"round": contest_round, "closed": True, "rows": rows, "true_figure": true_figure})
+    units = selectors.contest_results_by_unit(contest=contest)
+    all_closed = all(item["closed"] for item in rounds) and bool(rounds)
+    return render(
+        request,
+        "contests/results.html",
+        {
+            "contest": contest,
+            "rounds": rounds,
+            "overall": selectors.contest_overall_ranking(contest=contest, limit=50) if all_closed else [],
+            "units": units,
+            "has_workers": any(u.workers for u in units),
+            "collective": selectors.contest_collective_prizes(contest=contest, results=units) if all_closed else [],
+            "prize_labels": dict(PrizeKind.choices),
+        },
+    )
+
+
+# ---- Staff of the Propaganda Board --------------------------------------------------------------
+
+manager_required = role_required(can_manage_contests)
+
+
+@manager_required
+def manage(request: HttpRequest) -> HttpResponse:
+    contests = list(Contest.objects.prefetch_related("rounds"))
+    for contest in contests:
+        contest.round_rows = [  # type: ignore[attr-defined]
+            (r, selectors.round_status_counts(contest_round=r)) for r in contest.rounds.all()
+        ]
+    return render(request, "contests/manage/index.html", {"contests": contests, "topics": selectors.topic_list()})
+
+
+@manager_required
+def question_list(request: HttpRequest) -> HttpResponse:
+    topic_id = request.GET.get("topic", "")
+    search = request.GET.get("q", "").strip()
+    questions = selectors.question_list(topic_id=int(topic_id) if topic_id.isdigit() else None, search=search)
+    return render(
+        request,
+        "contests/manage/questions.html",
+        {
+            "questions": questions[:300],
+            "total": questions.count(),
+            "topics": selectors.topic_list(),
+            "topic_id": topic_id,
+            "q": search,
+        },
+    )
+
+
+def _question_data(form: QuestionForm) -> services.QuestionData:
+    data = form.cleaned_data
+    return services.QuestionData(
+        topic=data["topic"],
+        kind=data["kind"],
+        text=data["text"],
+        options=[data["option_a"], data["option_b"], data["option_c"], data["option_d"]],
+        correct="".join(data["correct"]),
+        explanation=data.get("explanation") or "",
+        difficulty=data["difficulty"],
+        is_active=bool(data.get("is_active")),
+    )
+
+
+def _question_initial(question: Question) -> dict[str, Any]:
+    return {
+        "topic": question.topic_id,
+        "kind": question.kind,
+        "text": question.text,
+        "option_a": question.option_a,
+        "option_b": question.option_b,
+        "option_c": question.option_c,
+        "option_d": question.option_d,
+        "correct": list(question.correct),
+        "explanation": question.explanation,
+        "difficulty": question.difficulty,
+        "is_active": question.is_active,
+    }
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    question = get_object_or_404(Question, pk=pk) if pk is not None else None
+    if request.method == "POST":
+        form = QuestionForm(request.POST)
+        if form.is_valid():
+            try:
+                if question is None:
+                    question = services.question_create(data=_question_data(form))
+                else:
+                    services.question_update(question=question, data=_question_data(form))
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The question is saved."))
+                return redirect("contests:question_list")
+    else:
+        form = QuestionForm(initial=_question_initial(question) if question else None)
+    return render(request, "contests/manage/question_form.html", {"form": form, "question": question})
+
+
+@manager_required
+@require_POST
+def question_preview(request: HttpRequest) -> HttpResponse:
+    """The question as a participant will see it (htmx partial), from the unsaved form."""
+    form = QuestionForm(request.POST)
+    preview = None
+    error = None
+    if form.is_valid():
+        try:
+            fields = services.question_validate(data=_question_data(form))
+        except ValidationError as exc:
+            error = " ".join(m for ms in exc.message_dict.values() for m in ms)
+        else:
+            preview = {
+                "text": fields["text"],
+                "multiple": fields["kind"] == QuestionKind.MULTIPLE,
+                "options": [
+                    {
+                        "label": letter,
+                        "text": fields[f"option_{letter.lower()}"],
+                        "correct": letter in fields["correct"],
+                    }
+                    for letter in "ABCD"
+                ],
+                "explanation": fields["explanation"],
+            }
+    else:
+        error = _("Fill in the question, its four options and the correct option to see the preview.")
+    return render(request, "contests/manage/_preview.html", {"preview": preview, "error": error})
+
+
+@manager_required
+@require_GET
+def questions_export(request: HttpRequest) -> HttpResponse:
+    content = excel.questions_workbook(selectors.question_list())
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="ngan-hang-cau-hoi.xlsx"'
+    return response
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def questions_import(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = excel.questions_read(form.cleaned_data["file"])
+            result = services.questions_import(rows=rows)
+        except ValidationError as error:
+            errors = list(error.messages)
+        else:
+            messages.success(
+                request,
+                _("Imported: %(created)d new questions, %(updated)d updated.")
+                % {"created": result.created, "updated": result.updated},
+            )
+            return redirect("contests:question_list")
+    status = 400 if errors else 200
+    return render(request, "contests/manage/import.html", {"form": form, "errors": errors}, status=status)
+
+
+def _staff_round(pk: int) -> Round:
+    return get_object_or_404(Round.objects.select_related("contest"), pk=pk)
+
+
+@manager_required
+@require_GET
+def round_entries(request: HttpRequest, pk: int) -> HttpResponse:
+    contest_round = _staff_round(pk)
+    rows, true_figure = selectors.round_ranking(contest_round=contest_round)
+    started = selectors.round_status_counts(contest_round=contest_round)
+    return render(
+        request,
+        "contests/manage/entries.html",
+        {
+            "round": contest_round,
+            "rows": rows[:1000],
+            "total": len(rows),
+            "true_figure": true_figure,
+            "counts": started,
+            "prize_labels": dict(PrizeKind.choices),
+        },
+    )
+
+
+@manager_required
+@require_GET
+def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Entry.objects.select_related("round__contest", "unit"), pk=pk)
+    answers = selectors.entry_answers(entry=entry)
+    pool = selectors.round_pool_get(round_id=entry.round_id)
+    questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+    lines = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions.get(int(question_id))
+        choice = answers.get(int(question_id), "")
+        lines.append(
+            {
+                "position": position,
+                "question": question,
+                "order": order,
+                "choice": choice,
+                "right": bool(question and choice == question.correct),
+            }
+        )
+    return render(
+        request,
+        "contests/manage/entry.html",
+        {"entry": entry, "lines": lines, "phone": format_phone(entry.phone)},
+    )
+
+
+@manager_required
+@require_GET
+def round_statistics(request: HttpRequest, pk: int) -> HttpResponse:
+    contest_round = _staff_round(pk)
+    return render(
+        request,
+        "contests/manage/statistics.html",
+        {"round": contest_round, "stats": selectors.round_item_statistics(contest_round=contest_round)},
+    )
+
+
+@manager_required
+@require_GET
+def contest_export(request: HttpRequest, pk: int) -> HttpResponse:
+    contest = get_object_or_404(Contest, pk=pk)
+    rounds = []
+    for contest_round in selectors.round_list(contest=contest):
+        rows, figure = selectors.round_ranking(contest_round=contest_round)
+        rounds.append((_("Round %(number)d") % {"number": contest_round.number}, rows, figure))
+    content = excel.results_workbook(
+        title=contest.title,
+        rounds=rounds,
+        overall=selectors.contest_overall_ranking(contest=contest),
+        units=selectors.contest_results_by_unit(contest=contest),
+        with_phones=True,
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.slug}.xlsx"'
+    return response
+
+
+@require_GET
+def results_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public results as Excel: closed rounds only, phones masked."""
+    contest = _published_or_404(slug)
+    now = timezone.now()
+    rounds = []
+    for contest_round in selectors.round_list(contest=contest):
+        if contest_round.closes_at <= now:
+            rows, figure = selectors.round_ranking(contest_round=contest_round)
+            rounds.append((_("Round %(number)d") % {"number": contest_round.number}, rows, figure))
+    content = excel.results_workbook(
+        title=contest.title,
+        rounds=rounds,
+        overall=[],
+        units=selectors.contest_results_by_unit(contest=contest),
+        with_phones=False,
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.slug}-cong-khai.xlsx"'
+    return response
