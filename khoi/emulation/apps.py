@@ -1,10 +1,12 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from khoi.core.navigation import NavItem
 
 
-def _is_member(user: object) -> bool:
+def _is_member(user: Any) -> bool:
     from khoi.accounts.permissions import is_member
 
     return is_member(user)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -45,7 +46,7 @@ LAW = "Luật Thi đua, khen thưởng 2022 (Luật số 06/2022/QH15)"
 DECREE = "Nghị định 98/2023/NĐ-CP (từ ngày 01/7/2025: Nghị định 152/2025/NĐ-CP)"
 OWN_RULES = "Quy chế thi đua, khen thưởng của Đảng ủy Khối (tỷ lệ do Ban Thường vụ quy định)"
 
-ISSUERS = [
+ISSUERS: list[dict[str, Any]] = [
     {
         "code": "DUK",
         "name": "Ban Thường vụ Đảng ủy Khối Doanh nghiệp thành phố",
@@ -291,7 +292,7 @@ def load() -> str:
 
 
 def _catalogue() -> tuple[dict[str, CommendationForm], dict[str, Campaign], dict[str, Issuer]]:
-    issuers = {data["code"]: Issuer.objects.create(**data) for data in ISSUERS}  # type: ignore[arg-type]
+    issuers = {data["code"]: Issuer.objects.create(**data) for data in ISSUERS}
     forms = {
         code: CommendationForm.objects.create(
             code=code,
@@ -366,7 +367,7 @@ def _catalogue() -> tuple[dict[str, CommendationForm], dict[str, Campaign], dict
         },
     ]
     for rule in rules:
-        CommendationRule.objects.create(**rule)  # type: ignore[arg-type]
+        CommendationRule.objects.create(**rule)
     return forms, campaigns, issuers
 
 

@@ -11,7 +11,9 @@ import io
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.text.paragraph import Paragraph
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -40,7 +42,7 @@ def _person_unit(award_or_item: Award | ProposalItem) -> str:
     return person.organisation.name if person.organisation else ""
 
 
-def _centered(document, text: str, *, bold: bool = False, italic: bool = False):  # type: ignore[no-untyped-def]
+def _centered(document: Document, text: str, *, bold: bool = False, italic: bool = False) -> Paragraph:
     paragraph = add_paragraph(document, text, bold=bold, italic=italic, indent=False)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return paragraph

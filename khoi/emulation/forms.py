@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["form"].queryset = CommendationForm.objects.select_related("issuer")
+        cast(forms.ModelChoiceField, self.fields["form"]).queryset = CommendationForm.objects.select_related("issuer")
 
 
 class PersonLineForm(forms.Form):
@@ -66,7 +66,9 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["proposals"].queryset = Proposal.objects.filter(status=ProposalStatus.APPROVED)
+        cast(forms.ModelMultipleChoiceField, self.fields["proposals"]).queryset = Proposal.objects.filter(
+            status=ProposalStatus.APPROVED
+        )
 
 
 class EvidenceForm(forms.Form):

@@ -119,14 +119,14 @@ def rank_members(
 
     scored.sort(key=lambda m: vietnamese_sort_key(m.name))
     scored.sort(key=full_key, reverse=True)
-    for index, member in enumerate(scored):
-        key = full_key(member)
+    for index, ranked_member in enumerate(scored):
+        key = full_key(ranked_member)
         ahead = [other for other in scored[:index] if full_key(other) > key]
-        member.rank = len(ahead) + 1
-        same_total = [o for o in scored if o is not member and o.bloc_total == member.bloc_total]
+        ranked_member.rank = len(ahead) + 1
+        same_total = [o for o in scored if o is not ranked_member and o.bloc_total == ranked_member.bloc_total]
         same_key = [o for o in same_total if full_key(o) == key]
-        member.tied = bool(same_key)
-        member.decided_by_tie_break = bool(same_total) and not same_key
+        ranked_member.tied = bool(same_key)
+        ranked_member.decided_by_tie_break = bool(same_total) and not same_key
     return scored + unscored
 
 

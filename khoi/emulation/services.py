@@ -631,21 +631,21 @@ def decision_create(
             raise ValidationError({"proposals": _("“%(title)s” is for another year.") % {"title": proposal.title}})
         if proposal.proposer_bloc_id:
             blocs.add(proposal.proposer_bloc)
-        for item in selectors.proposal_items(proposal=proposal):
-            if item.accepted and item.form_id == data.form.pk and not hasattr(item, "award"):
-                refs.append(selectors.proposal_recipients(items=[item])[0])
-                sources.append(item)
-    for index, item in enumerate(items, start=1):
-        if item.form.pk != data.form.pk:
+        for proposed in selectors.proposal_items(proposal=proposal):
+            if proposed.accepted and proposed.form_id == data.form.pk and not hasattr(proposed, "award"):
+                refs.append(selectors.proposal_recipients(items=[proposed])[0])
+                sources.append(proposed)
+    for index, line in enumerate(items, start=1):
+        if line.form.pk != data.form.pk:
             raise ValidationError({"items": _("Line %(line)d: a decision awards one form.") % {"line": index}})
-        _check_item(item, index, None)
+        _check_item(line, index, None)
         refs.append(
             selectors.RecipientRef(
-                form=item.form,
-                name=_recipient_name(item),
-                unit=item.unit,
-                organisation=item.organisation,
-                person=item.person,
+                form=line.form,
+                name=_recipient_name(line),
+                unit=line.unit,
+                organisation=line.organisation,
+                person=line.person,
             )
         )
         sources.append(None)

@@ -7,13 +7,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khoi.accounts.permissions import member_required, reads_all, require, require_unit_readable, role_required
+from khoi.accounts.models import User
+from khoi.accounts.permissions import (
+    is_member,
+    member_required,
+    reads_all,
+    redirect_to_login,
+    require,
+    require_unit_readable,
+    role_required,
+)
 from khoi.units.models import Unit
 
 from . import access, documents, selectors, services
@@ -34,6 +44,13 @@ from .models import (
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _user(request: HttpRequest) -> User:
+    """The signed-in member (the decorators have already sent others away)."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    return request.user
 
 
 def _errors(request: HttpRequest, error: ValidationError) -> None:
@@ -73,7 +90,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "decisions": decisions,
             "handles": access.can_handle_commendation(request.user),
             "reads_all": reads_all(request.user),
-            "own_unit": request.user.unit if access.is_unit_reporter(request.user) else None,
+            "own_unit": _user(request).unit if access.is_unit_reporter(request.user) else None,
         },
     )
 
@@ -153,7 +170,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
         flag_form = get_object_or_404(CommendationForm, pk=request.POST.get("flag_form"))
         merit_form = get_object_or_404(CommendationForm, pk=request.POST.get("merit_form"))
         proposal = services.agreement_propose_commendations(
-            agreement=agreement, actor=request.user, flag_form=flag_form, merit_form=merit_form
+            agreement=agreement, actor=_user(request), flag_form=flag_form, merit_form=merit_form
         )
     except ValidationError as error:
         _errors(request, error)
@@ -187,14 +204,14 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 require(can_self)
                 services.scorecard_save_self(
                     scorecard=card,
-                    actor=request.user,
+                    actor=_user(request),
                     scores=_score_inputs(request, card, "self"),
                     submit=action == "self_submit",
                 )
             elif action == "bloc":
                 require(can_bloc)
                 services.scorecard_save_bloc(
-                    scorecard=card, actor=request.user, scores=_score_inputs(request, card, "bloc")
+                    scorecard=card, actor=_user(request), scores=_score_inputs(request, card, "bloc")
                 )
             elif action == "evidence":
                 require(can_self)
@@ -202,10 +219,14 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 if not form.is_valid():
                     raise ValidationError({"file": _("Choose a file to attach.")})
                 criterion_id = form.cleaned_data.get("criterion")
-                score = card.scores.select_related("criterion__section").filter(criterion_id=criterion_id).first()
-                criterion = score.criterion if score is not None and criterion_id else None
+                score = (
+                    card.scores.select_related("criterion__section").filter(criterion_id=criterion_id).first()
+                    if criterion_id
+                    else None
+                )
+                criterion = score.criterion if score is not None else None
                 services.evidence_attach(
-                    scorecard=card, actor=request.user, upload=form.cleaned_data["file"], criterion=criterion
+                    scorecard=card, actor=_user(request), upload=form.cleaned_data["file"], criterion=criterion
                 )
             else:
                 raise ValidationError(_("Unknown action."))
@@ -229,8 +250,9 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@member_required
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    if not is_member(request.user):
+        return redirect_to_login(request)
     evidence = get_object_or_404(Evidence.objects.select_related("scorecard__member__unit"), pk=pk)
     if not access.can_read_scorecard(request.user, evidence.scorecard):
         raise Http404(_("No such file."))
@@ -274,7 +296,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = _user(request)
     if access.is_unit_reporter(user):
         unit = user.unit
     else:
@@ -363,7 +385,7 @@ def proposal_submit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal_for(request, pk)
     require(access.can_edit_proposal(request.user, proposal))
     try:
-        violations = services.proposal_submit(proposal=proposal, actor=request.user)
+        violations = services.proposal_submit(proposal=proposal, actor=_user(request))
     except ValidationError as error:
         _errors(request, error)
     else:
@@ -386,7 +408,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.proposal_review(
             proposal=proposal,
-            actor=request.user,
+            actor=_user(request),
             approve=form.cleaned_data["approve"],
             note=form.cleaned_data["note"],
             rejected_item_ids=rejected,
@@ -442,7 +464,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             decision = services.decision_create(
-                actor=request.user,
+                actor=_user(request),
                 data=services.DecisionInput(
                     issuer=data["issuer"],
                     form=data["form"],

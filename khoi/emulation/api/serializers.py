@@ -89,7 +89,9 @@ class ProposeInputSerializer(serializers.Serializer[Any]):
 
 class RuleSerializer(serializers.ModelSerializer[CommendationRule]):
     applies_to = serializers.CharField(read_only=True, help_text="collective, individual or both")
-    required_form = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    required_form: serializers.SlugRelatedField[CommendationForm] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = CommendationRule
@@ -108,7 +110,7 @@ class RuleSerializer(serializers.ModelSerializer[CommendationRule]):
 
 
 class FormSerializer(serializers.ModelSerializer[CommendationForm]):
-    issuer = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    issuer: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     rules = RuleSerializer(many=True, read_only=True)
 
     class Meta:
@@ -117,7 +119,9 @@ class FormSerializer(serializers.ModelSerializer[CommendationForm]):
 
 
 class ProposalItemSerializer(serializers.ModelSerializer[ProposalItem]):
-    form = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    form: serializers.SlugRelatedField[CommendationForm] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = ProposalItem
@@ -176,7 +180,9 @@ class ReviewInputSerializer(serializers.Serializer[Any]):
 
 
 class AwardSerializer(serializers.ModelSerializer[Award]):
-    form = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    form: serializers.SlugRelatedField[CommendationForm] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     decision = serializers.CharField(source="decision.reference", read_only=True)
 
     class Meta:
@@ -186,8 +192,10 @@ class AwardSerializer(serializers.ModelSerializer[Award]):
 
 class DecisionSerializer(serializers.ModelSerializer[Decision]):
     reference = serializers.CharField(read_only=True)
-    issuer = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    form = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    issuer: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    form: serializers.SlugRelatedField[CommendationForm] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     awards = AwardSerializer(many=True, read_only=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,13 +16,20 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from khoi.accounts.permissions import reads_all, require, require_unit_readable
+from khoi.accounts.models import User
+from khoi.accounts.permissions import is_member, reads_all, require, require_unit_readable
 from khoi.units.models import Unit
 
 from .. import access, selectors, services
 from ..models import Agreement, Campaign, CommendationForm, Decision, Issuer, Person, Proposal, Scorecard
 from . import serializers as s
 from .errors import AppExceptionHandlerMixin
+
+
+def _user(request: Request) -> User:
+    if not is_member(request.user):
+        raise PermissionDenied
+    return request.user
 
 
 def _agreement(request: Request, pk: int) -> Agreement:
@@ -73,11 +80,11 @@ class ScoresView(AppExceptionHandlerMixin, APIView):
         if side == "self":
             require(access.can_self_score(request.user, card.member))
             services.scorecard_save_self(
-                scorecard=card, actor=request.user, scores=scores, submit=data.validated_data["submit"]
+                scorecard=card, actor=_user(request), scores=scores, submit=data.validated_data["submit"]
             )
         elif side == "bloc":
             require(access.can_handle_commendation(request.user))
-            services.scorecard_save_bloc(scorecard=card, actor=request.user, scores=scores)
+            services.scorecard_save_bloc(scorecard=card, actor=_user(request), scores=scores)
         else:
             raise Http404
         return Response(status=204)
@@ -92,7 +99,7 @@ class ProposeView(AppExceptionHandlerMixin, APIView):
         data.is_valid(raise_exception=True)
         proposal = services.agreement_propose_commendations(
             agreement=agreement,
-            actor=request.user,
+            actor=_user(request),
             flag_form=data.validated_data["flag_form"],
             merit_form=data.validated_data["merit_form"],
         )
@@ -123,7 +130,7 @@ class ProposalListView(AppExceptionHandlerMixin, APIView):
         require(access.can_handle_commendation(request.user) or access.reporter_owns_unit(request.user, unit))
         campaign = Campaign.objects.filter(code=values["campaign"]).first() if values["campaign"] else None
         proposal = services.proposal_create_for_unit(
-            actor=request.user,
+            actor=_user(request),
             unit=unit,
             year=values["year"],
             title=values["title"],
@@ -151,7 +158,7 @@ class ProposalSubmitView(AppExceptionHandlerMixin, APIView):
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
         require(access.can_edit_proposal(request.user, proposal))
-        violations = services.proposal_submit(proposal=proposal, actor=request.user)
+        violations = services.proposal_submit(proposal=proposal, actor=_user(request))
         return Response([violation.as_dict() for violation in violations])
 
 
@@ -164,7 +171,7 @@ class ProposalReviewView(AppExceptionHandlerMixin, APIView):
         data.is_valid(raise_exception=True)
         proposal = services.proposal_review(
             proposal=proposal,
-            actor=request.user,
+            actor=_user(request),
             approve=data.validated_data["approve"],
             note=data.validated_data["note"],
             rejected_item_ids=data.validated_data["rejected_items"],
@@ -192,7 +199,7 @@ class DecisionListView(AppExceptionHandlerMixin, APIView):
                 {"issuer": _("Unknown issuer code.")} if issuer is None else {"form": _("Unknown form code.")}
             )
         decision = services.decision_create(
-            actor=request.user,
+            actor=_user(request),
             data=services.DecisionInput(
                 issuer=issuer,
                 form=form,
