@@ -1,0 +1,21 @@
+"""Fixtures of the reporting tests. The demo bloc is loaded once per module that asks for it,
+inside a transaction rolled back at the module's end (a few seconds, not once per test)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+
+
+@pytest.fixture(scope="module")
+def demo_bloc(django_db_setup, django_db_blocker):
+    from khoi.accounts import demo as accounts_demo
+    from khoi.reporting import demo as reporting_demo
+    from khoi.units import demo as units_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        units_demo.load()
+        accounts_demo.load()
+        reporting_demo.load()
+        yield
+        transaction.set_rollback(True)
