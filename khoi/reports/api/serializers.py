@@ -1,0 +1,95 @@
+"""Input and output shapes of the reports API."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from ..models import ReportFormat, ReportJob
+
+
+class ScopeInputSerializer(serializers.Serializer):
+    period = serializers.CharField(help_text="2021-Q1, 2021-H1, 2021-9M, 2021-Y or 2021-03", allow_blank=True)
+    root_unit = serializers.IntegerField(required=False, allow_null=True, help_text="A unit id: its subtree.")
+    ownership = serializers.CharField(required=False, allow_blank=True)
+    sector = serializers.CharField(required=False, allow_blank=True, help_text="VSIC section or division code.")
+    zone = serializers.IntegerField(required=False, allow_null=True)
+    group = serializers.CharField(required=False, allow_blank=True, help_text="Unit group code, e.g. ngan-hang.")
+
+
+class KeyRowSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    unit = serializers.CharField()
+    decimals = serializers.IntegerField()
+    value = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
+    same_period_value = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
+    growth_percent = serializers.DecimalField(max_digits=24, decimal_places=4, allow_null=True)
+    value_text = serializers.CharField()
+    growth_text = serializers.CharField()
+    units_reporting = serializers.IntegerField()
+    units_expected = serializers.IntegerField()
+    includes_unapproved = serializers.BooleanField()
+
+
+class TableSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    headers = serializers.ListField(child=serializers.CharField())
+    rows = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class BlocReportSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    period_code = serializers.CharField()
+    period_label = serializers.CharField()
+    scope_label = serializers.CharField()
+    bloc_name = serializers.CharField()
+    units_expected = serializers.IntegerField()
+    units_reporting = serializers.IntegerField()
+    prose = serializers.ListField(child=serializers.CharField())
+    key_rows = KeyRowSerializer(many=True)
+    tables = TableSerializer(many=True)
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class DocumentRequestSerializer(ScopeInputSerializer):
+    format = serializers.ChoiceField(choices=ReportFormat.choices)
+    number = serializers.CharField(required=False, allow_blank=True, max_length=20)
+
+
+class ReportJobSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportJob
+        fields = ["id", "period_code", "scope", "format", "status", "progress", "message", "filename", "download_url"]
+
+    def get_download_url(self, job: ReportJob) -> str:
+        from django.urls import reverse
+
+        if job.status != ReportJob.Status.DONE:
+            return ""
+        return reverse("reports_api:document-file", kwargs={"job_id": job.pk})
+
+
+class CheckInputSerializer(ScopeInputSerializer):
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+
+
+class MarkSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=["confirmed", "wrong", "inconsistent", "not_checkable"])
+    indicator = serializers.CharField()
+    role = serializers.CharField()
+    message = serializers.CharField()
+    expected = serializers.CharField()
+    data_source = serializers.CharField()
+    link = serializers.CharField()
+    recomputation = serializers.CharField()
+
+
+class CheckResultSerializer(serializers.Serializer):
+    summary = serializers.DictField(child=serializers.IntegerField())
+    has_problems = serializers.BooleanField()
+    marks = MarkSerializer(many=True)

@@ -1,0 +1,309 @@
+"""The bloc report as text, Word (Party document format), Excel and PDF. No database.
+
+Word builds on `khoi.core.party_document` (Hướng dẫn 36-HD/VPTW) and PDF on `khoi.core.pdf`
+(vendored Liberation fonts, so Vietnamese diacritics survive on any server). Excel holds values,
+never formulas, with Vietnamese headers and number formats.
+
+Each writer takes an optional `progress(percent)` callback: the background task reports through it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from khoi.core.formatting import format_document_date
+from khoi.core.party_document import (
+    PartyDocumentHeader,
+    SignatureBlock,
+    add_heading,
+    add_paragraph,
+    add_signature,
+    add_table,
+    document_bytes,
+    new_party_document,
+)
+from khoi.core.pdf import SERIF, new_pdf, pdf_bytes
+
+from .report_data import BlocReport, Table
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class DocumentHead:
+    header: PartyDocumentHeader
+    signature: SignatureBlock
+    recipients: tuple[str, ...] = ()
+
+
+def _noop(_percent: int) -> None:
+    return None
+
+
+def key_table(report: BlocReport) -> Table:
+    headers = [
+        _("No."),
+        _("Indicator"),
+        _("Unit"),
+        report.period_label,
+        _("Same period"),
+        _("Compared with the same period"),
+        _("Units reporting"),
+    ]
+    rows, values = [], []
+    for index, row in enumerate(report.key_rows, start=1):
+        reporting = f"{row.units_reporting}/{row.units_expected}"
+        rows.append([str(index), row.name, row.unit, row.value_text, row.same_period_text, row.growth_text, reporting])
+        ratio = (Decimal(100) + row.growth_percent) / 100 if row.growth_percent is not None else None
+        values.append([index, row.name, row.unit, row.value, row.same_period_value, ratio, reporting])
+    return Table(
+        title=_("Key figures"),
+        headers=headers,
+        rows=rows,
+        numeric_columns=(0, 3, 4, 5, 6),
+        values=values,
+        number_formats=("0", "@", "@", "#,##0.##", "#,##0.##", "0.0%", "@"),
+    )
+
+
+def all_tables(report: BlocReport) -> list[Table]:
+    return [key_table(report), *report.tables]
+
+
+# ---- Text --------------------------------------------------------------------------------------
+
+
+def report_text(report: BlocReport) -> str:
+    lines = [report.title.upper(), f"{report.scope_label} – {report.period_label}", ""]
+    lines.extend(report.prose)
+    for table in all_tables(report):
+        lines.extend(["", table.title.upper()])
+        widths = [max(len(str(cell)) for cell in column) for column in zip(table.headers, *table.rows, strict=False)]
+        for cells in [table.headers, *table.rows]:
+            lines.append(
+                " | ".join(
+                    str(cell).rjust(width) if index in table.numeric_columns else str(cell).ljust(width)
+                    for index, (cell, width) in enumerate(zip(cells, widths, strict=False))
+                ).rstrip()
+            )
+    if report.notes:
+        lines.append("")
+        lines.extend(report.notes)
+    return "\n".join(lines) + "\n"
+
+
+# ---- Word --------------------------------------------------------------------------------------
+
+
+def report_docx(report: BlocReport, head: DocumentHead, progress: Progress = _noop) -> bytes:
+    document = new_party_document(head.header, document_type=_("Report"), subject=report.title)
+    add_heading(document, _("I. KEY RESULTS"))
+    for paragraph in report.prose:
+        add_paragraph(document, paragraph)
+    progress(20)
+    tables = all_tables(report)
+    for index, table in enumerate(tables, start=1):
+        add_heading(document, f"{_roman(index + 1)}. {table.title.upper()}")
+        add_table(document, table.headers, table.rows, numeric_columns=table.numeric_columns, size=11)
+        progress(20 + 70 * index // len(tables))
+    for note in report.notes:
+        add_paragraph(document, note, italic=True)
+    add_signature(document, head.signature, head.recipients)
+    data = document_bytes(document)
+    progress(100)
+    return data
+
+
+def _roman(number: int) -> str:
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    text = ""
+    for value, letters in numerals:
+        while number >= value:
+            text += letters
+            number -= value
+    return text
+
+
+# ---- Excel -------------------------------------------------------------------------------------
+
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    base = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Sheet"
+    name, suffix = base, 2
+    while name in used:
+        name, suffix = f"{base[:25]} ({suffix})", suffix + 1
+    used.add(name)
+    return name
+
+
+def report_xlsx(report: BlocReport, progress: Progress = _noop) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _("Summary")[:31]
+    sheet["A1"] = report.title
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = f"{report.scope_label} – {report.period_label}"
+    for offset, paragraph in enumerate(report.prose, start=4):
+        sheet.cell(row=offset, column=1, value=paragraph).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=offset, start_column=1, end_row=offset, end_column=8)
+        sheet.row_dimensions[offset].height = 15 * max(2, len(paragraph) // 110 + 1)
+    sheet.column_dimensions["A"].width = 20
+    used = {sheet.title}
+    tables = all_tables(report)
+    for index, table in enumerate(tables, start=1):
+        _write_table(workbook.create_sheet(_sheet_title(table.title, used)), table)
+        progress(90 * index // len(tables))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    progress(100)
+    return buffer.getvalue()
+
+
+def _write_table(sheet: object, table: Table) -> None:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    assert isinstance(sheet, Worksheet)
+    sheet.append([table.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(list(table.headers))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="EEF0F4")
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = _BORDER
+    rows = table.values or table.rows
+    for values in rows:
+        sheet.append([_excel_value(value) for value in values])
+    formats = table.number_formats
+    for column_index in range(1, len(table.headers) + 1):
+        letter = get_column_letter(column_index)
+        longest = max([len(str(table.headers[column_index - 1]))] + [len(str(r[column_index - 1])) for r in table.rows])
+        sheet.column_dimensions[letter].width = min(60, max(8, longest + 2))
+        if formats and column_index - 1 < len(formats) and formats[column_index - 1] != "@":
+            for row in sheet.iter_rows(min_row=3, min_col=column_index, max_col=column_index):
+                for cell in row:
+                    cell.number_format = formats[column_index - 1]
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.border = _BORDER
+    sheet.freeze_panes = "A3"
+
+
+def _excel_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if value is None:
+        return None
+    return value
+
+
+# ---- PDF ---------------------------------------------------------------------------------------
+
+
+def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noop) -> bytes:
+    pdf = new_pdf(margins_mm=(30, 20, 15))
+    pdf.set_title(report.title)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    left_w, right_w = width * 0.45, width * 0.55
+    top = pdf.get_y()
+    pdf.set_font(SERIF, "", 13)
+    pdf.multi_cell(left_w, 6, head.header.parent_body.upper(), align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_font(SERIF, "B", 13)
+    pdf.multi_cell(left_w, 6, head.header.issuing_body.upper(), align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_font(SERIF, "", 13)
+    pdf.multi_cell(left_w, 6, "*", align="C", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(left_w, 6, head.header.number_symbol, align="C", new_x="LEFT", new_y="NEXT")
+    bottom = pdf.get_y()
+    pdf.set_xy(pdf.l_margin + left_w, top)
+    pdf.set_font(SERIF, "BU", 14)
+    pdf.cell(right_w, 6, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_font(SERIF, "I", 13)
+    pdf.set_xy(pdf.l_margin + left_w, pdf.get_y() + 6)
+    pdf.cell(
+        right_w, 6, format_document_date(head.header.date, head.header.place), align="R", new_x="LEFT", new_y="NEXT"
+    )
+    pdf.set_xy(pdf.l_margin, max(bottom, pdf.get_y()) + 6)
+    pdf.set_font(SERIF, "B", 15)
+    pdf.cell(width, 8, _("Report").upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(SERIF, "B", 13)
+    pdf.multi_cell(width, 6, report.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 6, "-----", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font(SERIF, "B", 13)
+    pdf.cell(width, 7, _("I. KEY RESULTS"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(SERIF, "", 13)
+    for paragraph in report.prose:
+        pdf.multi_cell(width, 6.5, "        " + paragraph, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    progress(20)
+    tables = all_tables(report)
+    for index, table in enumerate(tables, start=1):
+        pdf.ln(2)
+        pdf.set_font(SERIF, "B", 13)
+        pdf.multi_cell(width, 7, f"{_roman(index + 1)}. {table.title.upper()}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(SERIF, "", 10)
+        _pdf_table(pdf, table)
+        progress(20 + 70 * index // len(tables))
+    for note in report.notes:
+        pdf.set_font(SERIF, "I", 11)
+        pdf.multi_cell(width, 5.5, note, new_x="LMARGIN", new_y="NEXT")
+    _pdf_signature(pdf, head)
+    data = pdf_bytes(pdf)
+    progress(100)
+    return data
+
+
+def _pdf_table(pdf: object, table: Table) -> None:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    assert isinstance(pdf, FPDF)
+    count = len(table.headers)
+    widths = [8 if index == 0 else (40 if index == 1 else 20) for index in range(count)]
+    aligns = tuple("RIGHT" if index in table.numeric_columns else "LEFT" for index in range(count))
+    with pdf.table(
+        col_widths=widths,
+        text_align=aligns,
+        headings_style=FontFace(emphasis="BOLD", fill_color=(238, 240, 244)),
+        line_height=5,
+        first_row_as_headings=True,
+    ) as pdf_table:
+        for cells in [table.headers, *table.rows]:
+            row = pdf_table.row()
+            for text in cells:
+                row.cell(str(text))
+
+
+def _pdf_signature(pdf: object, head: DocumentHead) -> None:
+    from fpdf import FPDF
+
+    assert isinstance(pdf, FPDF)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    if pdf.get_y() > pdf.h - 70:
+        pdf.add_page()
+    pdf.ln(6)
+    top = pdf.get_y()
+    pdf.set_font(SERIF, "BIU", 12)
+    pdf.cell(width / 2, 6, "Nơi nhận:", new_x="LEFT", new_y="NEXT")
+    pdf.set_font(SERIF, "", 11)
+    for recipient in head.recipients:
+        pdf.cell(width / 2, 5, f"- {recipient}", new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin + width / 2, top)
+    pdf.set_font(SERIF, "B", 13)
+    pdf.cell(width / 2, 6, head.signature.authority.upper(), align="C", new_x="LEFT", new_y="NEXT")
+    pdf.cell(width / 2, 6, head.signature.title.upper(), align="C", new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(pdf.l_margin + width / 2, pdf.get_y() + 20)
+    pdf.cell(width / 2, 6, head.signature.signer_name, align="C", new_x="LEFT", new_y="NEXT")

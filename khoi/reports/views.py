@@ -1,0 +1,257 @@
+"""Pages: the bloc report and its exports, the leadership dashboard, the drill-down to units, the
+article checker, and the wording templates. Thin callers of selectors and services.
+
+Reports, the dashboard and the checker are for those who read the whole bloc (committee staff,
+leadership, administrators): a unit's reporter gets 403. A job of someone else answers 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
+from khoi.reporting import selectors as reporting
+from khoi.reporting.periods import Period, period_choices
+from khoi.units.models import Ownership, Sector, UnitGroup, Zone
+
+from . import selectors, services
+from .checker import CheckerInputError, summary
+from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
+
+DEFAULT_PERIOD = "2021-Y"
+
+
+def _periods() -> list[tuple[str, str]]:
+    years = reporting.reporting_years() or [Period.parse(DEFAULT_PERIOD).year]
+    return period_choices(years)
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "periods": _periods(),
+        "groups": UnitGroup.objects.all(),
+        "ownerships": Ownership.choices,
+        "sectors": Sector.objects.filter(level=1, units__isnull=False).distinct()
+        | Sector.objects.filter(level=1, children__units__isnull=False).distinct(),
+        "zones": Zone.objects.all(),
+    }
+
+
+def _read(request: HttpRequest, params: Any) -> tuple[Period | None, reporting.Scope | None, list[str]]:
+    """Period and scope from the request, or the Vietnamese messages saying what is wrong."""
+    errors: list[str] = []
+    period = scope = None
+    try:
+        period = selectors.period_from_code(params.get("period") or DEFAULT_PERIOD)
+    except ValidationError as error:
+        errors.extend(error.messages)
+    try:
+        scope = selectors.scope_from_params(params)
+    except ValidationError as error:
+        errors.extend(error.messages)
+    return period, scope, errors
+
+
+# ---- The bloc report ---------------------------------------------------------------------------
+
+
+@role_required(reads_all)
+def report_page(request: HttpRequest) -> HttpResponse:
+    period, scope, errors = _read(request, request.GET)
+    report = None
+    if period is not None and scope is not None and "period" in request.GET and not request.GET["period"].strip():
+        errors.append(_("Choose a period (for example 2021-H1 or 2021-Y)."))
+    if not errors and period is not None and scope is not None:
+        report = selectors.bloc_report(period=period, scope=scope)
+    context = {
+        **_filters(),
+        "report": report,
+        "errors": errors,
+        "selected": request.GET,
+        "period_code": str(period) if period else "",
+        "scope_query": selectors.scope_params(scope) if scope else {},
+        "formats": ReportFormat.choices,
+        "page_title": _("Bloc report"),
+    }
+    return render(request, "reports/report.html", context, status=400 if errors else 200)
+
+
+@require_POST
+@role_required(reads_all)
+def report_export(request: HttpRequest) -> HttpResponse:
+    period, scope, errors = _read(request, request.POST)
+    format = request.POST.get("format", "")
+    if format not in ReportFormat.values:
+        errors.append(_("Unknown format."))
+    if errors or period is None or scope is None:
+        return render(request, "reports/error.html", {"errors": errors}, status=400)
+    number = request.POST.get("number", "").strip()[:20]
+    if selectors.needs_background(period=period, scope=scope):
+        job = services.report_job_start(
+            requested_by=request.user,  # type: ignore[arg-type]
+            period_code=str(period),
+            scope=selectors.scope_params(scope),
+            format=format,
+            number=number,
+        )
+        return redirect("reports:job", job_id=job.pk)
+    try:
+        filename, content = selectors.report_document(period=period, scope=scope, format=format, number=number)
+    except ValidationError as error:
+        return render(request, "reports/error.html", {"errors": error.messages}, status=400)
+    return _download(content, filename, selectors.CONTENT_TYPES[format])
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _job(request: HttpRequest, job_id: Any) -> ReportJob:
+    job = selectors.report_job_get(job_id=job_id, user=request.user)
+    if job is None:
+        raise Http404(_("No such document."))
+    return job
+
+
+@role_required(reads_all)
+def job_page(request: HttpRequest, job_id: Any) -> HttpResponse:
+    job = _job(request, job_id)
+    template = "reports/job.html#progress" if request.htmx else "reports/job.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job, "page_title": _("Generating a document")})
+
+
+@role_required(reads_all)
+def job_download(request: HttpRequest, job_id: Any) -> HttpResponse:
+    job = _job(request, job_id)
+    if job.status != ReportJob.Status.DONE or job.content is None:
+        raise Http404(_("The document is not ready."))
+    return _download(bytes(job.content), job.filename, selectors.CONTENT_TYPES[job.format])
+
+
+# ---- Drill-down and dashboard ------------------------------------------------------------------
+
+
+@role_required(reads_all)
+def drilldown_page(request: HttpRequest, code: str) -> HttpResponse:
+    if reporting.indicator_get(code=code) is None:
+        raise Http404(_("No such indicator."))
+    period, scope, errors = _read(request, request.GET)
+    if errors or period is None or scope is None:
+        return render(request, "reports/error.html", {"errors": errors}, status=400)
+    data = selectors.drilldown(code=code, period=period, scope=scope)
+    return render(request, "reports/drilldown.html", {"data": data, "page_title": data.figure.indicator_name})
+
+
+@role_required(reads_all)
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    period, scope, errors = _read(request, request.GET)
+    data = None
+    if not errors and period is not None and scope is not None:
+        indicator = request.GET.get("indicator") or "revenue"
+        if reporting.indicator_get(code=indicator) is None:
+            raise Http404(_("No such indicator."))
+        data = selectors.dashboard(period=period, scope=scope, indicator_code=indicator)
+    context = {
+        **_filters(),
+        "data": data,
+        "errors": errors,
+        "selected": request.GET,
+        "page_title": _("Dashboard"),
+    }
+    return render(request, "reports/dashboard.html", context, status=400 if errors else 200)
+
+
+# ---- The checker -------------------------------------------------------------------------------
+
+
+@role_required(reads_all)
+def checker_page(request: HttpRequest) -> HttpResponse:
+    result = None
+    errors: list[str] = []
+    text = ""
+    params = request.POST if request.method == "POST" else request.GET
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        period, scope, errors = _read(request, params)
+        if not request.POST.get("period", "").strip():
+            errors = [_("Choose a period (for example 2021-H1 or 2021-Y).")]
+        if not errors and period is not None and scope is not None:
+            try:
+                result = selectors.article_check(text=text, period=period, scope=scope)
+            except CheckerInputError as error:
+                errors.append(str(error))
+    context = {
+        **_filters(),
+        "result": result,
+        "counts": summary(result) if result else None,
+        "errors": errors,
+        "text": text,
+        "selected": params,
+        "page_title": _("Check the figures of an article"),
+    }
+    template = "reports/checker.html#results" if request.htmx else "reports/checker.html"  # type: ignore[attr-defined]
+    return render(request, template, context, status=400 if errors else 200)
+
+
+# ---- Wording templates (staff) -----------------------------------------------------------------
+
+
+@role_required(is_committee_staff)
+def template_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "templates": selectors.prose_template_list(),
+        "styles": selectors.indicator_style_list(),
+        "conditions": selectors.count_condition_list(),
+        "page_title": _("Report wording"),
+    }
+    return render(request, "reports/template_list.html", context)
+
+
+@role_required(is_committee_staff)
+def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    template = get_object_or_404(ProseTemplate, pk=pk) if pk is not None else None
+    errors: dict[str, list[str]] = {}
+    values = {
+        "name": template.name if template else "",
+        "period_kind": template.period_kind if template else PeriodKind.YEAR,
+        "text": template.text if template else "",
+        "is_active": template.is_active if template else True,
+    }
+    if request.method == "POST":
+        values = {
+            "name": request.POST.get("name", ""),
+            "period_kind": request.POST.get("period_kind", ""),
+            "text": request.POST.get("text", ""),
+            "is_active": request.POST.get("is_active") == "on",
+        }
+        try:
+            services.prose_template_save(
+                template=template,
+                name=str(values["name"]),
+                period_kind=str(values["period_kind"]),
+                text=str(values["text"]),
+                is_active=bool(values["is_active"]),
+                actor=request.user,  # type: ignore[arg-type]
+            )
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {"text": error.messages}
+        else:
+            return redirect("reports:templates")
+    context = {
+        "template": template,
+        "values": values,
+        "errors": errors,
+        "kinds": PeriodKind.choices,
+        "styles": selectors.indicator_style_list(),
+        "conditions": selectors.count_condition_list(),
+        "page_title": _("Edit a wording template"),
+    }
+    return render(request, "reports/template_form.html", context, status=400 if errors else 200)
