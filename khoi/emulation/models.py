@@ -418,7 +418,7 @@ class CommendationRule(models.Model):
     binding = models.BooleanField(_("binding"), default=False, help_text=_("Binding rules block; others warn."))
     quota_base = models.CharField(_("quota base"), max_length=15, choices=QuotaBase.choices, blank=True)
     quota_percent = models.DecimalField(
-        _("quota (% of the base)"), max_digits=5, decimal_places=2, null=True, blank=True
+        _("quota (percent of the base)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     quota_fixed = models.PositiveSmallIntegerField(_("quota (fixed number)"), null=True, blank=True)
     required_form = models.ForeignKey(
