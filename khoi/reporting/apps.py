@@ -1,8 +1,28 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from khoi.core.navigation import NavItem
+
+
+def _reads_all(user: Any) -> bool:
+    from khoi.accounts.permissions import reads_all
+
+    return reads_all(user)
+
+
+def _member(user: Any) -> bool:
+    from khoi.accounts.permissions import is_member
+
+    return is_member(user)
 
 
 class ReportingConfig(AppConfig):
     name = "khoi.reporting"
     label = "reporting"
     verbose_name = _("Periodic reporting")
+    navigation = [
+        NavItem(_("Periodic reports"), "reporting:home", visible_to=_member),
+        NavItem(_("Bloc overview"), "reporting:overview", visible_to=_reads_all),
+    ]

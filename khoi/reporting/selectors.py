@@ -847,6 +847,17 @@ def submission_value_map(*, submission: Submission) -> dict[tuple[str, str], Dec
     }
 
 
+def unit_previous_values(*, unit: Unit, periods: Iterable[Period]) -> dict[tuple[str, str], Decimal]:
+    """A unit's approved values for the same periods a year earlier: {(code, period code): value}."""
+    codes = [str(p.same_period_last_year()) for p in periods]
+    return {
+        (code, period_code): value
+        for code, period_code, value in IndicatorValue.objects.filter(
+            unit=unit, period_code__in=codes, submission__status=SubmissionStatus.APPROVED
+        ).values_list("indicator__code", "period_code", "value")
+    }
+
+
 def form_items(*, submission: Submission) -> list[Any]:
     return list(
         submission.reporting_round.form.items.select_related("indicator", "indicator__part_of")

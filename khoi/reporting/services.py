@@ -814,3 +814,20 @@ def submission_import_excel(
     return submission_save_values(
         submission=submission, actor=actor, values=values, expected_version=expected_version, source="excel"
     )
+
+
+@transaction.atomic
+def submission_save_and_submit(
+    *,
+    submission: Submission,
+    actor: User | None,
+    values: Mapping[str, Any],
+    explanations: Mapping[str, str] | None,
+    expected_version: int | None,
+) -> Submission:
+    """Save the typed values and submit, as one step: if the submission is refused (an error
+    rule, a missing value, an unexplained warning) nothing of it is saved."""
+    submission = submission_save_values(
+        submission=submission, actor=actor, values=values, expected_version=expected_version
+    )
+    return submission_submit(submission=submission, actor=actor, explanations=explanations)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("overview/", views.overview, name="overview"),
+    path("overview/<slug:code>/", views.drilldown, name="drilldown"),
+    path("rounds/", views.round_list, name="round_list"),
+    path("rounds/new/", views.round_create, name="round_create"),
+    path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/approve/", views.round_bulk_approve, name="round_bulk_approve"),
+    path("rounds/<int:pk>/remind/", views.round_remind_all, name="round_remind_all"),
+    path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("submissions/<int:pk>/excel/", views.submission_excel, name="submission_excel"),
+    path("submissions/<int:pk>/remind/", views.submission_remind, name="submission_remind"),
+    path("submissions/<int:pk>/<slug:action>/", views.submission_action, name="submission_action"),
+    path("audit/", views.audit_list, name="audit"),
+    path("rules/", views.rule_list, name="rule_list"),
+    path("rules/new/", views.rule_edit, name="rule_create"),
+    path("rules/<int:pk>/", views.rule_edit, name="rule_edit"),
+    path("plans/", views.plan_list, name="plans"),
+    path("notices/", views.notice_list, name="notices"),
+]

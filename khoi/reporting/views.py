@@ -1,0 +1,493 @@
+"""Pages of periodic reporting: thin callers of selectors and services."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from khoi.accounts.models import User
+from khoi.accounts.permissions import member_required, require, visible_units
+from khoi.core.formatting import format_number
+from khoi.units.models import Unit
+
+from . import selectors, services
+from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
+from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
+from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
+from .periods import Period, period_choices
+
+DEFAULT_PERIOD = "2021-H1"
+
+
+def _actor(request: HttpRequest) -> User:
+    """The signed-in member (every view here is behind member_required)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def _errors(error: ValidationError) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [str(m) for errors in error.error_dict.values() for e in errors for m in e.messages]
+    return [str(m) for m in error.messages]
+
+
+def _flash_errors(request: HttpRequest, error: ValidationError) -> None:
+    for text in _errors(error):
+        messages.error(request, text)
+
+
+def _period_from(request: HttpRequest) -> Period:
+    code = request.GET.get("period") or DEFAULT_PERIOD
+    try:
+        return Period.parse(code)
+    except ValueError as error:
+        raise Http404(_("No such period.")) from error
+
+
+def _scope_from(request: HttpRequest) -> tuple[selectors.Scope, OverviewFilterForm]:
+    form = OverviewFilterForm(request.GET or None)
+    scope = selectors.Scope()
+    if form.is_valid():
+        data = form.cleaned_data
+        root = request.GET.get("root")
+        scope = selectors.Scope(
+            root_unit_id=int(root) if root and root.isdigit() else None,
+            ownership=data.get("ownership") or None,
+            sector_code=data.get("sector") or None,
+            zone_id=data["zone"].pk if data.get("zone") else None,
+            group_code=data["group"].code if data.get("group") else None,
+        )
+    return scope, form
+
+
+# ---- home: a reporter's to-do list, staff's rounds -----------------------------------------------
+
+
+@member_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    todo = selectors.submission_todo_list(units=visible_units(user)) if not can_view_bloc(user) else None
+    recent = None
+    if not can_view_bloc(user):
+        recent = (
+            selectors.submission_list_visible(units=visible_units(user))
+            .exclude(status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED])
+            .order_by("-reporting_round__deadline")[:10]
+        )
+    rounds = selectors.round_list()[:20] if can_view_bloc(user) else None
+    notices = selectors.notice_list(user=user).filter(read_at__isnull=True)[:10]
+    return render(
+        request,
+        "reporting/home.html",
+        {"todo": todo, "recent": recent, "rounds": rounds, "notices": notices, "can_review": can_review(user)},
+    )
+
+
+# ---- overview and drill-down ------------------------------------------------------------------
+
+
+@member_required
+def overview(request: HttpRequest) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    period = _period_from(request)
+    scope, form = _scope_from(request)
+    include_submitted = request.GET.get("include_submitted") in ("on", "1", "true")
+    figures = selectors.bloc_overview(period=period, scope=scope, include_submitted=include_submitted)
+    years = selectors.reporting_years() or [period.year]
+    return render(
+        request,
+        "reporting/overview.html",
+        {
+            "period": period,
+            "figures": figures,
+            "form": form,
+            "period_choices": period_choices(sorted(set(years) | {period.year})),
+            "include_submitted": include_submitted,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@member_required
+def drilldown(request: HttpRequest, code: str) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    period = _period_from(request)
+    scope, _form = _scope_from(request)
+    include_submitted = request.GET.get("include_submitted") in ("on", "1", "true")
+    try:
+        figure = selectors.indicator_figure(code=code, period=period, scope=scope, include_submitted=include_submitted)
+        rows = (
+            []
+            if code == selectors.UNITS_CODE
+            else selectors.figure_drilldown(code=code, period=period, scope=scope, include_submitted=include_submitted)
+        )
+    except Indicator.DoesNotExist as error:
+        raise Http404(_("No such indicator.")) from error
+    context = {"figure": figure, "rows": rows, "period": period, "query": request.GET.urlencode()}
+    template = "reporting/drilldown.html#table" if getattr(request, "htmx", False) else "reporting/drilldown.html"
+    return render(request, template, context)
+
+
+# ---- rounds -------------------------------------------------------------------------------------
+
+
+@member_required
+def round_list(request: HttpRequest) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    return render(
+        request, "reporting/round_list.html", {"rounds": selectors.round_list(), "can_review": can_review(request.user)}
+    )
+
+
+@member_required
+def round_create(request: HttpRequest) -> HttpResponse:
+    require_review(request.user)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reporting_round = services.round_open(
+                form=form.cleaned_data["form"],
+                period_code=form.cleaned_data["period_code"],
+                deadline=form.cleaned_data["deadline"],
+                actor=_actor(request),
+            )
+        except ValidationError as error:
+            for field, errors in getattr(error, "error_dict", {}).items():
+                for e in errors:
+                    form.add_error(field if field in form.fields else None, e)
+        else:
+            messages.success(request, _("The reporting round is open."))
+            return redirect("reporting:round_detail", pk=reporting_round.pk)
+    return render(request, "reporting/round_form.html", {"form": form})
+
+
+@member_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    reporting_round = get_object_or_404(ReportingRound.objects.select_related("form"), pk=pk)
+    completeness = selectors.submission_completeness(reporting_round=reporting_round)
+    return render(
+        request,
+        "reporting/round_detail.html",
+        {
+            "round": reporting_round,
+            "period": Period.parse(reporting_round.period_code),
+            "completeness": completeness,
+            "can_review": can_review(request.user),
+            "return_form": CommentForm(),
+        },
+    )
+
+
+@require_POST
+@member_required
+def round_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    require_review(request.user)
+    reporting_round = get_object_or_404(ReportingRound, pk=pk)
+    ids = [int(i) for i in request.POST.getlist("submission_ids") if i.isdigit()]
+    ids = list(reporting_round.submissions.filter(pk__in=ids).values_list("pk", flat=True))
+    try:
+        count = services.submission_bulk_approve(submission_ids=ids, actor=_actor(request))
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(request, _("%(count)d forms approved.") % {"count": count})
+    return redirect("reporting:round_detail", pk=pk)
+
+
+@require_POST
+@member_required
+def submission_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    require_review(request.user)
+    submission = submission_for(request.user, pk)
+    try:
+        count = services.submission_remind(submission=submission, actor=_actor(request))
+    except ValidationError as error:
+        _flash_errors(request, error)
+    else:
+        messages.success(
+            request, _("%(unit)s reminded (%(count)d people).") % {"unit": submission.unit.code, "count": count}
+        )
+    if getattr(request, "htmx", False):
+        return HttpResponse(_("Reminded"))
+    return redirect("reporting:round_detail", pk=submission.reporting_round_id)
+
+
+@require_POST
+@member_required
+def round_remind_all(request: HttpRequest, pk: int) -> HttpResponse:
+    require_review(request.user)
+    reporting_round = get_object_or_404(ReportingRound, pk=pk)
+    count = 0
+    for submission in reporting_round.submissions.filter(
+        status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
+    ).select_related("unit", "reporting_round__form"):
+        services.submission_remind(submission=submission, actor=_actor(request))
+        count += 1
+    messages.success(request, _("%(count)d units reminded.") % {"count": count})
+    return redirect("reporting:round_detail", pk=pk)
+
+
+# ---- a unit's form ----------------------------------------------------------------------------
+
+
+def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
+    period = Period.parse(submission.reporting_round.period_code)
+    periods = services.value_periods(form=submission.reporting_round.form, period=period)
+    current = selectors.submission_value_map(submission=submission)
+    previous = selectors.unit_previous_values(unit=submission.unit, periods=periods)
+    rows = []
+    for item in services.submission_items(submission=submission):
+        indicator = item.indicator
+        cells = []
+        for p in periods:
+            value = current.get((indicator.code, str(p)))
+            cells.append(
+                {
+                    "name": services.field_name(indicator.code, str(p)),
+                    "value": value,
+                    "text": "" if value is None else format_number(value, 4),
+                    "previous": previous.get((indicator.code, str(p.same_period_last_year()))),
+                    "period": p,
+                }
+            )
+        rows.append({"indicator": indicator, "cells": cells, "required": item.required})
+    return periods, rows
+
+
+@member_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = submission_for(request.user, pk)
+    raw: dict[str, str] = {}
+    if request.method == "POST":
+        require_edit(request.user, submission)
+        raw = {k: request.POST.get(k, "") for k in request.POST if k.startswith("v-")}
+        version = request.POST.get("version")
+        expected = int(version) if version and version.isdigit() else None
+        explanations = {
+            k.removeprefix("explanation-"): request.POST.get(k, "")
+            for k in request.POST
+            if k.startswith("explanation-")
+        }
+        try:
+            if request.POST.get("action") == "submit":
+                services.submission_save_and_submit(
+                    submission=submission,
+                    actor=_actor(request),
+                    values=raw,
+                    explanations=explanations,
+                    expected_version=expected,
+                )
+                messages.success(request, _("The form was submitted for approval."))
+            else:
+                services.submission_save_values(
+                    submission=submission, actor=_actor(request), values=raw, expected_version=expected
+                )
+                messages.success(request, _("Saved."))
+            return redirect("reporting:submission_detail", pk=pk)
+        except ValidationError as error:
+            _flash_errors(request, error)
+        submission.refresh_from_db()
+    periods, rows = _form_rows(submission)
+    if raw:  # show what was typed, not the stored values, after an error
+        for row in rows:
+            for cell in row["cells"]:
+                if cell["name"] in raw:
+                    cell["text"] = raw[cell["name"]]
+    checks = [r for r in services.submission_check(submission=submission) if r.failed]
+    return render(
+        request,
+        "reporting/submission_detail.html",
+        {
+            "submission": submission,
+            "period": Period.parse(submission.reporting_round.period_code),
+            "periods": periods,
+            "rows": rows,
+            "checks": checks,
+            "can_edit": can_edit_submission(request.user, submission)
+            and submission.reporting_round.status == ReportingRound.Status.OPEN,
+            "can_review": can_review(request.user),
+            "events": submission.events.select_related("actor")[:20],
+            "comment_form": CommentForm(),
+            "upload_form": UploadForm(initial={"version": submission.version}),
+        },
+    )
+
+
+@require_POST
+@member_required
+def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """approve / return / unlock: staff only."""
+    submission = submission_for(request.user, pk)
+    require_review(request.user)
+    comment = request.POST.get("comment", "")
+    try:
+        if action == "approve":
+            services.submission_approve(submission=submission, actor=_actor(request))
+            messages.success(request, _("Approved and locked."))
+        elif action == "return":
+            services.submission_return(submission=submission, actor=_actor(request), comment=comment)
+            messages.success(request, _("Returned to the unit."))
+        elif action == "unlock":
+            services.submission_unlock(submission=submission, actor=_actor(request), comment=comment)
+            messages.success(request, _("Unlocked and returned to the unit."))
+        else:
+            raise Http404
+    except ValidationError as error:
+        _flash_errors(request, error)
+    return redirect("reporting:submission_detail", pk=pk)
+
+
+@member_required
+def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the form as Excel. POST: upload the filled sheet."""
+    submission = submission_for(request.user, pk)
+    if request.method == "POST":
+        require_edit(request.user, submission)
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.submission_import_excel(
+                    submission=submission,
+                    content=form.cleaned_data["file"].read(),
+                    actor=_actor(request),
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except ValidationError as error:
+                _flash_errors(request, error)
+            else:
+                messages.success(request, _("The Excel file was read and its figures saved."))
+        else:
+            messages.error(request, _("Choose an Excel file to upload."))
+        return redirect("reporting:submission_detail", pk=pk)
+    content = services.submission_excel_template(submission=submission)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    filename = f"bieu-mau-{submission.unit.code}-{submission.reporting_round.period_code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# ---- audit, rules, plans, notices ---------------------------------------------------------------
+
+
+@member_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    units = visible_units(request.user)
+    unit_code = request.GET.get("unit", "").strip()
+    indicator_code = request.GET.get("indicator", "").strip() or None
+    unit_ids = units.values_list("id", flat=True)
+    if unit_code:
+        unit = get_object_or_404(units, code=unit_code)
+        unit_ids = Unit.objects.filter(pk=unit.pk).values_list("id", flat=True)
+    entries = selectors.value_audit_list(unit_ids=unit_ids, indicator_code=indicator_code)[:300]
+    return render(
+        request,
+        "reporting/audit_list.html",
+        {
+            "entries": entries,
+            "unit_code": unit_code,
+            "indicator_code": indicator_code or "",
+            "indicators": Indicator.objects.all(),
+        },
+    )
+
+
+@member_required
+def rule_list(request: HttpRequest) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    return render(
+        request,
+        "reporting/rule_list.html",
+        {"rules": selectors.validation_rule_list(), "can_review": can_review(request.user)},
+    )
+
+
+@member_required
+def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    require_review(request.user)
+    rule = get_object_or_404(ValidationRule, pk=pk) if pk else None
+    form = RuleForm(request.POST or None, instance=rule)
+    test_results = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.validation_rule_save(rule=rule, actor=_actor(request), fields=form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in getattr(error, "error_dict", {"expression": error.messages}).items():
+                for e in errors:
+                    form.add_error(field if field in form.fields else None, e)
+        else:
+            messages.success(request, _("Rule saved."))
+            return redirect("reporting:rule_edit", pk=saved.pk)
+    submission_id = request.GET.get("submission")
+    if rule is not None and submission_id and submission_id.isdigit():
+        submission = submission_for(request.user, int(submission_id))
+        test_results = services.submission_check(submission=submission, rules=[rule])
+    return render(request, "reporting/rule_form.html", {"form": form, "rule": rule, "test_results": test_results})
+
+
+@member_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    require(can_view_bloc(request.user))
+    year_text = request.GET.get("year", "2021")
+    year = int(year_text) if year_text.isdigit() else 2021
+    form = PlanForm(request.POST or None, initial={"year": year})
+    upload = UploadForm()
+    if request.method == "POST":
+        require_review(request.user)
+        upload_file = request.FILES.get("file")
+        if upload_file is not None:
+            try:
+                count = services.plan_import_excel(content=upload_file.read(), actor=_actor(request))
+            except ValidationError as error:
+                _flash_errors(request, error)
+            else:
+                messages.success(request, _("%(count)d plans imported.") % {"count": count})
+            return redirect(f"{request.path}?year={year}")
+        if form.is_valid():
+            unit = Unit.objects.filter(code=form.cleaned_data["unit_code"]).first()
+            if unit is None:
+                form.add_error("unit_code", _("No unit has this code."))
+            else:
+                try:
+                    services.plan_set(
+                        unit=unit,
+                        indicator=form.cleaned_data["indicator"],
+                        year=form.cleaned_data["year"],
+                        value=form.cleaned_data["value"],
+                        actor=_actor(request),
+                    )
+                except ValidationError as error:
+                    _flash_errors(request, error)
+                else:
+                    messages.success(request, _("Plan saved."))
+                    return redirect(f"{request.path}?year={form.cleaned_data['year']}")
+    plans = selectors.plan_list(year=year).order_by("unit__code")
+    return render(
+        request,
+        "reporting/plan_list.html",
+        {
+            "plans": plans,
+            "year": year,
+            "form": form,
+            "upload": upload,
+            "can_review": can_review(request.user),
+            "total": sum((p.value for p in plans), Decimal(0)),
+        },
+    )
+
+
+@member_required
+def notice_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.notice_mark_read(user=_actor(request))
+        return redirect("reporting:notices")
+    return render(request, "reporting/notice_list.html", {"notices": selectors.notice_list(user=request.user)[:100]})
