@@ -19,7 +19,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from khoi.units.models import Unit
 
@@ -287,7 +289,8 @@ def load() -> str:
         return "already loaded"
     if not Unit.objects.filter(code="DV095").exists():
         return "skipped (the register of units is not loaded)"
-    with transaction.atomic():
+    # Generated texts (proposal titles, ranks) are stored in the bloc's language.
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         return _load()
 
 
