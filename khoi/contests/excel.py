@@ -13,6 +13,7 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -25,7 +26,7 @@ MAX_ROWS = 5000
 
 def _headers() -> list[str]:
     return [
-        _("No."),
+        pgettext("contest", "No."),
         _("Topic"),
         _("Kind"),
         _("Question"),
@@ -193,7 +194,7 @@ def results_workbook(
     first = workbook.active
     assert first is not None
     workbook.remove(first)
-    phone_header = _("Phone")
+    phone_header = pgettext("contest", "Phone")
     for label, rows, true_figure in rounds:
         sheet = workbook.create_sheet(label[:31])
         sheet.append([title])
@@ -258,7 +259,9 @@ def results_workbook(
         )
     _autosize(sheet, [7, 28, 16, 45, 8, 10, 12, 18])
     sheet = workbook.create_sheet(_("By unit")[:31])
-    sheet.append([_("Unit"), _("Participants"), _("Entries"), _("Average score"), _("Share of workers (%)")])
+    sheet.append(
+        [_("Unit"), pgettext("contest", "Participants"), _("Entries"), _("Average score"), _("Share of workers (%)")]
+    )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for unit in units:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 OPTION_LETTERS = "ABCD"
 
@@ -18,7 +19,7 @@ OPTION_LETTERS = "ABCD"
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     code = models.SlugField(_("code"), max_length=50, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("contest", "position"), default=0)
 
     class Meta:
         ordering = ["position", "id"]
@@ -55,7 +56,7 @@ class Question(models.Model):
     difficulty = models.PositiveSmallIntegerField(
         _("difficulty"), choices=Difficulty.choices, default=Difficulty.MEDIUM
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("contest", "active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -82,7 +83,7 @@ class Question(models.Model):
 
 
 class Contest(models.Model):
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("contest", "title"), max_length=500)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     organiser = models.CharField(_("organiser"), max_length=255, blank=True)
     rules = models.TextField(_("rules"), blank=True)
@@ -103,7 +104,7 @@ class Contest(models.Model):
 class Round(models.Model):
     contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("contest"))
     number = models.PositiveSmallIntegerField(_("round number"))
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = models.CharField(pgettext_lazy("contest", "title"), max_length=255, blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     time_limit_seconds = models.PositiveIntegerField(_("time limit (seconds)"), default=900)
@@ -187,7 +188,7 @@ class FinishedBy(models.TextChoices):
 class Entry(models.Model):
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="entries", verbose_name=_("round"))
     name = models.CharField(_("full name"), max_length=120)
-    phone = models.CharField(_("phone"), max_length=16, help_text=_("E.164, e.g. +84912345678"))
+    phone = models.CharField(pgettext_lazy("contest", "phone"), max_length=16, help_text=_("E.164, e.g. +84912345678"))
     unit = models.ForeignKey(
         "units.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("unit")
     )
@@ -199,8 +200,8 @@ class Entry(models.Model):
     draw = models.JSONField(default=list, editable=False)
     prediction = models.PositiveIntegerField(_("prediction"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"))
-    deadline_at = models.DateTimeField(_("deadline"))
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    deadline_at = models.DateTimeField(pgettext_lazy("contest", "deadline"))
+    submitted_at = models.DateTimeField(pgettext_lazy("contest", "submitted at"), null=True, blank=True)
     finished_by = models.CharField(_("finished"), max_length=12, choices=FinishedBy.choices, blank=True)
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
     time_taken_ms = models.PositiveIntegerField(_("time taken (ms)"), null=True, blank=True)

@@ -454,7 +454,6 @@ def entry_finalise_if_expired(*, entry: Entry, now: dt.datetime | None = None) -
     return entry
 
 
-@transaction.atomic
 def entry_answers_save(
     *,
     entry: Entry,
@@ -462,13 +461,21 @@ def entry_answers_save(
     prediction: int | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:
-    """Autosave: upserts the given answers (one statement). After the deadline nothing is saved."""
+    """Autosave: upserts the given answers (one statement). After the deadline nothing is saved,
+    and the attempt is closed with what was saved in time (that closing is kept)."""
     now = now or timezone.now()
     if entry.submitted_at is not None:
         raise ValidationError(_("This test has already been submitted."))
     if now >= entry.deadline_at:
-        _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
+        entry_finalise_if_expired(entry=entry, now=now)
         raise ValidationError(_("Time is up: answers given after the time limit are not counted."))
+    with transaction.atomic():
+        return _answers_upsert(entry=entry, answers=answers, prediction=prediction, now=now)
+
+
+def _answers_upsert(
+    *, entry: Entry, answers: Mapping[int | str, str | Sequence[str]], prediction: int | None, now: dt.datetime
+) -> Entry:
     parsed = _parse_answers(entry, answers)
     _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
     if prediction is not None and (prediction < 0 or prediction > 10_000_000):
@@ -505,7 +512,7 @@ def entry_submit(
     if now >= entry.deadline_at:
         return _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
     if answers or prediction is not None:
-        entry_answers_save(entry=entry, answers=answers or {}, prediction=prediction, now=now)
+        _answers_upsert(entry=entry, answers=answers or {}, prediction=prediction, now=now)
     return _finalise(entry=entry, now=now, by=FinishedBy.PARTICIPANT)
 
 

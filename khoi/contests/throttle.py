@@ -7,10 +7,16 @@ window's counter lives a little longer than the window and then disappears by it
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from .phones import InvalidPhone, normalize_phone
+
+PHONE_STARTS_PER_HOUR = 5
 
 CHALLENGE_SALT = "khoi.contests.entry-form"
 CHALLENGE_MIN_AGE = 2  # seconds: a person needs longer than this to fill the form
@@ -49,3 +55,30 @@ def challenge_check(value: str, round_id: int) -> bool:
     except (signing.BadSignature, ValueError, IndexError):
         return False
     return unsigned == str(round_id) and time.time() - issued >= CHALLENGE_MIN_AGE
+
+
+@dataclass(frozen=True)
+class Refusal:
+    message: str
+    status: int
+
+
+def entry_start_guard(
+    request: HttpRequest, *, round_id: int, per_ip_per_minute: int, phone: str, challenge: str, honeypot: str
+) -> Refusal | None:
+    """Bot and flood checks before an entry is started (pages and API share them)."""
+    if honeypot:
+        return Refusal(_("The form could not be sent. Please try again."), 400)
+    if not challenge_check(challenge, round_id):
+        return Refusal(
+            _("The form was sent too fast or has expired. Please check your details and send it again."), 400
+        )
+    if not allow(f"ip:{client_address(request)}", limit=per_ip_per_minute, window=60):
+        return Refusal(_("Too many entries from your network just now. Please wait a minute and try again."), 429)
+    try:
+        phone_key = normalize_phone(phone)
+    except InvalidPhone:
+        return None  # the service explains what is wrong with the number
+    if not allow(f"phone:{phone_key}", limit=PHONE_STARTS_PER_HOUR, window=3600):
+        return Refusal(_("Too many attempts with this phone number. Please try again later."), 429)
+    return None

@@ -23,10 +23,9 @@ from . import excel, selectors, services, throttle
 from .access import can_manage_contests
 from .forms import EntryForm, ImportForm, QuestionForm
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round
-from .phones import InvalidPhone, format_phone, normalize_phone
+from .phones import format_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PHONE_STARTS_PER_HOUR = 5
 COOKIE_PREFIX = "khoi_contest_r"
 
 
@@ -115,19 +114,16 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         context = _landing_context(request, contest, form)
         return render(request, "contests/landing.html", context, status=status)
 
-    if request.POST.get("website"):
-        return refuse(_("The form could not be sent. Please try again."))
-    if not throttle.challenge_check(request.POST.get("challenge", ""), contest_round.pk):
-        return refuse(_("The form was sent too fast or has expired. Please check your details and send it again."))
-    address = throttle.client_address(request)
-    if not throttle.allow(f"ip:{address}", limit=contest.starts_per_ip_per_minute, window=60):
-        return refuse(_("Too many entries from your network just now. Please wait a minute and try again."), 429)
-    try:
-        phone_key = normalize_phone(request.POST.get("phone", ""))
-    except InvalidPhone:
-        phone_key = ""
-    if phone_key and not throttle.allow(f"phone:{phone_key}", limit=PHONE_STARTS_PER_HOUR, window=3600):
-        return refuse(_("Too many attempts with this phone number. Please try again later."), 429)
+    refusal = throttle.entry_start_guard(
+        request,
+        round_id=contest_round.pk,
+        per_ip_per_minute=contest.starts_per_ip_per_minute,
+        phone=request.POST.get("phone", ""),
+        challenge=request.POST.get("challenge", ""),
+        honeypot=request.POST.get("website", ""),
+    )
+    if refusal is not None:
+        return refuse(refusal.message, refusal.status)
     if not form.is_valid():
         return refuse(_("Please correct the details below."))
     data = form.cleaned_data

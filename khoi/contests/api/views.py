@@ -1,0 +1,184 @@
+"""The contests API: the participant's steps (public, no account) and the staff's reports.
+
+Public endpoints take no session (so no CSRF) and pass the same bot and flood checks as the
+pages; the participant's token is the key to an entry. Staff endpoints need the Propaganda
+Board or an administrator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from khoi.contests import selectors, services, throttle
+from khoi.contests.access import CanManageContests
+from khoi.contests.models import Entry, QuestionKind, Round
+
+from . import serializers as s
+
+
+def _public_round(pk: int) -> Round:
+    contest_round = get_object_or_404(Round.objects.select_related("contest"), pk=pk)
+    if not contest_round.contest.is_published:
+        raise Http404
+    return contest_round
+
+
+def _entry(token: str) -> Entry:
+    entry = selectors.entry_get_by_token(token=token)
+    if entry is None:
+        raise Http404
+    return entry
+
+
+class PublicAPIView(APIView):
+    authentication_classes: list[type] = []
+    permission_classes = [AllowAny]
+
+
+class RoundPublicView(PublicAPIView):
+    @extend_schema(responses=s.ContestRoundPublicSerializer, summary="A round's public facts and the live count")
+    def get(self, request: Request, pk: int) -> Response:
+        contest_round = _public_round(pk)
+        pool = selectors.round_pool_get(round_id=pk)
+        now = timezone.now()
+        data = {
+            "contest": contest_round.contest.title,
+            "contest_slug": contest_round.contest.slug,
+            "number": contest_round.number,
+            "title": contest_round.title,
+            "opens_at": contest_round.opens_at,
+            "closes_at": contest_round.closes_at,
+            "is_open": contest_round.opens_at <= now < contest_round.closes_at,
+            "time_limit_seconds": contest_round.time_limit_seconds,
+            "question_count": sum(count for _topic, count in pool.rules) if pool else 0,
+            "prediction_question": contest_round.prediction_question,
+            "participation": selectors.round_participation_count(round_id=pk),
+            "challenge": throttle.challenge_issue(pk),
+        }
+        return Response(s.ContestRoundPublicSerializer(data).data)
+
+
+def _drawn_questions(entry: Entry) -> list[dict[str, Any]]:
+    pool = selectors.round_pool_get(round_id=entry.round_id)
+    if pool is None:
+        return []
+    questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
+    return [
+        {
+            "id": int(qid),
+            "text": questions[int(qid)].text,
+            "multiple": questions[int(qid)].kind == QuestionKind.MULTIPLE,
+            "options": [
+                {"letter": letter, "text": questions[int(qid)].options["ABCD".index(letter)]} for letter in order
+            ],
+        }
+        for qid, order in entry.draw
+    ]
+
+
+class EntryStartView(PublicAPIView):
+    @extend_schema(
+        request=s.ContestEntryStartInputSerializer,
+        responses={201: s.ContestEntryStartedSerializer},
+        summary="Start an entry (no account): the server draws the questions and starts the clock",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        contest_round = _public_round(pk)
+        payload = s.ContestEntryStartInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        refusal = throttle.entry_start_guard(
+            request._request,
+            round_id=pk,
+            per_ip_per_minute=contest_round.contest.starts_per_ip_per_minute,
+            phone=data["phone"],
+            challenge=data["challenge"],
+            honeypot=data["website"],
+        )
+        if refusal is not None:
+            return Response({"non_field_errors": [refusal.message]}, status=refusal.status)
+        entry = services.entry_start(
+            round_id=pk,
+            name=data["name"],
+            phone=data["phone"],
+            unit_id=data["unit"],
+            other_unit=data["other_unit"],
+            birth_year=data["birth_year"],
+        )
+        out = {
+            "token": entry.token,
+            "started_at": entry.started_at,
+            "deadline_at": entry.deadline_at,
+            "questions": _drawn_questions(entry),
+        }
+        return Response(s.ContestEntryStartedSerializer(out).data, status=status.HTTP_201_CREATED)
+
+
+class EntryAnswersView(PublicAPIView):
+    @extend_schema(
+        request=s.ContestAnswersInputSerializer, responses=s.ContestAnswersSavedSerializer, summary="Autosave answers"
+    )
+    def post(self, request: Request, token: str) -> Response:
+        entry = _entry(token)
+        payload = s.ContestAnswersInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        answers = payload.validated_data["answers"]
+        services.entry_answers_save(entry=entry, answers=answers, prediction=payload.validated_data["prediction"])
+        return Response(s.ContestAnswersSavedSerializer({"saved": len(answers), "deadline_at": entry.deadline_at}).data)
+
+
+class EntrySubmitView(PublicAPIView):
+    @extend_schema(
+        request=s.ContestAnswersInputSerializer,
+        responses=s.ContestReceiptSerializer,
+        summary="Submit: the entry is stored before the receipt code is returned",
+    )
+    def post(self, request: Request, token: str) -> Response:
+        entry = _entry(token)
+        payload = s.ContestAnswersInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        entry = services.entry_submit(
+            entry=entry, answers=payload.validated_data["answers"], prediction=payload.validated_data["prediction"]
+        )
+        if entry.receipt_code is None or entry.submitted_at is None:
+            raise Http404(_("No such test."))
+        return Response(
+            s.ContestReceiptSerializer(
+                {
+                    "receipt_code": entry.receipt_code,
+                    "submitted_at": entry.submitted_at,
+                    "finished_by": entry.finished_by,
+                }
+            ).data
+        )
+
+
+class RoundRankingView(APIView):
+    permission_classes = [CanManageContests]
+
+    @extend_schema(responses=s.ContestRankingSerializer, summary="The round's ranking with phones (Propaganda Board)")
+    def get(self, request: Request, pk: int) -> Response:
+        contest_round = get_object_or_404(Round.objects.select_related("contest"), pk=pk)
+        rows, true_figure = selectors.round_ranking(contest_round=contest_round)
+        return Response(s.ContestRankingSerializer({"true_figure": true_figure, "rows": rows}).data)
+
+
+class RoundItemStatisticsView(APIView):
+    permission_classes = [CanManageContests]
+
+    @extend_schema(responses=s.ContestItemStatSerializer(many=True), summary="Share correct per question")
+    def get(self, request: Request, pk: int) -> Response:
+        contest_round = get_object_or_404(Round, pk=pk)
+        stats = selectors.round_item_statistics(contest_round=contest_round)
+        return Response(s.ContestItemStatSerializer(stats, many=True).data)
