@@ -85,6 +85,15 @@ class FigureSource(Protocol):
     def count_if(self, code: str, operator: str, threshold: Decimal, unit: str) -> KnownCount | None: ...
 
 
+@dataclass(frozen=True)
+class KnownCommendations:
+    """Awards recorded in the period (emulation records): collectives and individuals."""
+
+    collectives: int
+    individuals: int
+    source: str = ""
+
+
 class NoData:
     """A source that knows nothing: the text's own arithmetic is still checked."""
 
@@ -95,6 +104,9 @@ class NoData:
         return None
 
     def count_if(self, code: str, operator: str, threshold: Decimal, unit: str) -> KnownCount | None:
+        return None
+
+    def commendations(self) -> KnownCommendations | None:
         return None
 
 
@@ -180,6 +192,7 @@ _COUNT_IF = re.compile(
     re.IGNORECASE,
 )
 _OPERATORS = {"từ": ">=", "trên": ">", "dưới": "<"}
+_COMMENDATION = re.compile(r"(\d+)\s+tập thể\s+và\s+(\d+)\s+cá nhân", re.IGNORECASE)
 
 
 def _keyword_hits(window: str) -> list[tuple[int, str]]:
@@ -249,6 +262,12 @@ def analyse(text: str) -> list[TextFigure]:
             if share is not None:
                 share.role, share.indicator = "count_share", subject
                 share.notes.extend(count.notes)
+
+    for match in _COMMENDATION.finditer(text):
+        for group, role in ((1, "commended_collectives"), (2, "commended_individuals")):
+            figure = by_start.get(match.start(group))
+            if figure is not None:
+                figure.role, figure.indicator = role, "commendations"
 
     previous_end = 0
     last_value: dict[tuple[int, int], TextFigure] = {}
@@ -622,6 +641,12 @@ def _mark_for(figure: TextFigure, source: FigureSource, internal: Mark | None) -
         known = source.count_if(figure.indicator or "", operator, threshold, unit)
         what = _("Units meeting the condition")
         return _check_count(figure, known, what) if role == "count_if" else _check_share(figure, known, what)
+    if role in ("commended_collectives", "commended_individuals"):
+        counts = getattr(source, "commendations", lambda: None)()
+        if counts is None:
+            return _not_checkable(figure, _("There are no commendation records for this period."))
+        count = counts.collectives if role == "commended_collectives" else counts.individuals
+        return _check_count(figure, KnownCount(count=count, total=0, source=counts.source), _("Commendations"))
     if role == "share":
         if internal is not None:
             return internal

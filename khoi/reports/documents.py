@@ -151,7 +151,7 @@ def report_xlsx(report: BlocReport, progress: Progress = _noop) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = _("Summary")[:31]
+    sheet.title = _("Report summary")[:31]
     sheet["A1"] = report.title
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = f"{report.scope_label} – {report.period_label}"
@@ -217,20 +217,20 @@ def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noo
     pdf.set_title(report.title)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    left_w, right_w = width * 0.45, width * 0.55
+    left_w, right_w = width * 0.5, width * 0.5
     top = pdf.get_y()
-    pdf.set_font(SERIF, "", 13)
+    pdf.set_font(SERIF, "", 12)
     pdf.multi_cell(left_w, 6, head.header.parent_body.upper(), align="C", new_x="LEFT", new_y="NEXT")
-    pdf.set_font(SERIF, "B", 13)
+    pdf.set_font(SERIF, "B", 12)
     pdf.multi_cell(left_w, 6, head.header.issuing_body.upper(), align="C", new_x="LEFT", new_y="NEXT")
     pdf.set_font(SERIF, "", 13)
     pdf.multi_cell(left_w, 6, "*", align="C", new_x="LEFT", new_y="NEXT")
     pdf.multi_cell(left_w, 6, head.header.number_symbol, align="C", new_x="LEFT", new_y="NEXT")
     bottom = pdf.get_y()
     pdf.set_xy(pdf.l_margin + left_w, top)
-    pdf.set_font(SERIF, "BU", 14)
+    pdf.set_font(SERIF, "BU", 13)
     pdf.cell(right_w, 6, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C", new_x="LEFT", new_y="NEXT")
-    pdf.set_font(SERIF, "I", 13)
+    pdf.set_font(SERIF, "I", 12)
     pdf.set_xy(pdf.l_margin + left_w, pdf.get_y() + 6)
     pdf.cell(
         right_w, 6, format_document_date(head.header.date, head.header.place), align="R", new_x="LEFT", new_y="NEXT"

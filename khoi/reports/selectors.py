@@ -27,7 +27,7 @@ from khoi.units.models import Ownership, Sector, Unit, UnitGroup, Zone
 from khoi.units.selectors import unit_get_bloc
 
 from . import charts, documents, prose
-from .checker import CheckResult, KnownCount, KnownFigure, check_text
+from .checker import CheckResult, KnownCommendations, KnownCount, KnownFigure, check_text
 from .documents import DocumentHead
 from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTemplate, ReportJob
 from .report_data import BlocReport, KeyRow, Table
@@ -575,6 +575,26 @@ class ReportingFigureSource:
             source=_("%(count)s of %(total)s enterprises, %(period)s")
             % {"count": counted.count, "total": counted.denominator, "period": self.period.label},
             link=drilldown_url(code=code, period=self.period, scope=self.scope),
+        )
+
+    def commendations(self) -> KnownCommendations | None:
+        if not self.scope.is_whole_bloc:
+            return None
+        bloc = unit_get_bloc()
+        try:
+            from khoi.emulation.selectors import commendation_counts
+        except ImportError:  # the emulation app is optional for reports
+            return None
+        if bloc is None:
+            return None
+        counts = commendation_counts(date_from=self.period.start, date_to=self.period.end, issuer=bloc.code)
+        if counts.total == 0:
+            return None
+        return KnownCommendations(
+            collectives=counts.collectives,
+            individuals=counts.individuals,
+            source=_("Commendation decisions signed in %(period)s: %(decisions)s")
+            % {"period": self.period.label, "decisions": ", ".join(counts.decisions)},
         )
 
 

@@ -1,0 +1,59 @@
+"""Fixtures of the reports tests: the demo bloc (register, figures, commendations, wording) loaded
+once per module that asks for it, inside a transaction rolled back at the module's end."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+
+def load_demo() -> None:
+    from khoi.accounts import demo as accounts_demo
+    from khoi.emulation import demo as emulation_demo
+    from khoi.reporting import demo as reporting_demo
+    from khoi.reports import demo as reports_demo
+    from khoi.units import demo as units_demo
+
+    units_demo.load()
+    accounts_demo.load()
+    reporting_demo.load()
+    reports_demo.load()
+    emulation_demo.load()
+
+
+@pytest.fixture(scope="module")
+def demo_bloc(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_bloc, db):
+    """The demo bloc, inside the test's own transaction."""
+    return None
+
+
+def client_for(username: str) -> Client:
+    from khoi.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def demo_staff(demo) -> Client:
+    return client_for("vanphong")
+
+
+@pytest.fixture
+def demo_leader(demo) -> Client:
+    return client_for("lanhdao")
+
+
+@pytest.fixture
+def demo_reporter(demo) -> Client:
+    return client_for("baocao.dv001")
