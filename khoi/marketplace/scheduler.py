@@ -5,12 +5,14 @@ twice in a slot, no meeting in a slot a participant cannot attend, fixed (locked
 where they are. Goals, in order: as many meetings as possible, few idle gaps in each agenda.
 
 Method: hardest meetings first (participants with few free slots and many meetings), each into
-the feasible slot closest to its participants' other meetings; then a repair pass moves one
-blocking meeting elsewhere to make room for each meeting left over.
+the feasible slot closest to its participants' other meetings; then, for each meeting left over,
+an augmenting search moves the meetings that block it elsewhere (up to three levels deep, rolled
+back when it fails). Locked meetings never move.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ class _State:
         self.busy: dict[int, dict[int, int]] = defaultdict(dict)  # participant → slot → meeting
         self.tables_used: dict[int, dict[int, int]] = defaultdict(dict)  # slot → table → meeting
         self.placed: dict[int, tuple[int, int]] = {}
+        self.journal: list[tuple[str, MeetingSpec, int, int]] = []
+        self.budget = 0
 
     def free(self, participant: int, slot: int) -> bool:
         return slot not in self.busy[participant] and slot not in self.unavailable.get(participant, ())
@@ -54,13 +58,25 @@ class _State:
         self.busy[meeting.first][slot] = meeting.id
         self.busy[meeting.second][slot] = meeting.id
         self.placed[meeting.id] = (slot, table)
+        self.journal.append(("place", meeting, slot, table))
 
     def remove(self, meeting: MeetingSpec) -> tuple[int, int]:
         slot, table = self.placed.pop(meeting.id)
         del self.tables_used[slot][table]
         del self.busy[meeting.first][slot]
         del self.busy[meeting.second][slot]
+        self.journal.append(("remove", meeting, slot, table))
         return slot, table
+
+    def undo_to(self, mark: int) -> None:
+        """Roll back every place/remove done since `mark` (a length of the journal)."""
+        while len(self.journal) > mark:
+            action, meeting, slot, table = self.journal.pop()
+            if action == "place":
+                self.remove(meeting)
+            else:
+                self.place(meeting, slot, table)
+            self.journal.pop()
 
     def gap_cost(self, meeting: MeetingSpec, slot: int) -> float:
         cost = 0.0
@@ -79,9 +95,10 @@ def schedule(
     meetings: Sequence[MeetingSpec],
     unavailable: Mapping[int, Iterable[int]] | None = None,
     fixed: Mapping[int, tuple[int, int]] | None = None,
+    repair_seconds: float = 3.0,
 ) -> ScheduleResult:
     """Assign meetings to (slot, table). `fixed` meetings keep their place; raises ValueError if
-    the fixed meetings themselves conflict."""
+    the fixed meetings themselves conflict. The repair search stops after `repair_seconds`."""
     state = _State(slots, tables, unavailable or {})
     by_id = {meeting.id: meeting for meeting in meetings}
     slot_set = set(slots)
@@ -119,36 +136,72 @@ def schedule(
 
     locked = set(fixed or {})
     unplaced: list[int] = []
+    room = len(state.slots) * tables
+    deadline = time.perf_counter() + repair_seconds
     for meeting in leftover:
-        if not _repair(state, meeting, by_id, locked):
+        state.budget = REPAIR_BUDGET
+        if (
+            len(state.placed) >= room
+            or time.perf_counter() > deadline
+            or not _augment(state, meeting, by_id, locked, depth=REPAIR_DEPTH, banned={meeting.id})
+        ):
             unplaced.append(meeting.id)
     return ScheduleResult(placements=dict(state.placed), unplaced=sorted(unplaced))
 
 
-def _repair(state: _State, meeting: MeetingSpec, by_id: Mapping[int, MeetingSpec], locked: set[int]) -> bool:
-    """Make room for `meeting` by moving one meeting that blocks it to another slot."""
-    for slot in state.slots:
-        if slot in state.unavailable.get(meeting.first, ()) or slot in state.unavailable.get(meeting.second, ()):
+REPAIR_DEPTH = 3
+REPAIR_BUDGET = 400  # search steps per meeting left over: keeps large conferences to seconds
+
+
+def _augment(
+    state: _State,
+    meeting: MeetingSpec,
+    by_id: Mapping[int, MeetingSpec],
+    locked: set[int],
+    *,
+    depth: int,
+    banned: set[int],
+) -> bool:
+    """Place `meeting`, moving up to two meetings that block it (recursively, `depth` levels).
+    Everything is rolled back when it fails."""
+    state.budget -= 1
+    if state.budget < 0:
+        return False
+    blocked = state.unavailable
+    order = sorted(state.slots, key=lambda slot: state.gap_cost(meeting, slot))
+    for slot in order:
+        if slot in blocked.get(meeting.first, ()) or slot in blocked.get(meeting.second, ()):
+            continue
+        if state.feasible(meeting, slot):
+            state.place(meeting, slot)
+            return True
+    if depth == 0:
+        return False
+    for slot in order:
+        if slot in blocked.get(meeting.first, ()) or slot in blocked.get(meeting.second, ()):
             continue
         blockers = {state.busy[p][slot] for p in (meeting.first, meeting.second) if slot in state.busy[p]}
-        if not blockers and not state.has_table(slot):
-            blockers_pool = [m for m in state.tables_used[slot].values() if m not in locked]
-        elif len(blockers) == 1:
-            blockers_pool = list(blockers - locked)
-        else:
-            continue
-        for blocker_id in blockers_pool:
-            blocker = by_id[blocker_id]
-            old_slot, old_table = state.remove(blocker)
-            target = next(
-                (s for s in state.slots if s != slot and state.feasible(blocker, s)),
-                None,
-            )
-            if target is not None and state.feasible(meeting, slot):
-                state.place(blocker, target)
-                state.place(meeting, slot)
+        options: list[set[int]]
+        if blockers:
+            options = [blockers]
+        else:  # both free, no table: free one table
+            options = [{other} for other in state.tables_used[slot].values()]
+        for option in options:
+            if option & (locked | banned):
+                continue
+            mark = len(state.journal)
+            for other in option:
+                state.remove(by_id[other])
+            if not state.feasible(meeting, slot):
+                state.undo_to(mark)
+                continue
+            state.place(meeting, slot)
+            inner_banned = banned | option
+            if all(
+                _augment(state, by_id[other], by_id, locked, depth=depth - 1, banned=inner_banned) for other in option
+            ):
                 return True
-            state.place(blocker, old_slot, old_table)
+            state.undo_to(mark)
     return False
 
 
@@ -187,17 +240,19 @@ def conflicts(
 def upper_bound(
     *, slots: Sequence[int], tables: int, meetings: Sequence[MeetingSpec], unavailable: Mapping[int, Iterable[int]]
 ) -> int:
-    """No schedule can place more: min of the meetings, the room (slots × tables), and half the sum
-    over participants of min(their meetings, their available slots)."""
+    """No schedule can place more: the room (slots × tables), and the meetings minus those that must
+    be lost because a participant has more meetings than available slots."""
     degree: dict[int, int] = defaultdict(int)
     for meeting in meetings:
         degree[meeting.first] += 1
         degree[meeting.second] += 1
     slot_set = set(slots)
-    per_person = sum(
-        min(count, len(slot_set - set(unavailable.get(participant, ())))) for participant, count in degree.items()
-    )
-    return min(len(meetings), len(slots) * tables, per_person // 2)
+    excess = [
+        max(0, count - len(slot_set - set(unavailable.get(participant, ())))) for participant, count in degree.items()
+    ]
+    # Each participant loses its excess meetings; a lost meeting can count for both its participants.
+    lost = max(max(excess, default=0), (sum(excess) + 1) // 2)
+    return max(0, min(len(meetings) - lost, len(slots) * tables))
 
 
 def idle_gaps(*, meetings: Sequence[MeetingSpec], placements: Mapping[int, tuple[int, int]]) -> int:

@@ -1,0 +1,51 @@
+"""The demo reproduces the seed 2024-07-10: nearly 200 participants, 39 memoranda, a valid
+schedule, and the inter-use figure "tăng 125%" (essential services left out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khoi.marketplace import demo, scheduler, selectors
+from khoi.marketplace.models import Conference, Listing, Meeting, Mou, Participant
+
+
+@pytest.fixture
+def demo_loaded(db):
+    from khoi.accounts import demo as accounts_demo
+    from khoi.units import demo as units_demo
+
+    units_demo.load()
+    accounts_demo.load()
+    return demo.load()
+
+
+def test_the_demo_reproduces_the_seeds_figures_and_loads_once(demo_loaded):
+    conference = Conference.objects.get(date=dt.date(2024, 7, 10))
+    participants = Participant.objects.filter(conference=conference)
+    assert 190 <= participants.count() <= 200
+    assert participants.filter(enterprise__unit__isnull=True).values("enterprise__province").distinct().count() >= 6
+    assert Mou.objects.filter(conference=conference).count() == 39
+    assert Conference.objects.filter(date__year=2022).exists()
+    assert 300 <= Listing.objects.count() <= 700
+    figure = selectors.inter_use_figure(baseline=demo.BASELINE, on_date=dt.date(2024, 7, 10))
+    assert (figure["baseline_count"], figure["count"]) == (16, 36)
+    assert figure["change"] == "tăng 125%"
+    assert demo.load() == "already loaded"
+
+
+def test_the_demo_schedule_breaks_no_rule(demo_loaded):
+    conference = Conference.objects.get(date=dt.date(2024, 7, 10))
+    meetings = list(Meeting.objects.filter(conference=conference).select_related("slot"))
+    specs = [scheduler.MeetingSpec(id=m.pk, first=m.first_id, second=m.second_id) for m in meetings]
+    placements = {m.pk: (m.slot.index, m.table_number) for m in meetings if m.slot}
+    unavailable = {p.pk: set(p.unavailable_slots) for p in conference.participants.all()}
+    slots = list(conference.slots.values_list("index", flat=True))
+    assert len(placements) > 400
+    assert (
+        scheduler.conflicts(
+            slots=slots, tables=conference.table_count, meetings=specs, placements=placements, unavailable=unavailable
+        )
+        == []
+    )
