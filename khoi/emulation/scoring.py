@@ -8,6 +8,7 @@ the agreement's rule; members still tied share a rank (1, 2, 2, 4).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -117,16 +118,19 @@ def rank_members(
         assert member.bloc_totals is not None
         return (member.bloc_totals.total, _tie_key(member.bloc_totals, tie_break))
 
+    keys = {id(member): full_key(member) for member in scored}
     scored.sort(key=lambda m: vietnamese_sort_key(m.name))
-    scored.sort(key=full_key, reverse=True)
+    scored.sort(key=lambda m: keys[id(m)], reverse=True)
+    key_counts = Counter(keys.values())
+    total_counts = Counter(member.bloc_total for member in scored)
+    previous: tuple[Decimal, tuple[Decimal, ...]] | None = None
     for index, ranked_member in enumerate(scored):
-        key = full_key(ranked_member)
-        ahead = [other for other in scored[:index] if full_key(other) > key]
-        ranked_member.rank = len(ahead) + 1
-        same_total = [o for o in scored if o is not ranked_member and o.bloc_total == ranked_member.bloc_total]
-        same_key = [o for o in same_total if full_key(o) == key]
-        ranked_member.tied = bool(same_key)
-        ranked_member.decided_by_tie_break = bool(same_total) and not same_key
+        key = keys[id(ranked_member)]
+        if key != previous:
+            rank, previous = index + 1, key
+        ranked_member.rank = rank
+        ranked_member.tied = key_counts[key] > 1
+        ranked_member.decided_by_tie_break = total_counts[ranked_member.bloc_total] > 1 and key_counts[key] == 1
     return scored + unscored
 
 

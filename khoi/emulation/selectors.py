@@ -73,28 +73,20 @@ def scorecard_scores(*, scorecard: Scorecard) -> list[Score]:
 
 def agreement_ranking(*, agreement: Agreement) -> list[scoring.RankedMember]:
     """The ranking of an agreement by the bloc's scores (with self totals and differences)."""
-    scorecards = list(
-        Scorecard.objects.filter(agreement=agreement)
-        .select_related("member")
-        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion__section")))
+    cards = list(
+        Scorecard.objects.filter(agreement=agreement).values_list("id", "member_id", "member__name", "bloc_scored_at")
     )
+    rows = Score.objects.filter(scorecard__agreement=agreement).values_list(
+        "scorecard_id", "criterion_id", "criterion__kind", "criterion__section__order", "self_points", "bloc_points"
+    )
+    by_card: dict[int, list[scoring.CriterionScore]] = defaultdict(list)
+    for card_id, criterion_id, kind, section_order, self_points, bloc_points in rows:
+        by_card[card_id].append(scoring.CriterionScore(criterion_id, kind, section_order, self_points, bloc_points))
     members = [
         scoring.MemberScores(
-            member_id=card.member_id,
-            name=card.member.name,
-            bloc_scored=card.bloc_scored_at is not None,
-            scores=[
-                scoring.CriterionScore(
-                    criterion_id=score.criterion_id,
-                    kind=score.criterion.kind,
-                    section_order=score.criterion.section.order,
-                    self_points=score.self_points,
-                    bloc_points=score.bloc_points,
-                )
-                for score in card.scores.all()
-            ],
+            member_id=member_id, name=name, bloc_scored=scored_at is not None, scores=by_card.get(card_id, [])
         )
-        for card in scorecards
+        for card_id, member_id, name, scored_at in cards
     ]
     return scoring.rank_members(members, tie_break=agreement.tie_break, bonus_cap=agreement.bonus_cap)
 
