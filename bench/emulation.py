@@ -51,12 +51,13 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     from khoi.emulation import documents, selectors, services
     from khoi.emulation.models import CommendationForm, CriterionKind, Issuer, IssuerKind, RecipientKind, Scorecard
+    from khoi.units.selectors import unit_get_bloc
     from khoi.units.tests.factories import make_bloc, make_unit
 
     print(f"database: {connection.vendor}")
     try:
         with transaction.atomic():
-            root = make_bloc(code="BENCH-BLOC")
+            root = unit_get_bloc() or make_bloc(code="BENCH-BLOC")
             units = [make_unit(root, code=f"BE{i:04d}") for i in range(max(MEMBERS, RECIPIENTS))]
             bloc = services.bloc_create(code="bench-bloc", name="Khối thi đua đo hiệu năng")
             for unit in units[:MEMBERS]:

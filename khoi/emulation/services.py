@@ -247,6 +247,7 @@ def _save_scores(*, scorecard: Scorecard, scores: Mapping[int, ScoreInput], side
     if scorecard.agreement.status == AgreementStatus.CLOSED:
         raise ValidationError({"scores": _("The year has been reviewed; its scores are closed.")})
     rows = {score.criterion_id: score for score in scorecard.scores.select_related("criterion").select_for_update()}
+    changed: list[Score] = []
     for criterion_id, value in scores.items():
         score = rows.get(int(criterion_id))
         if score is None:
@@ -256,11 +257,12 @@ def _save_scores(*, scorecard: Scorecard, scores: Mapping[int, ScoreInput], side
             score.self_points, score.evidence_note = points, value.note
         else:
             score.bloc_points, score.bloc_note = points, value.note
-        try:
-            with transaction.atomic():
-                score.save(update_fields=["self_points", "evidence_note", "bloc_points", "bloc_note"])
-        except IntegrityError:  # pragma: no cover - the check above runs first
-            raise ValidationError({"scores": _("A score is above its criterion's maximum.")}) from None
+        changed.append(score)
+    try:
+        with transaction.atomic():
+            Score.objects.bulk_update(changed, ["self_points", "evidence_note", "bloc_points", "bloc_note"])
+    except IntegrityError:  # pragma: no cover - the checks above run first; the database has the last word
+        raise ValidationError({"scores": _("A score is above its criterion's maximum.")}) from None
 
 
 @transaction.atomic
@@ -688,24 +690,26 @@ def decision_create(
     )
     # Collectives first, then individuals, each in the order given.
     order = sorted(range(len(refs)), key=lambda i: (refs[i].person is not None, i))
-    for position, index in enumerate(order, start=1):
-        ref = refs[index]
-        try:
-            with transaction.atomic():
-                Award.objects.create(
-                    decision=decision,
-                    form=data.form,
-                    year=data.year,
-                    campaign=data.campaign,
-                    unit=ref.unit,
-                    organisation=ref.organisation,
-                    person=ref.person,
-                    recipient_name=ref.name,
-                    proposal_item=sources[index],
-                    position=position,
-                )
-        except IntegrityError:
-            raise ValidationError({"items": _duplicate_message(ref, data.year)}) from None
+    awards = [
+        Award(
+            decision=decision,
+            form=data.form,
+            year=data.year,
+            campaign=data.campaign,
+            unit=refs[index].unit,
+            organisation=refs[index].organisation,
+            person=refs[index].person,
+            recipient_name=refs[index].name,
+            proposal_item=sources[index],
+            position=position,
+        )
+        for position, index in enumerate(order, start=1)
+    ]
+    try:
+        with transaction.atomic():
+            Award.objects.bulk_create(awards)
+    except IntegrityError:  # a concurrent decision recorded the same award first
+        raise ValidationError({"items": _("A recipient has already received this form for this year.")}) from None
     for proposal in proposals:
         if not proposal.items.filter(accepted=True, award__isnull=True).exists():
             proposal.status = ProposalStatus.DECIDED
