@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Count, Q, QuerySet
 
+from khoi.core.formatting import format_number, format_short_date
 from khoi.core.text import search_key, vietnamese_sort_key
 
-from .models import BASE_KINDS, Sector, Unit, UnitChange, UnitGroup, UnitKind, Zone
+from .models import BASE_KINDS, Ownership, Sector, Unit, UnitChange, UnitGroup, UnitKind, Zone
 
 
 def active_on_filter(on_date: dt.date) -> Q:
@@ -93,3 +98,209 @@ def sector_list(*, level: int | None = None) -> QuerySet[Sector]:
 
 def zone_list() -> QuerySet[Zone]:
     return Zone.objects.all()
+
+
+# ---- Pages and API: filtered lists, the tree, the history -----------------------------------
+
+
+def unit_filter(
+    *,
+    queryset: QuerySet[Unit],
+    as_of: dt.date | None = None,
+    kind: str | None = None,
+    ownership: str | None = None,
+    sector: str | None = None,
+    zone: int | None = None,
+    group: str | None = None,
+    query: str | None = None,
+    root: Unit | None = None,
+) -> QuerySet[Unit]:
+    """The register narrowed by the filters people use on the tree page, the export and the API.
+
+    `sector` is a VSIC code: a section letter ("K") keeps its divisions too. `group` is a group code.
+    """
+    units = queryset
+    if as_of is not None:
+        units = units.filter(active_on_filter(as_of))
+    if kind:
+        units = units.filter(kind=kind)
+    if ownership:
+        units = units.filter(ownership=ownership)
+    if sector:
+        units = units.filter(Q(sector__code=sector) | Q(sector__parent__code=sector))
+    if zone:
+        units = units.filter(zone_id=zone)
+    if group:
+        units = units.filter(groups__code=group)
+    if root is not None:
+        units = units.filter(path__startswith=root.path)
+    if query:
+        units = unit_search(query=query, queryset=units)
+    return units
+
+
+def unit_list_for_api(*, queryset: QuerySet[Unit]) -> QuerySet[Unit]:
+    """Everything a unit's API representation shows, in a constant number of queries."""
+    return queryset.select_related("parent", "sector", "zone").prefetch_related("groups").order_by("path")
+
+
+def unit_kind_counts(*, queryset: QuerySet[Unit]) -> dict[str, int]:
+    """How many units of each kind: {"base_committee": 36, ...} (one query)."""
+    counts = {kind.value: 0 for kind in UnitKind}
+    for row in queryset.order_by().values("kind").annotate(total=Count("id")):
+        counts[row["kind"]] = row["total"]
+    return counts
+
+
+def unit_children_page(
+    *, parent: Unit, as_of: dt.date | None, offset: int = 0, limit: int = 100
+) -> tuple[list[Unit], int]:
+    """One page of a unit's children in Vietnamese order, each with `child_count` (on `as_of`).
+
+    Three queries whatever the number of children: ids and names to sort (SQLite has no
+    Vietnamese collation), then the page with its counts.
+    """
+    children = Unit.objects.filter(parent=parent)
+    if as_of is not None:
+        children = children.filter(active_on_filter(as_of))
+    names = list(children.values_list("id", "name"))
+    names.sort(key=lambda row: vietnamese_sort_key(row[1]))
+    page_ids = [pk for pk, _name in names[offset : offset + limit]]
+    grandchildren = Q()
+    if as_of is not None:
+        grandchildren = Q(children__joined_on__lte=as_of) & (
+            Q(children__left_on__isnull=True) | Q(children__left_on__gt=as_of)
+        )
+    page = Unit.objects.filter(pk__in=page_ids).select_related("sector", "zone")
+    page = page.annotate(child_count=Count("children", filter=grandchildren))
+    by_id = {unit.pk: unit for unit in page}
+    return [by_id[pk] for pk in page_ids if pk in by_id], len(names)
+
+
+def unit_search_sorted(*, queryset: QuerySet[Unit], query: str, limit: int = 200) -> tuple[list[Unit], int]:
+    """Search results in Vietnamese order of the name, with their parent: (first `limit`, total)."""
+    matches = unit_search(query=query, queryset=queryset)
+    names = list(matches.values_list("id", "name"))
+    names.sort(key=lambda row: vietnamese_sort_key(row[1]))
+    ids = [pk for pk, _name in names[:limit]]
+    by_id = Unit.objects.select_related("parent", "sector").in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id], len(names)
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    change: UnitChange
+    lines: list[ChangeLine]
+
+
+def _audit_display(field: str, value: Any, names: dict[str, dict[int, str]]) -> str:
+    if value is None or value == "":
+        return "–"
+    if field in names:
+        return names[field].get(int(value), str(value))
+    if field in ("joined_on", "left_on"):
+        return format_short_date(dt.date.fromisoformat(str(value)))
+    if field == "kind":
+        return str(UnitKind(value).label) if value in UnitKind.values else str(value)
+    if field == "ownership":
+        return str(Ownership(value).label) if value in Ownership.values else str(value)
+    if field == "registered_capital":
+        return format_number(Decimal(str(value)), 2)
+    return str(value)
+
+
+def unit_history(*, unit: Unit) -> list[ChangeEntry]:
+    """The unit's history, newest first, with field labels and readable old/new values.
+
+    Sectors, zones and parents are stored as ids; their names are read in one query each.
+    """
+    changes = list(unit_change_list(unit=unit))
+    wanted: dict[str, set[int]] = {"parent": set(), "sector": set(), "zone": set()}
+    for change in changes:
+        for field, pair in change.changes.items():
+            if field in wanted:
+                wanted[field].update(int(v) for v in pair if v not in (None, ""))
+    names = {
+        "parent": dict(Unit.objects.filter(pk__in=wanted["parent"]).values_list("id", "name")),
+        "sector": {pk: str(s) for pk, s in Sector.objects.in_bulk(wanted["sector"]).items()},
+        "zone": dict(Zone.objects.filter(pk__in=wanted["zone"]).values_list("id", "name")),
+    }
+    entries = []
+    for change in changes:
+        lines = []
+        for field, pair in change.changes.items():
+            try:
+                label = str(getattr(Unit._meta.get_field(field), "verbose_name", field))
+            except FieldDoesNotExist:
+                label = field
+            old, new = [*list(pair), None, None][:2]
+            lines.append(ChangeLine(field, label, _audit_display(field, old, names), _audit_display(field, new, names)))
+        entries.append(ChangeEntry(change, lines))
+    return entries
+
+
+def unit_group_detail_members(*, group: UnitGroup, queryset: QuerySet[Unit]) -> list[Unit]:
+    """A group's members the reader may see, in Vietnamese order."""
+    return sort_vietnamese(queryset.filter(groups=group).select_related("parent"))
+
+
+def unit_group_list_with_counts(*, visible: QuerySet[Unit]) -> QuerySet[UnitGroup]:
+    """Groups with the number of their members the reader may see (one query)."""
+    return UnitGroup.objects.annotate(
+        member_count=Count("members", filter=Q(members__in=visible.values("pk")), distinct=True)
+    ).order_by("name")
+
+
+def zone_list_with_counts(*, on_date: dt.date) -> QuerySet[Zone]:
+    active = Q(units__joined_on__lte=on_date) & (Q(units__left_on__isnull=True) | Q(units__left_on__gt=on_date))
+    return Zone.objects.annotate(unit_count=Count("units", filter=active)).order_by("name")
+
+
+def parent_choices(*, exclude: Unit | None = None) -> QuerySet[Unit]:
+    """Units that may take children: the bloc and base committees still in the bloc."""
+    units = Unit.objects.filter(kind__in=[UnitKind.BLOC, UnitKind.BASE_COMMITTEE], left_on__isnull=True)
+    if exclude is not None:
+        units = units.exclude(path__startswith=exclude.path)
+    return units.order_by("path")
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What the register's Excel check needs to know about the database (no ORM objects)."""
+
+    existing: dict[str, ExistingUnit]
+    tax_codes: set[str]
+    sectors: dict[str, int]
+    zones: dict[str, int]
+    has_bloc: bool
+
+
+@dataclass(frozen=True)
+class ExistingUnit:
+    pk: int
+    kind: str
+    joined_on: dt.date
+    left_on: dt.date | None
+
+
+def register_import_context() -> ImportContext:
+    """The codes, tax codes, sectors and zones already in the database, in four queries."""
+    existing = {
+        code: ExistingUnit(pk, kind, joined_on, left_on)
+        for pk, code, kind, joined_on, left_on in Unit.objects.values_list("id", "code", "kind", "joined_on", "left_on")
+    }
+    return ImportContext(
+        existing=existing,
+        tax_codes=set(Unit.objects.exclude(tax_code="").values_list("tax_code", flat=True)),
+        sectors=dict(Sector.objects.values_list("code", "id")),
+        zones={search_key(name): pk for pk, name in Zone.objects.values_list("id", "name")},
+        has_bloc=any(unit.kind == UnitKind.BLOC for unit in existing.values()),
+    )

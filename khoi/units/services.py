@@ -16,7 +16,10 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
 
-from .models import ALLOWED_PARENT_KINDS, Unit, UnitChange, UnitChangeAction, UnitKind
+from . import register_excel
+from .models import ALLOWED_PARENT_KINDS, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
+from .register_excel import CheckResult
+from .selectors import register_import_context
 from .validation import normalize_tax_code
 
 # The profile fields a create/update may set; tree position and dates have their own services.
@@ -25,6 +28,21 @@ EDITABLE_FIELDS = (
     "name",
     "short_name",
     "kind",
+    "enterprise_name",
+    "tax_code",
+    "ownership",
+    "sector",
+    "zone",
+    "address",
+    "province",
+    "registered_capital",
+)
+
+# What a unit's own reporter may change in its profile (pages and API alike). The code, the kind,
+# the name of the Party organisation, its place in the tree and its dates are set by the
+# committee's decisions, so only the Office and the Organisation Board change them.
+REPORTER_EDITABLE_FIELDS = (
+    "short_name",
     "enterprise_name",
     "tax_code",
     "ownership",
@@ -94,7 +112,10 @@ def _set_path(unit: Unit) -> None:
 
 
 def _clean(unit: Unit) -> None:
-    unit.tax_code = normalize_tax_code(unit.tax_code)
+    try:
+        unit.tax_code = normalize_tax_code(unit.tax_code)
+    except ValidationError as error:
+        raise ValidationError({"tax_code": error.error_list}) from None
     unit.refresh_search_text()
     unit.full_clean(exclude=["path", "depth", "search_text"])
 
@@ -206,3 +227,107 @@ def unit_reopen(*, unit: Unit, actor: User | None) -> Unit:
         unit=unit, action=UnitChangeAction.REOPEN, changed_by=actor, changes={"left_on": [old, None]}
     )
     return unit
+
+
+@transaction.atomic
+def unit_import(*, content: bytes, actor: User | None) -> list[Unit]:
+    """Import a register workbook: every row checked again here, then all of it or nothing.
+
+    The check runs inside the transaction against the database as it is now (the preview the
+    user saw may be stale). Any error raises ValidationError with the row errors and writes nothing.
+    Units are inserted level by level (the bloc, base organisations, subordinate cells) in bulk,
+    with their paths and an "imported" history entry each.
+    """
+    result = register_excel.check_workbook(content, register_import_context())
+    if not result.is_valid:
+        raise ValidationError(import_error_messages(result))
+    parent_codes = {row.parent_code for row in result.rows if row.parent_code}
+    by_code: dict[str, Unit] = {unit.code: unit for unit in Unit.objects.filter(code__in=parent_codes)}
+    created: list[Unit] = []
+    order = (UnitKind.BLOC, UnitKind.BASE_COMMITTEE, UnitKind.BASE_CELL, UnitKind.SUBORDINATE_CELL)
+    for level in order:
+        level_rows = [row for row in result.rows if row.kind == level]
+        if not level_rows:
+            continue
+        units = []
+        for row in level_rows:
+            assert row.joined_on is not None  # a valid row has its date
+            unit = Unit(
+                code=row.code,
+                name=row.name,
+                short_name=row.short_name,
+                kind=row.kind,
+                parent=by_code[row.parent_code] if row.parent_code else None,
+                enterprise_name=row.enterprise_name,
+                tax_code=row.tax_code,
+                ownership=row.ownership,
+                sector_id=row.sector_id,
+                zone_id=row.zone_id,
+                address=row.address,
+                province=row.province,
+                registered_capital=row.registered_capital,
+                joined_on=row.joined_on,
+                left_on=row.left_on,
+            )
+            unit.refresh_search_text()
+            units.append(unit)
+        units = Unit.objects.bulk_create(units, batch_size=500)
+        for unit in units:
+            _set_path(unit)
+            by_code[unit.code] = unit
+        Unit.objects.bulk_update(units, ["path", "depth"], batch_size=500)
+        created.extend(units)
+    history_fields = (*EDITABLE_FIELDS, "parent", "joined_on", "left_on")
+    UnitChange.objects.bulk_create(
+        [
+            UnitChange(
+                unit=unit,
+                action=UnitChangeAction.IMPORT,
+                changed_by=actor,
+                changes={k: [None, v] for k, v in _snapshot(unit, history_fields).items() if v not in (None, "")},
+            )
+            for unit in created
+        ],
+        batch_size=500,
+    )
+    return created
+
+
+def import_error_messages(result: CheckResult) -> list[str]:
+    """The row errors as sentences: "Dòng 7, Mã số thuế: …"."""
+    messages = []
+    for error in result.errors:
+        if error.row and error.column:
+            messages.append(
+                _("Row %(row)s, %(column)s: %(message)s")
+                % {"row": error.row, "column": error.column_label, "message": error.message}
+            )
+        elif error.row:
+            messages.append(_("Row %(row)s: %(message)s") % {"row": error.row, "message": error.message})
+        else:
+            messages.append(error.message)
+    return messages
+
+
+@transaction.atomic
+def unit_group_add_member(*, group: UnitGroup, unit: Unit) -> UnitGroup:
+    if unit.kind == UnitKind.BLOC:
+        raise ValidationError({"unit": _("The bloc itself cannot be a member of a group.")})
+    if group.members.filter(pk=unit.pk).exists():
+        raise ValidationError({"unit": _("“%(unit)s” is already in this group.") % {"unit": unit.name}})
+    group.members.add(unit)
+    return group
+
+
+@transaction.atomic
+def unit_group_remove_member(*, group: UnitGroup, unit: Unit) -> UnitGroup:
+    group.members.remove(unit)
+    return group
+
+
+@transaction.atomic
+def zone_create(*, name: str, kind: str, province: str = "") -> Zone:
+    zone = Zone(name=name.strip(), kind=kind, province=province.strip())
+    zone.full_clean()
+    zone.save()
+    return zone
