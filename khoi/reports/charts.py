@@ -38,13 +38,13 @@ def _wrap(link: str, inner: str) -> str:
     return f'<a href="{escape(link)}">{inner}</a>' if link else inner
 
 
-def _label(text: str, limit: int = 28) -> str:
+def _label(text: str, limit: int = 24) -> str:
     return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def bar_chart(bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int = 0, width: int = 640) -> SafeString:
     """Horizontal bars (with the same period in grey when given), labelled with their values."""
-    row, label_w, value_w = 34, 210, 110
+    row, label_w, value_w = 36, 230, 130
     height = 24 + row * max(1, len(bars))
     plot_w = width - label_w - value_w
     values = [abs(b.value) for b in bars if b.value is not None] + [
@@ -54,7 +54,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int 
     top = top or Decimal(1)
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="15">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="16">',
         f"<title>{escape(title)}</title>",
     ]
     for index, bar in enumerate(bars):
@@ -75,7 +75,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int 
 
 def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> SafeString:
     """Change against the same period in %, bars left (decrease) or right (increase) of zero."""
-    row, label_w, value_w = 34, 210, 80
+    row, label_w, value_w = 36, 230, 90
     height = 24 + row * max(1, len(bars))
     plot_w = width - label_w - value_w
     values = [abs(b.value) for b in bars if b.value is not None]
@@ -86,7 +86,7 @@ def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> SafeSt
     scale = plot_w / 2 if has_negative else plot_w
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="15">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="16">',
         f"<title>{escape(title)}</title>",
         f'<line x1="{zero:.1f}" y1="4" x2="{zero:.1f}" y2="{height - 4}" stroke="{INK}" stroke-width="1"/>',
     ]
@@ -121,7 +121,7 @@ def column_chart(
     top = top or Decimal(1)
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="15">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="16">',
         f"<title>{escape(title)}</title>",
         f'<line x1="0" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="{INK}"/>',
     ]
@@ -155,7 +155,7 @@ def stacked_bar(parts_in: Sequence[tuple[str, int, str]], *, title: str, width: 
     height = 70
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="15">',
+        f'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="16">',
         f"<title>{escape(title)}</title>",
     ]
     x = 0.0

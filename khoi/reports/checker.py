@@ -447,8 +447,8 @@ def internal_checks(text: str, figures: list[TextFigure]) -> dict[int, Mark]:
 def _describe_change(percent: Decimal, decimals: int) -> str:
     rounded = round_half_up(percent, decimals)
     if rounded < 0:
-        return _("down %(percent)s") % {"percent": _fmt(-rounded, decimals) + "%"}
-    return _("up %(percent)s") % {"percent": _fmt(rounded, decimals) + "%"}
+        return _("down %(percent)s") % {"percent": format_number(-rounded, decimals) + "%"}
+    return _("up %(percent)s") % {"percent": format_number(rounded, decimals) + "%"}
 
 
 # ---- Against the approved data -----------------------------------------------------------------

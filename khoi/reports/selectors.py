@@ -755,7 +755,9 @@ def _breakdown_block(
         )
     if not bars:
         return None
-    bars.sort(key=lambda bar: -(bar.value or 0))
+    order = sorted(range(len(bars)), key=lambda index: -(bars[index].value or 0))
+    bars = [bars[index] for index in order]
+    rows = [rows[index] for index in order]
     return ChartBlock(
         key=key,
         title=title,
@@ -950,7 +952,7 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 headers=[_("On time"), _("Late"), _("Not submitted"), _("Approved")],
                 rows=[
                     [
-                        format_number(completeness.on_time),
+                        (format_number(completeness.on_time), ""),
                         format_number(completeness.late),
                         format_number(completeness.not_submitted),
                         format_number(completeness.approved),

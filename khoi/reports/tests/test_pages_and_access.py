@@ -129,7 +129,7 @@ def test_the_api_checks_a_text(demo_staff):
     assert response.status_code == 200
     assert data["summary"] == {"confirmed": 1, "wrong": 1, "inconsistent": 0, "not_checkable": 0}
     assert data["has_problems"] is True
-    assert data["marks"][1]["expected"] == "tăng 79,0%"
+    assert data["marks"][1]["expected"] == "tăng 79%"
 
 
 def test_the_api_generates_a_document_in_the_background_and_serves_it(demo_staff, django_capture_on_commit_callbacks):

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         try:
             period = selectors.period_from_code(options["period"])
             scope = selectors.scope_from_params(options)
-            filename, content = selectors.report_document(
+            _filename, content = selectors.report_document(
                 period=period, scope=scope, format=options["format"], number=options["number"]
             )
         except ValidationError as error:

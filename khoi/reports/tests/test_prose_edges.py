@@ -1,0 +1,116 @@
+"""Prose for decreases, missing bases, zero bases and units with no plan; templates that name a
+placeholder that does not exist are refused on save."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from khoi.reports import prose, services
+from khoi.reports.models import IndicatorStyle, ProseTemplate
+
+D = Decimal
+STYLE = prose.Style(unit_label="tỷ đồng", phrase="tổng doanh thu đạt {value}, {change}")
+
+
+def _render(text, figure, plan=None, style=STYLE):
+    context = prose.ProseContext(
+        year=2021,
+        period_label="năm 2021",
+        figures={"revenue": figure},
+        styles={"revenue": style},
+        plans={"revenue": plan} if plan else {},
+    )
+    return prose.render(text, context)
+
+
+def test_a_decrease_reads_giam():
+    figure = prose.ProseFigure("Tổng doanh thu", D("968.4"), D(1000), D("-3.16"))
+    assert _render("{revenue.phrase}.", figure) == "tổng doanh thu đạt 968 tỷ đồng, giảm 3,2%."
+
+
+def test_no_base_reads_no_figure_for_the_same_period_and_drops_the_comparison():
+    figure = prose.ProseFigure("Tổng doanh thu", D(968), None, None)
+    text = "Tổng doanh thu {revenue}, {revenue.change} so cùng kỳ."
+    assert _render(text, figure) == "Tổng doanh thu 968 tỷ đồng, chưa có số liệu cùng kỳ."
+
+
+def test_a_zero_base_has_no_growth_and_reads_the_same_way():
+    # The reporting engine gives no growth over a zero base; the prose says so plainly.
+    figure = prose.ProseFigure("Tổng doanh thu", D(12), D(0), None)
+    assert _render("{revenue.change} so với cùng kỳ năm {previous_year}.", figure) == "chưa có số liệu cùng kỳ."
+
+
+def test_level_with_the_same_period():
+    figure = prose.ProseFigure("Tổng doanh thu", D(100), D(100), D(0))
+    assert _render("doanh thu {revenue.change} so cùng kỳ", figure) == "doanh thu bằng cùng kỳ"
+
+
+def test_no_value_reads_no_figures_yet():
+    figure = prose.ProseFigure("Tổng doanh thu", None, None, None)
+    assert _render("Tổng doanh thu {revenue}.", figure) == "Tổng doanh thu chưa có số liệu."
+
+
+@pytest.mark.parametrize(
+    ("plan", "expected"),
+    [
+        (prose.ProsePlan(reached=38, with_plan=90), "có 38 đơn vị đạt và vượt 100% kế hoạch năm 2021"),
+        (prose.ProsePlan(reached=0, with_plan=90), "chưa có đơn vị nào đạt 100% kế hoạch năm 2021"),
+        (prose.ProsePlan(reached=0, with_plan=0), "chưa có đơn vị nào được giao kế hoạch năm 2021"),
+    ],
+)
+def test_plan_completion_reads_naturally_with_and_without_plans(plan, expected):
+    figure = prose.ProseFigure("Tổng doanh thu", D(1), D(1), D(0))
+    assert _render("{plan.revenue}", figure, plan) == expected
+
+
+def test_the_unit_and_rounding_come_from_the_indicator_wording():
+    style = prose.Style(unit_label="%", decimals=2)
+    figure = prose.ProseFigure("Tỷ lệ nợ xấu", D("0.7812"), None, None)
+    assert _render("tỷ lệ nợ xấu {revenue}", figure, style=style) == "tỷ lệ nợ xấu 0,78%"
+
+
+def test_unknown_placeholders_are_listed():
+    text = "Doanh thu {revenue}, {revenue.change}, {revenue.colour}, {plan.nope}, {year}, {count.x}, {dummy}"
+    assert prose.unknown_placeholders(text, indicator_codes=["revenue"], count_codes=[]) == [
+        "revenue.colour",
+        "plan.nope",
+        "count.x",
+        "dummy",
+    ]
+
+
+def test_a_template_with_a_placeholder_that_does_not_exist_is_refused_on_save(db):
+    IndicatorStyle.objects.create(indicator_code="revenue")
+    with pytest.raises(ValidationError) as error:
+        services.prose_template_save(name="Năm", period_kind="Y", text="Tổng doanh thu {revenue}, {doanh_thu}.")
+    assert error.value.message_dict["text"] == ["Mẫu có chỗ trống không tồn tại: {doanh_thu}."]
+    assert not ProseTemplate.objects.exists()
+    saved = services.prose_template_save(name="Năm", period_kind="Y", text="Tổng doanh thu {revenue}.")
+    assert saved.is_active
+
+
+def test_switching_a_template_on_switches_the_other_of_its_kind_off(db):
+    first = services.prose_template_save(name="A", period_kind="H1", text="{year}")
+    second = services.prose_template_save(name="B", period_kind="H1", text="{period}")
+    first.refresh_from_db()
+    assert (first.is_active, second.is_active) == (False, True)
+
+
+def test_an_indicator_phrase_with_an_unknown_placeholder_is_refused(db):
+    with pytest.raises(ValidationError) as error:
+        services.indicator_style_save(indicator_code="revenue", phrase="doanh thu {gia_tri}")
+    assert "{gia_tri}" in error.value.message_dict["phrase"][0]
+
+
+def test_the_wording_page_shows_the_message_and_keeps_the_text(staff_client):
+    IndicatorStyle.objects.create(indicator_code="revenue")
+    response = staff_client.post(
+        reverse("reports:template_new"),
+        {"name": "Năm", "period_kind": "Y", "text": "Doanh thu {revenue}, {lai}", "is_active": "on"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Mẫu có chỗ trống không tồn tại: {lai}." in body
+    assert "Doanh thu {revenue}, {lai}" in body
