@@ -519,18 +519,19 @@ def _load_open_round(
                 new = value * D(repr(rng.uniform(1.4, 1.6)))
             places = 0 if indicator.value_type == "integer" else 2
             rows.append((unit_code, code, new.quantize(D(1).scaleb(-places))))
-    approved = [s for s in submissions if s.status == SubmissionStatus.APPROVED]
     count = _write(filled, rows, units, indicators, period, reporters, staff, approved=False)
     SubmissionEvent.objects.bulk_create(
         [
             SubmissionEvent(
                 submission=s,
-                action="approve",
+                action="approve" if s.status == SubmissionStatus.APPROVED else "return",
                 from_status=SubmissionStatus.SUBMITTED,
-                to_status=SubmissionStatus.APPROVED,
+                to_status=s.status,
+                comment=s.return_comment,
                 actor=staff,
             )
-            for s in approved
+            for s in submissions
+            if s.status in (SubmissionStatus.APPROVED, SubmissionStatus.RETURNED)
         ]
     )
     return count

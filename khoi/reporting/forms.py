@@ -14,9 +14,13 @@ class OverviewFilterForm(forms.Form):
     period = forms.CharField(label=_("Period"), required=False)
     ownership = forms.ChoiceField(label=_("Ownership"), required=False, choices=[("", _("All")), *Ownership.choices])
     sector = forms.CharField(label=_("Sector (VSIC)"), required=False, max_length=4)
-    zone = forms.ModelChoiceField(label=_("Zone"), required=False, queryset=Zone.objects.all())
+    zone = forms.ModelChoiceField(label=_("Zone"), required=False, queryset=Zone.objects.all(), empty_label=_("All"))
     group = forms.ModelChoiceField(
-        label=_("Unit group"), required=False, queryset=UnitGroup.objects.all(), to_field_name="code"
+        label=_("Unit group"),
+        required=False,
+        queryset=UnitGroup.objects.all(),
+        to_field_name="code",
+        empty_label=_("All"),
     )
     include_submitted = forms.BooleanField(label=_("Include submitted, not yet approved figures"), required=False)
 

@@ -226,6 +226,15 @@ class Submission(models.Model):
         return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
 
+EVENT_LABELS = {
+    "submit": _("Submitted"),
+    "return": _("Returned"),
+    "approve": _("Approved"),
+    "unlock": _("Unlocked"),
+    "remind": _("Reminded"),
+}
+
+
 class SubmissionEvent(models.Model):
     """The workflow log: submit, return, approve, unlock, remind — who, when, comment."""
 
@@ -242,6 +251,10 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))
 
 
 class IndicatorValue(models.Model):
