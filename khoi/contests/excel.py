@@ -104,14 +104,14 @@ def questions_workbook(questions: Iterable[Question]) -> bytes:
 
 
 def questions_read(file: IO[bytes]) -> list[dict[str, Any]]:
-    """The rows of an uploaded workbook; raises ValidationError listing every bad row."""
+    """The rows of an uploaded workbook. A row whose cells cannot be read carries "error" (a
+    Vietnamese message); services.questions_import reports it with every other row's errors."""
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
         raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from error
     sheet = workbook.worksheets[0]
     rows: list[dict[str, Any]] = []
-    errors: list[str] = []
     kinds = _kind_labels()
     difficulties = _difficulty_labels()
     for line, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
@@ -119,66 +119,48 @@ def questions_read(file: IO[bytes]) -> list[dict[str, Any]]:
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         if len(rows) >= MAX_ROWS:
-            errors.append(_("The file has more than %(max)d questions; split it.") % {"max": MAX_ROWS})
-            break
-        number, topic, kind, text, a, b, c, d, correct, explanation, difficulty, active = cells
-        row: dict[str, Any] = {"line": line}
-        if number not in (None, ""):
-            try:
-                row["id"] = int(str(number).strip())
-            except ValueError:
-                errors.append(
-                    _("Row %(line)s: the number “%(value)s” is not a whole number.") % {"line": line, "value": number}
-                )
-                continue
-        kind_value = kinds.get(str(kind or "").strip().casefold())
-        if kind_value is None:
-            kind_value = (
-                QuestionKind.MULTIPLE if len(str(correct or "").replace(",", "").strip()) > 1 else QuestionKind.SINGLE
-            )
-            if kind not in (None, ""):
-                errors.append(
-                    _("Row %(line)s: the kind “%(value)s” is neither “%(single)s” nor “%(multiple)s”.")
-                    % {
-                        "line": line,
-                        "value": kind,
-                        "single": QuestionKind.SINGLE.label,
-                        "multiple": QuestionKind.MULTIPLE.label,
-                    }
-                )
-                continue
-        difficulty_value = (
-            difficulties.get(str(difficulty or "").strip().casefold())
-            if difficulty not in (None, "")
-            else int(Difficulty.MEDIUM)
-        )
-        if difficulty_value is None:
-            errors.append(
-                _("Row %(line)s: the difficulty “%(value)s” is not easy, medium or hard.")
-                % {"line": line, "value": difficulty}
-            )
-            continue
-        active_value = _yes_no(active)
-        if active_value is None:
-            errors.append(_("Row %(line)s: write “Có” or “Không” in the Active column.") % {"line": line})
-            continue
-        row.update(
-            {
-                "topic": str(topic or "").strip(),
-                "kind": kind_value,
-                "text": str(text or "").strip(),
-                "options": [str(option if option is not None else "").strip() for option in (a, b, c, d)],
-                "correct": str(correct or "").replace(",", "").replace(" ", "").strip(),
-                "explanation": str(explanation or "").strip(),
-                "difficulty": difficulty_value,
-                "is_active": active_value,
-            }
-        )
-        rows.append(row)
+            workbook.close()
+            raise ValidationError(_("The file has more than %(max)d questions; split it.") % {"max": MAX_ROWS})
+        rows.append(_read_row(line, cells, kinds, difficulties))
     workbook.close()
-    if errors:
-        raise ValidationError(errors)
     return rows
+
+
+def _read_row(line: int, cells: list[Any], kinds: dict[str, str], difficulties: dict[str, int]) -> dict[str, Any]:
+    number, topic, kind, text, a, b, c, d, correct, explanation, difficulty, active = cells
+    row: dict[str, Any] = {"line": line}
+    if number not in (None, ""):
+        try:
+            row["id"] = int(str(number).strip())
+        except ValueError:
+            return row | {"error": _("the number “%(value)s” is not a whole number.") % {"value": number}}
+    correct_text = str(correct or "").replace(",", "").replace(" ", "").strip().upper()
+    kind_value = kinds.get(str(kind or "").strip().casefold())
+    if kind_value is None:
+        if kind not in (None, ""):
+            return row | {
+                "error": _("the kind “%(value)s” is neither “%(single)s” nor “%(multiple)s”.")
+                % {"value": kind, "single": QuestionKind.SINGLE.label, "multiple": QuestionKind.MULTIPLE.label}
+            }
+        kind_value = QuestionKind.MULTIPLE if len(correct_text) > 1 else QuestionKind.SINGLE
+    difficulty_value: int | None = int(Difficulty.MEDIUM)
+    if difficulty not in (None, ""):
+        difficulty_value = difficulties.get(str(difficulty).strip().casefold())
+        if difficulty_value is None:
+            return row | {"error": _("the difficulty “%(value)s” is not easy, medium or hard.") % {"value": difficulty}}
+    active_value = _yes_no(active)
+    if active_value is None:
+        return row | {"error": _("write “Có” or “Không” in the Active column.")}
+    return row | {
+        "topic": str(topic or "").strip(),
+        "kind": kind_value,
+        "text": str(text or "").strip(),
+        "options": [str(option if option is not None else "").strip() for option in (a, b, c, d)],
+        "correct": correct_text,
+        "explanation": str(explanation or "").strip(),
+        "difficulty": difficulty_value,
+        "is_active": active_value,
+    }
 
 
 def results_workbook(

@@ -124,8 +124,27 @@ def round_pool_forget(*, round_id: int | None = None) -> None:
     with _pool_lock:
         if round_id is None:
             _pools.clear()
+            _round_ids.clear()
         else:
             _pools.pop(round_id, None)
+
+
+_round_ids: dict[tuple[str, int], tuple[float, int | None]] = {}
+
+
+def round_id_for(*, slug: str, number: int) -> int | None:
+    """The id of a published contest's round from its address (cached per process like the pool)."""
+    now = time.monotonic()
+    cached = _round_ids.get((slug, number))
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    round_id = (
+        Round.objects.filter(contest__slug=slug, contest__is_published=True, number=number)
+        .values_list("id", flat=True)
+        .first()
+    )
+    _round_ids[(slug, number)] = (now + POOL_TTL, round_id)
+    return round_id
 
 
 def question_views(*, pool: RoundPool, question_ids: Iterable[int]) -> dict[int, QuestionView]:

@@ -145,6 +145,9 @@ def questions_import(*, rows: Sequence[Mapping[str, Any]]) -> ImportResult:
     prepared: list[tuple[Question | None, dict[str, Any]]] = []
     for row in rows:
         line = row.get("line", "?")
+        if row.get("error"):
+            errors.append(_("Row %(line)s: %(message)s") % {"line": line, "message": row["error"]})
+            continue
         topic = topics.get(str(row.get("topic") or "").strip().casefold())
         if topic is None:
             errors.append(_("Row %(line)s: no topic named “%(topic)s”.") % {"line": line, "topic": row.get("topic")})
@@ -315,7 +318,6 @@ def _clean_birth_year(value: int | None, *, today: dt.date) -> int | None:
     return value
 
 
-@transaction.atomic
 def entry_start(
     *,
     round_id: int,
@@ -326,7 +328,9 @@ def entry_start(
     birth_year: int | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:
-    """Creates the participant's entry with a fresh draw; one per phone per round (a DB constraint)."""
+    """Creates the participant's entry with a fresh draw; one per phone per round (a DB constraint).
+
+    The only write is one INSERT in its own transaction (the atomic block below)."""
     now = now or timezone.now()
     pool = selectors.round_pool_get(round_id=round_id)
     if pool is None or not pool.is_published:
@@ -394,7 +398,7 @@ def entry_start(
     return entry
 
 
-def _parse_answers(entry: Entry, answers: Mapping[int | str, str | Sequence[str]]) -> dict[int, str]:
+def _parse_answers(entry: Entry, answers: Mapping[Any, str | Sequence[str]]) -> dict[int, str]:
     drawn = {int(item[0]) for item in entry.draw}
     parsed: dict[int, str] = {}
     for raw_id, raw_choice in answers.items():
@@ -457,7 +461,7 @@ def entry_finalise_if_expired(*, entry: Entry, now: dt.datetime | None = None) -
 def entry_answers_save(
     *,
     entry: Entry,
-    answers: Mapping[int | str, str | Sequence[str]],
+    answers: Mapping[Any, str | Sequence[str]],
     prediction: int | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:
@@ -474,7 +478,7 @@ def entry_answers_save(
 
 
 def _answers_upsert(
-    *, entry: Entry, answers: Mapping[int | str, str | Sequence[str]], prediction: int | None, now: dt.datetime
+    *, entry: Entry, answers: Mapping[Any, str | Sequence[str]], prediction: int | None, now: dt.datetime
 ) -> Entry:
     parsed = _parse_answers(entry, answers)
     _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
@@ -497,7 +501,7 @@ def _answers_upsert(
 def entry_submit(
     *,
     entry: Entry,
-    answers: Mapping[int | str, str | Sequence[str]] | None = None,
+    answers: Mapping[Any, str | Sequence[str]] | None = None,
     prediction: int | None = None,
     now: dt.datetime | None = None,
 ) -> Entry:

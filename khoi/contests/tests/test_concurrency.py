@@ -1,0 +1,87 @@
+"""Real concurrency on PostgreSQL: one entry per phone per round, one finalisation per entry."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+
+from khoi.contests import services
+from khoi.contests.models import Entry
+
+from .factories import next_phone
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: real concurrent transactions"),
+]
+
+
+def _run_together(count, target):
+    barrier = threading.Barrier(count)
+    results: list[object] = []
+    lock = threading.Lock()
+
+    def worker():
+        try:
+            barrier.wait()
+            outcome: object = target()
+        except Exception as error:  # every outcome is collected and checked below
+            outcome = error
+        finally:
+            connections.close_all()
+        with lock:
+            results.append(outcome)
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+def test_concurrent_starts_with_one_phone_store_exactly_one_entry(open_round, unit_a):
+    phone = next_phone()
+
+    def start():
+        return services.entry_start(round_id=open_round.pk, name="Đào Văn Nam", phone=phone, unit_id=unit_a.pk)
+
+    results = _run_together(8, start)
+    entries = [r for r in results if isinstance(r, Entry)]
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(entries) == 1
+    assert len(refused) == 7
+    assert all("đã dự thi vòng này" in " ".join(r.messages) for r in refused)
+    assert Entry.objects.filter(round=open_round).count() == 1
+
+
+def test_concurrent_submits_of_one_entry_finalise_it_once_with_one_receipt(start_entry):
+    entry = start_entry()
+
+    def submit():
+        return services.entry_submit(entry=Entry.objects.get(pk=entry.pk)).receipt_code
+
+    results = _run_together(8, submit)
+    assert all(isinstance(r, str) for r in results), results
+    assert len(set(results)) == 1
+    stored = Entry.objects.get(pk=entry.pk)
+    assert stored.receipt_code == results[0]
+    assert stored.submitted_at is not None
+
+
+def test_many_participants_submitting_at_once_all_get_stored_receipts(start_entry):
+    entries = [start_entry() for _ in range(12)]
+    queue = list(entries)
+    lock = threading.Lock()
+
+    def submit_next():
+        with lock:
+            entry = queue.pop()
+        return services.entry_submit(entry=Entry.objects.get(pk=entry.pk)).receipt_code
+
+    receipts = _run_together(12, submit_next)
+    stored = set(Entry.objects.filter(receipt_code__isnull=False).values_list("receipt_code", flat=True))
+    assert set(receipts) == stored
+    assert len(stored) == 12

@@ -1,0 +1,37 @@
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from khoi.contests import demo
+from khoi.contests.models import Contest, Entry, Question
+from khoi.units import demo as units_demo
+
+
+@pytest.fixture
+def demo_loaded(db):
+    units_demo.load()
+    return demo.load()
+
+
+def test_the_demo_contest_matches_the_seed_and_loads_once(demo_loaded):
+    assert demo_loaded.startswith("200 questions, 4 rounds")
+    assert demo.load() == "already loaded"
+    contest = Contest.objects.get(slug=demo.SLUG)
+    assert contest.title == "Tìm hiểu Nghị quyết Đại hội Đảng các cấp và lịch sử Đảng bộ Khối doanh nghiệp Hải Phòng"
+    rounds = list(contest.rounds.order_by("number"))
+    assert len(rounds) == 4
+    assert rounds[0].opens_at.astimezone(demo.TZ).date() == dt.date(2021, 7, 20)
+    assert rounds[-1].closes_at.astimezone(demo.TZ) == dt.datetime(2021, 8, 21, tzinfo=demo.TZ)
+    assert Counter(Question.objects.values_list("topic__code", flat=True)) == {code: 40 for code, _n in demo.TOPICS}
+    entries = Entry.objects.filter(round__contest=contest)
+    assert entries.count() == sum(demo.ENTRIES_PER_ROUND)
+    assert entries.filter(receipt_code__startswith="tmp").count() == 0
+    assert entries.values("unit").distinct().count() > 50
+
+
+def test_the_demo_bank_is_deterministic():
+    from khoi.contests.demo_questions import build_items
+
+    assert build_items() == build_items()
+    assert len({item.text + "|".join(sorted(item.right + item.wrong)) for item in build_items()}) == 200
