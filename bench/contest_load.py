@@ -1,0 +1,445 @@
+"""Load test of the contest's hot paths on the production setup, on 127.0.0.1 only.
+
+    .venv/bin/python bench/contest_load.py [--workers 4] [--participants 200] [--duration 30]
+                                           [--questions 5] [--mode html|api] [--kill-one]
+
+What it does, bounded in time and count, and cleaning up after itself:
+1. migrates the PostgreSQL database khoi_contests (created if missing) with the production settings
+   (DJANGO_SETTINGS_MODULE=config.settings.production, SECURE_COOKIES=false, a generated
+   SECRET_KEY, REDIS_URL=redis://127.0.0.1:6379/5, ALLOWED_HOSTS=127.0.0.1);
+2. prepares a fresh open round (its own contest, a small bank, the per-address limit lifted: every
+   simulated participant comes from 127.0.0.1);
+3. starts gunicorn with N workers on 127.0.0.1:8200 (the 8200–8209 range);
+4. runs many concurrent simulated participants for --duration seconds. Each one, as a phone would:
+   html mode: GET the landing page (form, CSRF cookie, signed challenge) · waits the challenge's
+   2 s · POST the entry · GET the question page · POST one autosave per question · POST submit ·
+   GET the receipt page and read the code. api mode: the same steps through /api/v1/contests/;
+5. with --kill-one, SIGKILLs one gunicorn worker half-way through;
+6. stops gunicorn, then compares the receipt codes participants were shown with the entries stored
+   in PostgreSQL: every receipt must belong to a stored, finalised entry.
+Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import aiohttp
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+DB_NAME = "khoi_contests"
+DB_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
+REDIS_URL = "redis://127.0.0.1:6379/5"
+HOST = "127.0.0.1"
+CHALLENGE_WAIT = 2.05
+
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CHALLENGE_RE = re.compile(r'name="challenge" value="([^"]+)"')
+QUESTION_RE = re.compile(r'name="q(\d+)" value="([A-D])"')
+RECEIPT_RE = re.compile(r'class="receipt-code">([^<]+)<')
+
+PREPARE = r"""
+import datetime as dt, json, sys
+import django
+django.setup()
+from django.utils import timezone
+from khoi.contests import services
+from khoi.contests.models import Question, Topic
+
+questions, stamp, minutes = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+topics = []
+for index in range(5):
+    code = f"do-tai-{index}"
+    topic = Topic.objects.filter(code=code).first() or services.topic_create(
+        name=f"Chủ đề đo tải {index + 1}", code=code, position=900 + index)
+    for number in range(Question.objects.filter(topic=topic).count(), 20):
+        services.question_create(data=services.QuestionData(
+            topic=topic, kind="single", text=f"Câu hỏi đo tải {index + 1}.{number + 1}?",
+            options=[f"Phương án {letter} của câu {index + 1}.{number + 1}" for letter in "ABCD"],
+            correct="ABCD"[number % 4]))
+    topics.append(topic)
+rules = [(topics[i % 5], questions // 5 + (1 if i < questions % 5 else 0)) for i in range(min(5, questions))]
+contest = services.contest_create(title=f"Đo tải {stamp}", slug=f"do-tai-{stamp}", starts_per_ip_per_minute=10**9)
+now = timezone.now()
+contest_round = services.round_create(
+    contest=contest, number=1, opens_at=now - dt.timedelta(minutes=1), closes_at=now + dt.timedelta(minutes=minutes),
+    time_limit_seconds=900, draw=rules,
+    prediction_question="Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi?")
+print(json.dumps({"slug": contest.slug, "round_id": contest_round.pk}))
+"""
+
+
+def server_env(secret: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECURE_COOKIES": "false",
+            "SECRET_KEY": secret,
+            "DATABASE_URL": DB_URL,
+            "REDIS_URL": REDIS_URL,
+            "ALLOWED_HOSTS": HOST,
+            "CACHE_KEY_PREFIX": "khoi-bench",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    return env
+
+
+def ensure_database() -> None:
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DB_NAME,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def prepare(env: dict[str, str], questions: int, minutes: int) -> dict[str, object]:
+    subprocess.run(
+        [str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=600
+    )
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    out = subprocess.run(
+        [str(PYTHON), "-c", PREPARE, str(questions), stamp, str(minutes)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+class Server:
+    """gunicorn with N workers; always stopped on exit."""
+
+    def __init__(self, env: dict[str, str], port: int, workers: int, threads: int) -> None:
+        self.env, self.port, self.workers, self.threads = env, port, workers, threads
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        command = [
+            str(GUNICORN),
+            "config.wsgi:application",
+            "--bind",
+            f"{HOST}:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--backlog",
+            "2048",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ]
+        if self.threads > 1:
+            command += ["--worker-class", "gthread", "--threads", str(self.threads)]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True)
+
+    def worker_pids(self) -> list[int]:
+        if self.process is None:
+            return []
+        pids: list[int] = []
+        for task in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
+            pids += [int(pid) for pid in task.read_text().split()]
+        return pids
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(5)
+
+
+async def wait_until_up(base: str, deadline: float) -> None:
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(f"{base}/health/", timeout=aiohttp.ClientTimeout(total=2)) as response:
+                    if response.status < 500:
+                        return
+            except (aiohttp.ClientError, TimeoutError):
+                pass
+            await asyncio.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer")
+
+
+class Stats:
+    def __init__(self) -> None:
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.done_at: dict[str, list[float]] = defaultdict(list)
+        self.errors: Counter[str] = Counter()
+        self.receipts: set[str] = set()
+        self.started = 0
+
+    def record(self, step: str, began: float) -> None:
+        now = time.monotonic()
+        self.latency[step].append(now - began)
+        self.done_at[step].append(now)
+
+
+class Participant:
+    def __init__(self, session: aiohttp.ClientSession, base: str, info: dict[str, object], stats: Stats) -> None:
+        self.session, self.base, self.info, self.stats = session, base, info, stats
+
+    async def _call(self, step: str, method: str, url: str, **kwargs: object) -> tuple[int, str, dict[str, str]]:
+        began = time.monotonic()
+        try:
+            async with self.session.request(method, self.base + url, allow_redirects=False, **kwargs) as response:  # type: ignore[arg-type]
+                text = await response.text()
+                status = response.status
+                headers = dict(response.headers)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            self.stats.errors[f"{step}: {type(error).__name__}"] += 1
+            raise
+        if status >= 400:
+            self.stats.errors[f"{step}: HTTP {status}"] += 1
+            raise RuntimeError(step)
+        self.stats.record(step, began)
+        return status, text, headers
+
+    async def run_html(self, phone: str, questions_to_answer: int) -> None:
+        slug = self.info["slug"]
+        _s, page, _h = await self._call("landing", "GET", f"/contests/c/{slug}/")
+        csrf_found, challenge_found = CSRF_RE.search(page), CHALLENGE_RE.search(page)
+        if csrf_found is None or challenge_found is None:
+            self.stats.errors["landing: no entry form"] += 1
+            raise RuntimeError("landing")
+        csrf, challenge = csrf_found.group(1), challenge_found.group(1)
+        await asyncio.sleep(CHALLENGE_WAIT)
+        form = {
+            "csrfmiddlewaretoken": csrf,
+            "challenge": challenge,
+            "name": "Nguyễn Văn Đo Tải",
+            "phone": phone,
+            "unit": "other",
+            "other_unit": "Đơn vị đo tải",
+            "website": "",
+        }
+        status, _t, headers = await self._call("start", "POST", f"/contests/c/{slug}/r/1/enter/", data=form)
+        if status != 303:
+            self.stats.errors["start: no redirect"] += 1
+            raise RuntimeError("start")
+        self.stats.started += 1
+        attempt = headers["Location"]
+        _s, page, _h = await self._call("question_page", "GET", attempt)
+        options: dict[str, list[str]] = defaultdict(list)
+        for qid, letter in QUESTION_RE.findall(page):
+            options[qid].append(letter)
+        answers = {qid: random.choice(letters) for qid, letters in options.items()}
+        hx = {"X-CSRFToken": csrf, "HX-Request": "true"}
+        for qid, letter in list(answers.items())[:questions_to_answer]:
+            await self._call("autosave", "POST", f"{attempt}answer/", data={f"q{qid}": letter}, headers=hx)
+        final = {f"q{qid}": letter for qid, letter in answers.items()}
+        final.update({"csrfmiddlewaretoken": csrf, "prediction": str(random.randint(0, 500)), "action": "submit"})
+        status, _t, headers = await self._call("submit", "POST", f"{attempt}submit/", data=final)
+        if status != 303 or not headers.get("Location", "").endswith("/receipt/"):
+            self.stats.errors["submit: no receipt redirect"] += 1
+            raise RuntimeError("submit")
+        _s, page, _h = await self._call("receipt", "GET", headers["Location"])
+        found = RECEIPT_RE.search(page)
+        if not found:
+            self.stats.errors["receipt: no code on page"] += 1
+            raise RuntimeError("receipt")
+        self.stats.receipts.add(found.group(1).strip())
+
+    async def run_api(self, phone: str, questions_to_answer: int) -> None:
+        round_id = self.info["round_id"]
+        _s, text, _h = await self._call("landing", "GET", f"/api/v1/contests/rounds/{round_id}/")
+        challenge = json.loads(text)["challenge"]
+        await asyncio.sleep(CHALLENGE_WAIT)
+        body = {"name": "Nguyễn Văn Đo Tải", "phone": phone, "unit": "other", "other_unit": "Đơn vị đo tải"}
+        body["challenge"] = challenge
+        _s, text, _h = await self._call("start", "POST", f"/api/v1/contests/rounds/{round_id}/entries/", json=body)
+        self.stats.started += 1
+        started = json.loads(text)
+        token = started["token"]
+        answers = {str(q["id"]): random.choice("ABCD") for q in started["questions"]}
+        for qid, letter in list(answers.items())[:questions_to_answer]:
+            await self._call(
+                "autosave", "POST", f"/api/v1/contests/entries/{token}/answers/", json={"answers": {qid: letter}}
+            )
+        payload = {"answers": answers, "prediction": random.randint(0, 500)}
+        _s, text, _h = await self._call("submit", "POST", f"/api/v1/contests/entries/{token}/submit/", json=payload)
+        self.stats.receipts.add(json.loads(text)["receipt_code"])
+
+
+async def drive(args: argparse.Namespace, base: str, info: dict[str, object], server: Server, stats: Stats) -> float:
+    stop_at = time.monotonic() + args.duration
+    prefix = random.choice(["091", "098", "097", "086", "090", "093"])
+    run_tag = random.randrange(10_000)
+    counter = iter(range(10**6))
+    connector = aiohttp.TCPConnector(limit=args.participants + 10)
+    timeout = aiohttp.ClientTimeout(total=30)
+
+    async def loop() -> None:
+        while time.monotonic() < stop_at:
+            number = next(counter)
+            if number >= args.max_participants:
+                return
+            phone = f"{prefix}{(run_tag * 100_000 + number) % 10_000_000:07d}"
+            async with aiohttp.ClientSession(
+                connector=connector, connector_owner=False, timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)
+            ) as session:
+                participant = Participant(session, base, info, stats)
+                try:
+                    if args.mode == "api":
+                        await participant.run_api(phone, args.autosaves)
+                    else:
+                        await participant.run_html(phone, args.autosaves)
+                except (RuntimeError, aiohttp.ClientError, TimeoutError, AttributeError, KeyError, ValueError):
+                    await asyncio.sleep(0.2)
+
+    async def killer() -> None:
+        await asyncio.sleep(args.duration / 2)
+        pids = server.worker_pids()
+        if pids:
+            victim = random.choice(pids)
+            os.kill(victim, signal.SIGKILL)
+            print(f"  SIGKILL sent to gunicorn worker {victim} at t={args.duration / 2:.0f} s", flush=True)
+
+    began = time.monotonic()
+    tasks = [asyncio.create_task(loop()) for _ in range(args.participants)]
+    if args.kill_one:
+        tasks.append(asyncio.create_task(killer()))
+    await asyncio.gather(*tasks)
+    await connector.close()
+    return began
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def stored_receipts(round_id: int) -> tuple[set[str], int, int]:
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/" + DB_NAME) as conn:
+        codes = {
+            row[0]
+            for row in conn.execute(
+                "SELECT receipt_code FROM contests_entry WHERE round_id = %s AND receipt_code IS NOT NULL", (round_id,)
+            )
+        }
+        total = conn.execute("SELECT count(*) FROM contests_entry WHERE round_id = %s", (round_id,)).fetchone()
+        answers = conn.execute(
+            "SELECT count(*) FROM contests_answer a JOIN contests_entry e ON e.id = a.entry_id WHERE e.round_id = %s",
+            (round_id,),
+        ).fetchone()
+    return codes, int(total[0]) if total else 0, int(answers[0]) if answers else 0
+
+
+def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, round_id: int) -> int:
+    warmup = min(5.0, args.duration / 5)
+    window = max(0.001, ended - began - warmup)
+    print()
+    print(
+        f"== contest_load: mode={args.mode}, {args.workers} gunicorn workers × {args.threads} thread(s), "
+        f"{args.participants} concurrent participants, {args.duration:.0f} s, {args.questions} questions, "
+        f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
+    )
+    print(f"   machine: {os.cpu_count()} CPUs, load average before/after: {args.load_before} / {os.getloadavg()}")
+    for step in ("start", "submit"):
+        done = [t for t in stats.done_at[step] if t >= began + warmup]
+        print(
+            f"   {step}s/s sustained (after {warmup:.0f} s warm-up): {len(done) / window:.1f}  (total {len(stats.done_at[step])})"
+        )
+    print("   latency per step (ms):      n      p50      p95      p99      max")
+    for step in ("landing", "start", "question_page", "autosave", "submit", "receipt"):
+        values = stats.latency.get(step, [])
+        if not values:
+            continue
+        print(
+            f"     {step:<14} {len(values):>8} {percentile(values, 0.5) * 1000:>8.1f} {percentile(values, 0.95) * 1000:>8.1f}"
+            f" {percentile(values, 0.99) * 1000:>8.1f} {max(values) * 1000:>8.1f}"
+        )
+    total_requests = sum(len(v) for v in stats.latency.values())
+    print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
+    print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
+    codes, entries, answers = stored_receipts(round_id)
+    lost = stats.receipts - codes
+    print(
+        f"   receipts shown to participants: {len(stats.receipts)}; finalised entries stored: {len(codes)} "
+        f"(of {entries} started, {answers} answers saved)"
+    )
+    print(f"   receipts without a stored entry (lost): {len(lost)}")
+    if len(codes) > len(stats.receipts):
+        print(
+            f"   entries finalised whose receipt page was not read (request cut or bench stopped): "
+            f"{len(codes) - len(stats.receipts)}"
+        )
+    return 1 if lost else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker (1: sync workers)")
+    parser.add_argument("--participants", type=int, default=200, help="concurrent simulated participants")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (at most 300)")
+    parser.add_argument("--max-participants", type=int, default=50_000, help="stop after this many in all")
+    parser.add_argument("--questions", type=int, default=5, help="questions per entry (1–25)")
+    parser.add_argument(
+        "--autosaves", type=int, default=None, help="autosave requests per entry (default: one per question)"
+    )
+    parser.add_argument("--mode", choices=["html", "api"], default="html")
+    parser.add_argument("--port", type=int, default=8200, choices=range(8200, 8210), metavar="8200-8209")
+    parser.add_argument("--kill-one", action="store_true", help="SIGKILL one gunicorn worker half-way through")
+    args = parser.parse_args()
+    args.duration = min(args.duration, 300.0)
+    args.questions = max(1, min(25, args.questions))
+    args.autosaves = args.questions if args.autosaves is None else max(0, args.autosaves)
+    args.load_before = os.getloadavg()
+
+    env = server_env(secrets.token_urlsafe(48))
+    ensure_database()
+    info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30)
+    round_id = int(info["round_id"])  # type: ignore[call-overload]
+    server = Server(env, args.port, args.workers, args.threads)
+
+    def interrupted(signum: int, _frame: object) -> None:
+        server.stop()
+        sys.exit(130)
+
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+    stats = Stats()
+    try:
+        server.start()
+        base = f"http://{HOST}:{args.port}"
+        asyncio.run(wait_until_up(base, time.monotonic() + 60))
+        print(
+            f"gunicorn up on {base} (pid {server.process.pid if server.process else '?'}), round {round_id}", flush=True
+        )
+        began = asyncio.run(drive(args, base, info, server, stats))
+        ended = time.monotonic()
+    finally:
+        server.stop()
+    return report(args, stats, began, ended, round_id)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
