@@ -364,18 +364,15 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     print(f"   machine: {os.cpu_count()} CPUs, load average before/after: {args.load_before} / {os.getloadavg()}")
     for step in ("start", "submit"):
         done = [t for t in stats.done_at[step] if t >= began + warmup]
-        print(
-            f"   {step}s/s sustained (after {warmup:.0f} s warm-up): {len(done) / window:.1f}  (total {len(stats.done_at[step])})"
-        )
+        total = len(stats.done_at[step])
+        print(f"   {step}s/s sustained (after {warmup:.0f} s warm-up): {len(done) / window:.1f}  (total {total})")
     print("   latency per step (ms):      n      p50      p95      p99      max")
     for step in ("landing", "start", "question_page", "autosave", "submit", "receipt"):
         values = stats.latency.get(step, [])
         if not values:
             continue
-        print(
-            f"     {step:<14} {len(values):>8} {percentile(values, 0.5) * 1000:>8.1f} {percentile(values, 0.95) * 1000:>8.1f}"
-            f" {percentile(values, 0.99) * 1000:>8.1f} {max(values) * 1000:>8.1f}"
-        )
+        p50, p95, p99 = (percentile(values, share) * 1000 for share in (0.5, 0.95, 0.99))
+        print(f"     {step:<14} {len(values):>8} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {max(values) * 1000:>8.1f}")
     total_requests = sum(len(v) for v in stats.latency.values())
     print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
     print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
