@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Collate
 
 from khoi.core.formatting import format_number, format_short_date
 from khoi.core.text import search_key, vietnamese_sort_key
@@ -163,9 +166,7 @@ def unit_children_page(
     children = Unit.objects.filter(parent=parent)
     if as_of is not None:
         children = children.filter(active_on_filter(as_of))
-    names = list(children.values_list("id", "name"))
-    names.sort(key=lambda row: vietnamese_sort_key(row[1]))
-    page_ids = [pk for pk, _name in names[offset : offset + limit]]
+    page_ids, total = _vietnamese_page(children, offset=offset, limit=limit)
     grandchildren = Q()
     if as_of is not None:
         grandchildren = Q(children__joined_on__lte=as_of) & (
@@ -174,17 +175,33 @@ def unit_children_page(
     page = Unit.objects.filter(pk__in=page_ids).select_related("sector", "zone")
     page = page.annotate(child_count=Count("children", filter=grandchildren))
     by_id = {unit.pk: unit for unit in page}
-    return [by_id[pk] for pk in page_ids if pk in by_id], len(names)
+    return [by_id[pk] for pk in page_ids if pk in by_id], total
+
+
+# Names repeat from request to request: their sort keys are worth keeping (SQLite path).
+_name_sort_key = lru_cache(maxsize=100_000)(vietnamese_sort_key)
+
+
+def _vietnamese_page(units: QuerySet[Unit], *, offset: int, limit: int) -> tuple[list[int], int]:
+    """Ids of one page of `units` in Vietnamese order of the name, and the total.
+
+    PostgreSQL sorts with its ICU collation vi-VN-x-icu (two queries); SQLite has none, so the
+    ids and names are read and sorted in Python with a cached key.
+    """
+    if connection.vendor == "postgresql":
+        ordered = units.order_by(Collate("name", "vi-VN-x-icu"), "id")
+        return list(ordered.values_list("id", flat=True)[offset : offset + limit]), units.count()
+    names = list(units.values_list("id", "name"))
+    names.sort(key=lambda row: _name_sort_key(row[1]))
+    return [pk for pk, _name in names[offset : offset + limit]], len(names)
 
 
 def unit_search_sorted(*, queryset: QuerySet[Unit], query: str, limit: int = 200) -> tuple[list[Unit], int]:
     """Search results in Vietnamese order of the name, with their parent: (first `limit`, total)."""
     matches = unit_search(query=query, queryset=queryset)
-    names = list(matches.values_list("id", "name"))
-    names.sort(key=lambda row: vietnamese_sort_key(row[1]))
-    ids = [pk for pk, _name in names[:limit]]
+    ids, total = _vietnamese_page(matches, offset=0, limit=limit)
     by_id = Unit.objects.select_related("parent", "sector").in_bulk(ids)
-    return [by_id[pk] for pk in ids if pk in by_id], len(names)
+    return [by_id[pk] for pk in ids if pk in by_id], total
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Concat, Substr
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat, Substr
 from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
@@ -272,10 +272,10 @@ def unit_import(*, content: bytes, actor: User | None) -> list[Unit]:
             unit.refresh_search_text()
             units.append(unit)
         units = Unit.objects.bulk_create(units, batch_size=500)
-        for unit in units:
-            _set_path(unit)
-            by_code[unit.code] = unit
-        Unit.objects.bulk_update(units, ["path", "depth"], batch_size=500)
+        _set_new_paths(level)
+        fresh = Unit.objects.in_bulk([unit.pk for unit in units])
+        units = [fresh[unit.pk] for unit in units]
+        by_code.update({unit.code: unit for unit in units})
         created.extend(units)
     history_fields = (*EDITABLE_FIELDS, "parent", "joined_on", "left_on")
     UnitChange.objects.bulk_create(
@@ -291,6 +291,20 @@ def unit_import(*, content: bytes, actor: User | None) -> list[Unit]:
         batch_size=500,
     )
     return created
+
+
+def _set_new_paths(kind: str) -> None:
+    """Paths of the units just inserted (path still empty): the parent's path + own id, in one UPDATE."""
+    own = Concat(Cast("id", output_field=CharField()), Value("/"), output_field=CharField())
+    new_units = Unit.objects.filter(kind=kind, path="")
+    if kind == UnitKind.BLOC:
+        new_units.update(path=own, depth=0)
+        return
+    parent = Unit.objects.filter(pk=OuterRef("parent_id"))
+    new_units.update(
+        path=Concat(Subquery(parent.values("path")[:1]), own, output_field=CharField()),
+        depth=Subquery(parent.values("depth")[:1]) + 1,
+    )
 
 
 def import_error_messages(result: CheckResult) -> list[str]:
