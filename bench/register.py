@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -117,7 +117,7 @@ def measure(label: str, call: Callable[[], object], *, requests: int = REQUESTS)
         queries.append(len(captured.captured_queries))
     timings.sort()
     p50 = statistics.median(timings)
-    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
     counts = sorted(set(queries))
     count_text = str(counts[0]) if len(counts) == 1 else f"{counts[0]}–{counts[-1]}"
     print(f"  {label:<46} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   queries/request {count_text}")
