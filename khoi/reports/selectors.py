@@ -490,12 +490,19 @@ def bloc_report(
 
 @dataclass
 class ReportingFigureSource:
-    """The checker's `FigureSource` over the reporting engine, for one period and scope."""
+    """The checker's `FigureSource` over the reporting engine, for one period and scope.
+
+    One `bloc_overview` call gives every key figure, the plan completion of the year and the
+    counts of units meeting a condition; other indicators are asked for one by one. Answers are
+    kept, so an article that repeats a figure costs nothing more.
+    """
 
     period: Period
     scope: reporting.Scope
     include_submitted: bool = False
     _figures: dict[str, KnownFigure | None] = field(default_factory=dict)
+    _overview: dict[str, reporting.Figure] | None = None
+    _counts: dict[tuple[Any, ...], KnownCount | None] = field(default_factory=dict)
 
     def _source(self, figure: reporting.Figure) -> str:
         return _("%(period)s, %(scope)s: approved figures of %(reporting)s/%(expected)s units") % {
@@ -505,9 +512,19 @@ class ReportingFigureSource:
             "expected": figure.units_expected,
         }
 
+    def overview(self) -> dict[str, reporting.Figure]:
+        if self._overview is None:
+            self._overview = {
+                figure.indicator_code: figure
+                for figure in reporting.bloc_overview(
+                    period=self.period, scope=self.scope, include_submitted=self.include_submitted
+                )
+            }
+        return self._overview
+
     def figure(self, code: str) -> KnownFigure | None:
         if code not in self._figures:
-            found = _figure_or_none(code, self.period, self.scope, self.include_submitted)
+            found = self.overview().get(code) or _figure_or_none(code, self.period, self.scope, self.include_submitted)
             self._figures[code] = (
                 None
                 if found is None
@@ -528,31 +545,44 @@ class ReportingFigureSource:
         return self._figures[code]
 
     def plan_count(self, code: str, threshold: Decimal) -> KnownCount | None:
-        if reporting.indicator_get(code=code) is None:
-            return None
-        plan = reporting.plan_completion(
-            code=code,
-            year=self.period.year,
-            scope=self.scope,
-            threshold=threshold,
-            include_submitted=self.include_submitted,
-        )
-        if plan.units_with_plan == 0:
+        key = ("plan", code, threshold)
+        if key not in self._counts:
+            self._counts[key] = self._plan_count(code, threshold)
+        return self._counts[key]
+
+    def _plan_count(self, code: str, threshold: Decimal) -> KnownCount | None:
+        known = self.overview().get(code)
+        plan = (known.extra.get("plan") if known is not None else None) if threshold == 100 else None
+        if plan is not None and self.period.kind == "Y":
+            reached, total = int(plan["units_reached"]), int(plan["units_with_plan"])
+        else:
+            if reporting.indicator_get(code=code) is None:
+                return None
+            completion = reporting.plan_completion(
+                code=code,
+                year=self.period.year,
+                scope=self.scope,
+                threshold=threshold,
+                include_submitted=self.include_submitted,
+            )
+            reached, total = completion.units_reached, completion.units_with_plan
+        if total == 0:
             return None
         return KnownCount(
-            count=plan.units_reached,
-            total=plan.units_with_plan,
+            count=reached,
+            total=total,
             source=_("Plans of %(year)s: %(reached)s of %(total)s units with a plan reached %(threshold)s%%")
-            % {
-                "year": self.period.year,
-                "reached": plan.units_reached,
-                "total": plan.units_with_plan,
-                "threshold": format_number(threshold),
-            },
+            % {"year": self.period.year, "reached": reached, "total": total, "threshold": format_number(threshold)},
             link=drilldown_url(code=code, period=Period(self.period.year, "Y"), scope=self.scope),
         )
 
     def count_if(self, code: str, operator: str, threshold: Decimal, unit: str) -> KnownCount | None:
+        key = ("count", code, operator, threshold, unit)
+        if key not in self._counts:
+            self._counts[key] = self._count_if(code, operator, threshold, unit)
+        return self._counts[key]
+
+    def _count_if(self, code: str, operator: str, threshold: Decimal, unit: str) -> KnownCount | None:
         indicator = reporting.indicator_get(code=code)
         if indicator is None:
             return None
@@ -561,19 +591,33 @@ class ReportingFigureSource:
         in_indicator_unit = convert(threshold, unit, indicator.unit_label) if unit else threshold
         if in_indicator_unit is None:
             return None
-        counted = reporting.count_units_meeting(
-            code=code,
-            period=self.period,
-            operator=operator,
-            threshold=in_indicator_unit,
-            scope=self.scope,
-            include_submitted=self.include_submitted,
-        )
+        # A count indicator of the catalogue with this very condition is already in the overview.
+        for figure in self.overview().values():
+            extra = figure.extra
+            if (
+                extra.get("base_code") == code
+                and extra.get("operator") == operator
+                and extra.get("threshold") is not None
+                and Decimal(extra["threshold"]) == in_indicator_unit
+                and figure.value is not None
+            ):
+                count, total = int(figure.value), int(extra["denominator"])
+                break
+        else:
+            counted = reporting.count_units_meeting(
+                code=code,
+                period=self.period,
+                operator=operator,
+                threshold=in_indicator_unit,
+                scope=self.scope,
+                include_submitted=self.include_submitted,
+            )
+            count, total = counted.count, counted.denominator
         return KnownCount(
-            count=counted.count,
-            total=counted.denominator,
+            count=count,
+            total=total,
             source=_("%(count)s of %(total)s enterprises, %(period)s")
-            % {"count": counted.count, "total": counted.denominator, "period": self.period.label},
+            % {"count": count, "total": total, "period": self.period.label},
             link=drilldown_url(code=code, period=self.period, scope=self.scope),
         )
 

@@ -27,7 +27,7 @@ def test_bloc_report_writes_each_format(demo, tmp_path, format):
 def _check_article(path, period, *args):
     out = io.StringIO()
     try:
-        call_command("check_article", str(path), period=period, *args, stdout=out)
+        call_command("check_article", str(path), *args, period=period, stdout=out)
     except SystemExit as stop:
         return stop.code, out.getvalue()
     return 0, out.getvalue()
