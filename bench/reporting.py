@@ -1,5 +1,6 @@
 """Reporting benchmark: the full bloc overview over 1,000 units × 40 indicators × 3 years of
-monthly values (1.44 million approved values), p50/p95 and its number of queries.
+monthly values (37 typed indicators + 3 computed ones: 1.33 million approved values), p50/p95
+and its number of queries.
 
     .venv/bin/python bench/reporting.py                # SQLite file var/bench_reporting.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/khoi_reporting .venv/bin/python bench/reporting.py

@@ -146,6 +146,15 @@ class Figure:
         """ "tăng 28,7%" / "giảm 3,2%" against the same period."""
         return format_change(self.value, self.same_period_value)
 
+    @property
+    def same_period_ratio_text(self) -> str:
+        """ "bằng 98,1% cùng kỳ" (the value as a share of the same period's), or ""."""
+        if self.value is None or not self.same_period_value:
+            return ""
+        return _("%(percent)s of the same period") % {
+            "percent": format_percent(self.value / self.same_period_value * HUNDRED)
+        }
+
 
 @dataclass
 class UnitFigure:

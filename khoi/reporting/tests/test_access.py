@@ -169,3 +169,39 @@ def test_api_todo_lists_the_reporters_forms(reporter_a_client, submission_a):
 def test_the_schema_lists_the_reporting_api(staff_client):
     response = staff_client.get("/api/schema/")
     assert response.status_code == 200 and b"/api/v1/reporting/overview/" in response.content
+
+
+def test_leadership_cannot_change_rules_plans_rounds_or_remind(leader_client, reporting_round, submission_a):
+    assert leader_client.get(reverse("reporting:rule_list")).status_code == 200
+    assert leader_client.get(reverse("reporting:rule_create")).status_code == 403
+    assert (
+        leader_client.post(reverse("reporting:plans"), {"unit_code": "X", "year": 2021, "value": 1}).status_code == 403
+    )
+    assert leader_client.post(reverse("reporting:round_bulk_approve", args=[reporting_round.pk])).status_code == 403
+    assert leader_client.post(reverse("reporting:round_remind_all", args=[reporting_round.pk])).status_code == 403
+    assert leader_client.post(reverse("reporting:submission_remind", args=[submission_a.pk])).status_code == 403
+    api = f"/api/v1/reporting/rounds/{reporting_round.pk}/approve/"
+    assert (
+        leader_client.post(api, {"submission_ids": [submission_a.pk]}, content_type="application/json").status_code
+        == 403
+    )
+    assert leader_client.post(f"/api/v1/reporting/submissions/{submission_a.pk}/remind/").status_code == 403
+
+
+def test_staff_remind_a_unit_with_one_click(staff_client, submission_a, reporter_a):
+    from khoi.reporting.models import Notice
+
+    response = staff_client.post(reverse("reporting:submission_remind", args=[submission_a.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and Notice.objects.filter(user=reporter_a).exists()
+
+
+def test_a_staff_member_edits_a_rule_and_a_malicious_one_is_refused_on_the_page(staff_client, reporting_round):
+    from khoi.reporting.models import ValidationRule
+
+    rule = ValidationRule.objects.get(code="bad-loans-within-loans")
+    url = reverse("reporting:rule_edit", args=[rule.pk])
+    data = {"code": rule.code, "name": rule.name, "severity": "error", "message": rule.message, "active": "on"}
+    response = staff_client.post(url, {**data, "expression": "__import__('os').system('ls') == 0"})
+    assert response.status_code == 200 and "không phải là quy tắc hợp lệ" in response.content.decode()
+    assert staff_client.post(url, {**data, "expression": "bad_loans <= 0.1 * loans"}).status_code == 302
+    assert ValidationRule.objects.get(pk=rule.pk).expression == "bad_loans <= 0.1 * loans"

@@ -172,7 +172,8 @@ def test_growth_compares_with_the_same_period_of_the_year_before(unit_a, revenue
     assert result.same_period_value == 100 and result.change_text == "tăng 28,7%"
     record(unit_a, revenue, "2020-Y", 300)
     record(unit_a, revenue, "2021-Y", 290.4)
-    assert indicator_figure(code="revenue", period=Y).change_text == "giảm 3,2%"
+    year = indicator_figure(code="revenue", period=Y)
+    assert (year.change_text, year.same_period_ratio_text) == ("giảm 3,2%", "bằng 96,8% cùng kỳ")
 
 
 def test_group_indicators_expect_only_the_groups_units(unit_a, unit_b):

@@ -147,6 +147,11 @@ def test_the_open_2024_round_counts_only_when_submitted_values_are_asked_for():
     assert with_submitted.includes_unapproved and not approved.includes_unapproved
 
 
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing():
+    assert demo.load() == "already loaded"
+
+
 def test_demo_generation_is_pure_and_deterministic():
     assert demo.generate() == demo.generate()
     assert demo.generate_plans(demo.generate()) == demo.generate_plans(demo.generate())
