@@ -81,6 +81,26 @@ contest_round = services.round_create(
     contest=contest, number=1, opens_at=now - dt.timedelta(minutes=1), closes_at=now + dt.timedelta(minutes=minutes),
     time_limit_seconds=900, draw=rules,
     prediction_question="Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi?")
+ready = int(sys.argv[4])
+if ready:
+    # The submit-peak scenario: entries already started and answered, as in the last minutes of a round.
+    import secrets
+    from khoi.contests.drawing import draw_questions
+    from khoi.contests.models import Answer, Entry
+    from khoi.contests.selectors import round_pool_get
+    pool = round_pool_get(round_id=contest_round.pk)
+    entries = []
+    for number in range(ready):
+        draw = draw_questions(pool=pool.by_topic, rules=pool.rules)
+        entries.append(Entry(
+            round=contest_round, name="Nguyễn Văn Đo Tải", phone=f"+8497{(int(stamp[-6:]) * 7 + number) % 10**7:07d}",
+            other_unit="Đơn vị đo tải", token=secrets.token_urlsafe(18), draw=[[q, o] for q, o in draw],
+            started_at=now, deadline_at=now + dt.timedelta(seconds=900)))
+    Entry.objects.bulk_create(entries, batch_size=2000)
+    answers = [Answer(entry=e, question_id=q, choice="A", saved_at=now) for e in entries for q, _o in e.draw]
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    with open(sys.argv[5], "w") as handle:
+        json.dump([[e.token, [q for q, _o in e.draw]] for e in entries], handle)
 print(json.dumps({"slug": contest.slug, "round_id": contest_round.pk}))
 """
 
@@ -109,13 +129,14 @@ def ensure_database() -> None:
             conn.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
-def prepare(env: dict[str, str], questions: int, minutes: int) -> dict[str, object]:
+def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -> dict[str, object]:
     subprocess.run(
         [str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=600
     )
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    tokens_file = str(ROOT / "var" / f"contest-load-{stamp}.json")
     out = subprocess.run(
-        [str(PYTHON), "-c", PREPARE, str(questions), stamp, str(minutes)],
+        [str(PYTHON), "-c", PREPARE, str(questions), stamp, str(minutes), str(ready), tokens_file],
         cwd=ROOT,
         env=env,
         check=True,
@@ -123,7 +144,12 @@ def prepare(env: dict[str, str], questions: int, minutes: int) -> dict[str, obje
         text=True,
         timeout=300,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    info = json.loads(out.stdout.strip().splitlines()[-1])
+    if ready:
+        tokens_path = Path(tokens_file)
+        info["ready"] = json.loads(tokens_path.read_text())
+        tokens_path.unlink()
+    return info
 
 
 class Server:
@@ -285,6 +311,14 @@ class Participant:
         _s, text, _h = await self._call("submit", "POST", f"/api/v1/contests/entries/{token}/submit/", json=payload)
         self.stats.receipts.add(json.loads(text)["receipt_code"])
 
+    async def submit_only(self, token: str, question_ids: list[int]) -> None:
+        payload = {
+            "answers": {str(q): random.choice("ABCD") for q in question_ids},
+            "prediction": random.randint(0, 500),
+        }
+        _s, text, _h = await self._call("submit", "POST", f"/api/v1/contests/entries/{token}/submit/", json=payload)
+        self.stats.receipts.add(json.loads(text)["receipt_code"])
+
 
 async def drive(args: argparse.Namespace, base: str, info: dict[str, object], server: Server, stats: Stats) -> float:
     stop_at = time.monotonic() + args.duration
@@ -294,7 +328,22 @@ async def drive(args: argparse.Namespace, base: str, info: dict[str, object], se
     connector = aiohttp.TCPConnector(limit=args.participants + 10)
     timeout = aiohttp.ClientTimeout(total=30)
 
+    ready: list[list[object]] = list(info.get("ready") or [])  # type: ignore[call-overload]
+
+    async def submit_loop() -> None:
+        async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
+            participant = Participant(session, base, info, stats)
+            while time.monotonic() < stop_at and ready:
+                token, question_ids = ready.pop()
+                try:
+                    await participant.submit_only(str(token), list(question_ids))  # type: ignore[call-overload]
+                except (RuntimeError, aiohttp.ClientError, TimeoutError, KeyError, ValueError):
+                    await asyncio.sleep(0.2)
+
     async def loop() -> None:
+        if args.scenario == "submit-peak":
+            await submit_loop()
+            return
         while time.monotonic() < stop_at:
             number = next(counter)
             if number >= args.max_participants:
@@ -357,7 +406,8 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     window = max(0.001, ended - began - warmup)
     print()
     print(
-        f"== contest_load: mode={args.mode}, {args.workers} gunicorn workers × {args.threads} thread(s), "
+        f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
+        f"{args.workers} gunicorn workers × {args.threads} thread(s), "
         f"{args.participants} concurrent participants, {args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
     )
@@ -403,6 +453,14 @@ def main() -> int:
         "--autosaves", type=int, default=None, help="autosave requests per entry (default: one per question)"
     )
     parser.add_argument("--mode", choices=["html", "api"], default="html")
+    parser.add_argument(
+        "--scenario",
+        choices=["full", "submit-peak"],
+        default="full",
+        help="full: start → autosaves → submit per participant; submit-peak: --ready entries already started "
+        "and answered are all submitted at once (API), as at a round's last minutes",
+    )
+    parser.add_argument("--ready", type=int, default=20_000, help="entries prepared for submit-peak (at most 100000)")
     parser.add_argument("--port", type=int, default=8200, choices=range(8200, 8210), metavar="8200-8209")
     parser.add_argument("--kill-one", action="store_true", help="SIGKILL one gunicorn worker half-way through")
     args = parser.parse_args()
@@ -413,7 +471,8 @@ def main() -> int:
 
     env = server_env(secrets.token_urlsafe(48))
     ensure_database()
-    info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30)
+    ready = min(args.ready, 100_000) if args.scenario == "submit-peak" else 0
+    info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30, ready=ready)
     round_id = int(info["round_id"])  # type: ignore[call-overload]
     server = Server(env, args.port, args.workers, args.threads)
 
