@@ -83,7 +83,7 @@ def ensure_listings() -> None:
             status="approved",
             in_bloc=False,
         )
-        listing.category = listing.category  # noqa: PLW0127 - loaded for the search fields
+        listing.category = listing.category
         services._search_fields(listing)
         batch.append(listing)
         if len(batch) == 1000:
@@ -117,9 +117,7 @@ def bench_search() -> None:
     )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                "EXPLAIN SELECT id FROM marketplace_listing WHERE market_search_key(search_source) %> 'logictic'"
-            )
+            cursor.execute("EXPLAIN SELECT id FROM marketplace_listing WHERE search_key_pg %> 'logictic'")
             plan = " / ".join(row[0].strip() for row in cursor.fetchall()[:3])
         print(f"plan: {plan}")
 
@@ -151,7 +149,8 @@ def bench_scheduler(tables: int = 40) -> None:
     gaps = scheduler.idle_gaps(meetings=meetings, placements=result.placements)
     placed = len(result.placements)
     print(
-        f"scheduler: {participants} participants, {len(meetings):,} accepted requests, {len(slots)} slots, {tables} tables: "
+        f"scheduler: {participants} participants, {len(meetings):,} accepted requests, "
+        f"{len(slots)} slots, {tables} tables: "
         f"{elapsed:.2f} s, placed {placed} of at most {bound} ({placed / bound:.1%}), conflicts {len(problems)}, "
         f"idle gaps {gaps}"
     )

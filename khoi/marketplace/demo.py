@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
 from django.db import transaction
 from stdnum.vn import mst
@@ -502,7 +503,7 @@ def _register(conference: Conference, enterprise: Enterprise, seed: int, *, unav
 
 
 def _mou(provider: Enterprise, customer: Enterprise, category: Category, signed_on: dt.date,
-         steps: list[tuple[str, dt.date]], conference: Conference | None = None) -> None:  # fmt: skip
+         steps: Sequence[tuple[str, dt.date]], conference: Conference | None = None) -> None:  # fmt: skip
     mou = services.mou_create(
         actor=None,
         provider=provider,

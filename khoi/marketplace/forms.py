@@ -13,22 +13,23 @@ from .models import Category, ListingKind, MouStatus
 REGION_CHOICES = [(name, name) for name in PROVINCES]
 
 
+class CategoryChoiceField(forms.ModelChoiceField):
+    """Fields and their categories, the categories indented."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"— {obj.name}" if obj.parent_id else str(obj.name)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Offer or need"), required=False, choices=[("", _("All")), *ListingKind.choices])
-    category = forms.ModelChoiceField(label=_("Category"), required=False, queryset=Category.objects.all())
+    category = CategoryChoiceField(label=_("Category"), required=False, queryset=Category.objects.all())
     region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All")), *REGION_CHOICES])
     bloc = forms.ChoiceField(
         label=_("Enterprises"),
         required=False,
         choices=[("", _("All")), ("in", _("Inside the bloc")), ("out", _("Outside the bloc"))],
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["category"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.label_from_instance = lambda c: f"— {c.name}" if c.parent_id else c.name  # type: ignore[method-assign]
 
     def in_bloc(self) -> bool | None:
         value = self.cleaned_data.get("bloc")
@@ -37,7 +38,7 @@ class SearchForm(forms.Form):
 
 class ListingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Offer or need"), choices=ListingKind.choices)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all())
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all())
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     regions = forms.MultipleChoiceField(

@@ -120,6 +120,7 @@ class Listing(models.Model):
     # Accented source text (PostgreSQL indexes unaccent(lower(...)) of it) and its accent-free key.
     search_source = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
+    search_title = models.CharField(max_length=200, editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

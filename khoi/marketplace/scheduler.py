@@ -181,11 +181,8 @@ def _augment(
         if slot in blocked.get(meeting.first, ()) or slot in blocked.get(meeting.second, ()):
             continue
         blockers = {state.busy[p][slot] for p in (meeting.first, meeting.second) if slot in state.busy[p]}
-        options: list[set[int]]
-        if blockers:
-            options = [blockers]
-        else:  # both free, no table: free one table
-            options = [{other} for other in state.tables_used[slot].values()]
+        # The meetings that block it; or, both being free but no table left, any one meeting there.
+        options = [blockers] if blockers else [{other} for other in state.tables_used[slot].values()]
         for option in options:
             if option & (locked | banned):
                 continue

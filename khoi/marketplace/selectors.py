@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -35,7 +35,8 @@ from .models import (
 
 # Candidates PostgreSQL hands to the shared ranking; trigram threshold low enough for typos.
 PG_CANDIDATES = 400
-PG_WORD_SIMILARITY = 0.3
+EXACT_CANDIDATES = 300
+PG_WORD_SIMILARITY = 0.4
 ESSENTIAL_UNIT_GROUP = "cong-ich"
 
 
@@ -136,9 +137,31 @@ def _documents(rows: list[tuple[int, str]]) -> list[ranking.Document]:
     return documents
 
 
-def _candidates_postgresql(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
-    """pg_trgm over the GIN-indexed unaccent key: listings whose words are close to the query's."""
-    expression = "market_search_key(search_source)"
+def _exact_candidates(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
+    """Listings containing every query word (accent-free), best-looking first: the phrase in the
+    title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter runs
+    on the GIN trigram index of the unaccent key; on SQLite on the stored accent-free column."""
+    column = "search_key_pg" if connection.vendor == "postgresql" else "search_text"
+    for word in query.words:
+        if connection.vendor == "postgresql":
+            listings = listings.extra(where=[f"marketplace_listing.{column} LIKE %s"], params=[f"%{word}%"])  # noqa: S610
+        else:
+            listings = listings.filter(search_text__contains=word)
+    in_title = [Case(When(search_title__contains=word, then=Value(1)), default=Value(0)) for word in query.words]
+    ordered = listings.annotate(
+        phrase_in_title=Case(When(search_title__contains=query.phrase, then=Value(1)), default=Value(0)),
+        words_in_title=sum(in_title[1:], in_title[0]),
+        phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
+    ).order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
+    return list(ordered.values_list("id", "search_text")[:EXACT_CANDIDATES])
+
+
+def _fuzzy_candidates(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
+    """Typos: on PostgreSQL pg_trgm word similarity over the GIN-indexed unaccent key (a stored
+    generated column, migration 0004); on SQLite every listing, for RapidFuzz to judge."""
+    if connection.vendor != "postgresql":
+        return list(listings.values_list("id", "search_text"))
+    expression = "marketplace_listing.search_key_pg"
     conditions = [f"{expression} %%> %s" for _ in query.words]
     joiner = " AND " if len(query.words) <= 2 else " OR "
     where = "(" + joiner.join(conditions) + ")"
@@ -164,8 +187,9 @@ def listing_search(
     on_date: dt.date | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    """Ranked search of published offers and needs. PostgreSQL finds candidates with pg_trgm on an
-    unaccent GIN index; SQLite reads the stored accent-free column; both rank with `ranking`."""
+    """Ranked search of published offers and needs, the same answers on both databases: listings
+    containing the words first; when they are fewer than `limit`, typo-tolerant candidates too
+    (pg_trgm on PostgreSQL, RapidFuzz on SQLite); `ranking` orders them all."""
     listings = listing_filter(
         queryset=queryset, kind=kind, category=category, region=region, in_bloc=in_bloc, on_date=on_date
     )
@@ -173,11 +197,12 @@ def listing_search(
     if not parsed.words:
         page = list(listings.select_related("enterprise", "category__parent").order_by("-created_at", "-id")[:limit])
         return [SearchHit(listing=listing, score=0.0) for listing in page]
-    if connection.vendor == "postgresql":
-        rows = _candidates_postgresql(listings, parsed)
-    else:
-        rows = list(listings.values_list("id", "search_text"))
+    rows = _exact_candidates(listings, parsed)
     ranked = ranking.rank(query, _documents(rows), limit=limit)
+    if len(ranked) < limit:
+        merged = dict(rows)
+        merged.update(_fuzzy_candidates(listings, parsed))
+        ranked = ranking.rank(query, _documents(list(merged.items())), limit=limit)
     by_id = Listing.objects.select_related("enterprise", "category__parent").in_bulk([pk for pk, _ in ranked])
     return [SearchHit(listing=by_id[pk], score=score) for pk, score in ranked if pk in by_id]
 

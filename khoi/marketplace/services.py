@@ -152,7 +152,8 @@ def _search_fields(listing: Listing) -> None:
         [category.name, field.name if field.pk != category.pk else "", listing.description, listing.enterprise.name]
     )
     listing.search_source = f"{listing.title} {rest} {' '.join(listing.region_list)}"
-    listing.search_text = f"{ranking.normalise(listing.title)} | {ranking.normalise(rest)}"
+    listing.search_title = ranking.normalise(listing.title)[:200]
+    listing.search_text = f"{listing.search_title} | {ranking.normalise(rest)}"
 
 
 LISTING_FIELDS = (

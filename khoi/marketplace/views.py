@@ -63,7 +63,7 @@ def search(request: HttpRequest) -> HttpResponse:
     elif not form.is_bound:
         hits = selectors.listing_search(query="", on_date=timezone.localdate(), limit=20)
     context = {"form": form, "hits": hits, "searched": form.is_bound}
-    template = "marketplace/search.html#results" if request.htmx else "marketplace/search.html"
+    template = "marketplace/search.html#results" if getattr(request, "htmx", False) else "marketplace/search.html"
     return render(request, template, context)
 
 
@@ -254,7 +254,9 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tables": range(1, conference.table_count + 1),
     }
     template = (
-        "marketplace/conference_detail.html#participants" if request.htmx else "marketplace/conference_detail.html"
+        "marketplace/conference_detail.html#participants"
+        if getattr(request, "htmx", False)
+        else "marketplace/conference_detail.html"
     )
     return render(request, template, context)
 
@@ -475,7 +477,7 @@ def participant_agenda_pdf(request: HttpRequest, pk: int, participant_pk: int) -
     participant = _participant(pk, participant_pk)
     access.require_participant_private(request.user, participant)
     response = HttpResponse(exports.participant_agenda_pdf(participant=participant), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, f"lich-gap-{participant.pk}.pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"lich-gap-{participant.pk}.pdf") or ""
     return response
 
 
@@ -488,7 +490,7 @@ def table_agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(
         exports.table_agenda_pdf(conference=conference, table_numbers=numbers), content_type="application/pdf"
     )
-    response["Content-Disposition"] = content_disposition_header(False, f"lich-ban-{conference.pk}.pdf")
+    response["Content-Disposition"] = content_disposition_header(False, f"lich-ban-{conference.pk}.pdf") or ""
     return response
 
 
@@ -500,7 +502,7 @@ def conference_export(request: HttpRequest, pk: int) -> HttpResponse:
         exports.schedule_workbook(conference=conference),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = content_disposition_header(True, f"hoi-nghi-{conference.pk}.xlsx")
+    response["Content-Disposition"] = content_disposition_header(True, f"hoi-nghi-{conference.pk}.xlsx") or ""
     return response
 
 
@@ -545,8 +547,8 @@ def mou_create(request: HttpRequest) -> HttpResponse:
     all_enterprises = Enterprise.objects.order_by("name")
     form = MouForm(request.POST or None, initial={"signed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        provider = all_enterprises.filter(pk=request.POST.get("provider")).first()
-        customer = all_enterprises.filter(pk=request.POST.get("customer")).first()
+        provider = all_enterprises.filter(pk=request.POST.get("provider") or 0).first()
+        customer = all_enterprises.filter(pk=request.POST.get("customer") or 0).first()
         conference = Conference.objects.filter(pk=request.POST.get("conference") or 0).first()
         try:
             if provider is None or customer is None:

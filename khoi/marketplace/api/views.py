@@ -21,7 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from khoi.accounts.permissions import is_committee_staff
+from khoi.accounts.permissions import is_committee_staff, reads_all
 
 from .. import access, selectors, services
 from ..models import Category, Conference, Listing, Meeting, MeetingRequest, Mou, Participant
@@ -53,7 +53,9 @@ class SearchView(APIView):
     def get(self, request: Request) -> Response:
         params = request.query_params
         category = (
-            Category.objects.filter(pk=params.get("category")).first() if params.get("category", "").isdigit() else None
+            Category.objects.filter(pk=params.get("category") or 0).first()
+            if params.get("category", "").isdigit()
+            else None
         )
         hits = selectors.listing_search(
             query=params.get("q", ""),
@@ -259,7 +261,7 @@ class MeetingListView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         conference = get_object_or_404(Conference, pk=pk)
         meetings = selectors.meeting_list(conference=conference)
-        if not request.user.reads_all:
+        if not reads_all(request.user):
             own = [p.pk for p in selectors.participants_of_user(conference=conference, user=request.user)]
             meetings = meetings.filter(Q(first_id__in=own) | Q(second_id__in=own))
         return Response(s.MeetingSerializer(meetings, many=True).data)
@@ -313,7 +315,7 @@ class MouListView(APIView):
     @extend_schema(responses=s.MouSerializer(many=True))
     def get(self, request: Request) -> Response:
         mous = selectors.mou_list()
-        if not request.user.reads_all:
+        if not reads_all(request.user):
             own = selectors.enterprises_of_user(request.user)
             mous = mous.filter(Q(provider__in=own) | Q(customer__in=own))
         return Response(s.MouSerializer(mous, many=True).data)
@@ -328,7 +330,7 @@ class MouStatusView(APIView):
     @extend_schema(request=s.MouStatusInput, responses=s.MouSerializer)
     def post(self, request: Request, pk: int) -> Response:
         mou = get_object_or_404(Mou.objects.select_related("provider__unit", "customer__unit"), pk=pk)
-        if not request.user.reads_all and not (
+        if not reads_all(request.user) and not (
             access.is_own(request.user, mou.provider) or access.is_own(request.user, mou.customer)
         ):
             raise Http404(_("No such memorandum."))

@@ -39,7 +39,7 @@ def test_the_demo_schedule_breaks_no_rule(demo_loaded):
     conference = Conference.objects.get(date=dt.date(2024, 7, 10))
     meetings = list(Meeting.objects.filter(conference=conference).select_related("slot"))
     specs = [scheduler.MeetingSpec(id=m.pk, first=m.first_id, second=m.second_id) for m in meetings]
-    placements = {m.pk: (m.slot.index, m.table_number) for m in meetings if m.slot}
+    placements = {m.pk: (m.slot.index, m.table_number or 0) for m in meetings if m.slot}
     unavailable = {p.pk: set(p.unavailable_slots) for p in conference.participants.all()}
     slots = list(conference.slots.values_list("index", flat=True))
     assert len(placements) > 400

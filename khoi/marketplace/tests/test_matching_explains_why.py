@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from khoi.marketplace import selectors, services
 from khoi.marketplace.matching import MatchFacts, match, shared_keywords
@@ -10,7 +11,7 @@ from khoi.marketplace.tests.conftest import HP, category
 
 
 def facts(**overrides):
-    values = {
+    values: dict[str, Any] = {
         "id": 1,
         "enterprise_id": 1,
         "category_id": 10,
