@@ -259,7 +259,9 @@ def unit_history(*, unit: Unit) -> list[ChangeEntry]:
             except FieldDoesNotExist:
                 label = field
             old, new = [*list(pair), None, None][:2]
-            lines.append(ChangeLine(field, label, _audit_display(field, old, names), _audit_display(field, new, names)))
+            line = ChangeLine(field, label, _audit_display(field, old, names), _audit_display(field, new, names))
+            if line.old != line.new:  # a creation lists only the fields it set
+                lines.append(line)
         entries.append(ChangeEntry(change, lines))
     return entries
 
