@@ -9,6 +9,7 @@ POOL_TTL seconds; `round_pool_forget` drops the copy in this process at once.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from collections import defaultdict
@@ -25,6 +26,8 @@ from khoi.core.text import vietnamese_sort_key
 from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
 from .phones import mask_phone
 from .ranking import Ranked, assign_prizes, rank_entries
+
+logger = logging.getLogger(__name__)
 
 POOL_TTL = 30.0
 UNITS_TTL = 300.0
@@ -401,25 +404,26 @@ class UnitResult:
 
 
 def workers_by_unit(*, on_date: dt.date) -> dict[int, float] | None:
-    """Workers per unit from the reporting engine, when it offers the figure; None otherwise."""
+    """Workers per unit from the reporting engine (indicator "workers", a stock): the first half of
+    the contest's year when it runs in the second half, else the year before. None when the
+    reporting data has no such figures (the pages then show participants and scores only)."""
     try:
-        from khoi.reporting import selectors as reporting  # type: ignore[attr-defined,unused-ignore]
+        from khoi.reporting.periods import Period
+        from khoi.reporting.selectors import figure_drilldown
     except ImportError:
         return None
-    drilldown = getattr(reporting, "figure_drilldown", None)
-    if drilldown is None:
-        return None
-    try:
-        rows = drilldown(indicator_code="workers", on_date=on_date)
-    except Exception:
-        return None
-    result: dict[int, float] = {}
-    for row in rows or []:
-        unit_id = getattr(row, "unit_id", None) or (row.get("unit_id") if isinstance(row, dict) else None)
-        value = getattr(row, "value", None) if not isinstance(row, dict) else row.get("value")
-        if unit_id is not None and value is not None:
-            result[int(unit_id)] = float(value)
-    return result or None
+    periods = [Period(on_date.year, "H1")] if on_date.month >= 7 else []
+    periods.append(Period(on_date.year - 1, "Y"))
+    for period in periods:
+        try:
+            rows = figure_drilldown(code="workers", period=period)
+        except Exception:  # no such indicator or period: "no figures", not an error page
+            logger.debug("No workers figure for %s", period, exc_info=True)
+            continue
+        result = {row.unit_id: float(row.value) for row in rows if row.value}
+        if result:
+            return result
+    return None
 
 
 def contest_results_by_unit(*, contest: Contest, contest_round: Round | None = None) -> list[UnitResult]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +28,7 @@ from .phones import format_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COOKIE_PREFIX = "khoi_contest_r"
+RESULTS_TTL = 60
 
 
 def _round_or_404(contest: Contest, number: int) -> Round:
@@ -303,10 +305,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@require_GET
-def results(request: HttpRequest, slug: str) -> HttpResponse:
-    """Public results: rankings with masked phones, prizes, participation by unit."""
-    contest = _published_or_404(slug)
+def _public_results(contest: Contest) -> dict[str, Any]:
     now = timezone.now()
     rounds = []
     for contest_round in selectors.round_list(contest=contest):
@@ -317,18 +316,28 @@ def results(request: HttpRequest, slug: str) -> HttpResponse:
         rounds.append({"round": contest_round, "closed": True, "rows": rows, "true_figure": true_figure})
     units = selectors.contest_results_by_unit(contest=contest)
     all_closed = all(item["closed"] for item in rounds) and bool(rounds)
+    return {
+        "rounds": rounds,
+        "overall": selectors.contest_overall_ranking(contest=contest, limit=50) if all_closed else [],
+        "units": units,
+        "has_workers": any(u.workers for u in units),
+        "collective": selectors.contest_collective_prizes(contest=contest, results=units) if all_closed else [],
+    }
+
+
+@require_GET
+def results(request: HttpRequest, slug: str) -> HttpResponse:
+    """Public results: rankings with masked phones, prizes, participation by unit (cached a minute)."""
+    contest = _published_or_404(slug)
+    key = f"contests:results:{contest.pk}"
+    data = cache.get(key)
+    if data is None:
+        data = _public_results(contest)
+        cache.set(key, data, RESULTS_TTL)
     return render(
         request,
         "contests/results.html",
-        {
-            "contest": contest,
-            "rounds": rounds,
-            "overall": selectors.contest_overall_ranking(contest=contest, limit=50) if all_closed else [],
-            "units": units,
-            "has_workers": any(u.workers for u in units),
-            "collective": selectors.contest_collective_prizes(contest=contest, results=units) if all_closed else [],
-            "prize_labels": dict(PrizeKind.choices),
-        },
+        {"contest": contest, "prize_labels": dict(PrizeKind.choices), **data},
     )
 
 

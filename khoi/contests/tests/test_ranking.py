@@ -51,3 +51,19 @@ def test_round_ranking_uses_the_number_of_perfect_entries_as_the_true_figure(sta
     overall = contest_overall_ranking(contest=contest)
     assert [o.score for o in overall] == [5, 5, 0]
     assert Entry.objects.filter(submitted_at__isnull=False).count() == 3
+
+
+def test_results_by_unit_count_people_and_average_score_and_say_when_workers_are_unknown(
+    client, contest, open_round, start_entry, unit_a
+):
+    from django.urls import reverse
+
+    from khoi.contests.selectors import UnitResult, contest_results_by_unit
+
+    for _ in range(3):
+        services.entry_submit(entry=start_entry())
+    results = contest_results_by_unit(contest=contest)
+    assert [(r.unit_id, r.participants, r.entries, r.average_score) for r in results] == [(unit_a.pk, 3, 3, 0.0)]
+    assert UnitResult(1, "X", participants=27, entries=30, average_score=8.0, workers=270).share_of_workers == 10
+    page = client.get(reverse("contests:results", args=[contest.slug])).content.decode()
+    assert "khi số liệu báo cáo có chỉ tiêu số lao động" in page
