@@ -38,7 +38,7 @@ def _wrap(link: str, inner: str) -> str:
     return f'<a href="{escape(link)}">{inner}</a>' if link else inner
 
 
-def _label(text: str, limit: int = 24) -> str:
+def _label(text: str, limit: int = 22) -> str:
     return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 

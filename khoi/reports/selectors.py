@@ -192,26 +192,49 @@ def prose_context(
             growth_percent=figure.growth_percent,
         )
         if f"plan.{code}" in names:
-            plan = reporting.plan_completion(
-                code=code, year=period.year, scope=scope, include_submitted=include_submitted
-            )
-            plans[code] = prose.ProsePlan(
-                reached=plan.units_reached, with_plan=plan.units_with_plan, threshold=plan.threshold
-            )
+            known_plan = figure.extra.get("plan") if period.kind == "Y" else None
+            if known_plan is not None:  # the overview already counted it (threshold 100%)
+                plans[code] = prose.ProsePlan(
+                    reached=int(known_plan["units_reached"]), with_plan=int(known_plan["units_with_plan"])
+                )
+            else:
+                plan = reporting.plan_completion(
+                    code=code, year=period.year, scope=scope, include_submitted=include_submitted
+                )
+                plans[code] = prose.ProsePlan(
+                    reached=plan.units_reached, with_plan=plan.units_with_plan, threshold=plan.threshold
+                )
     for condition in count_condition_list():
         if f"count.{condition.code}" not in names:
             continue
-        counted = reporting.count_units_meeting(
-            code=condition.indicator_code,
-            period=period,
-            operator=condition.operator,
-            threshold=condition.threshold,
-            scope=scope,
-            denominator=condition.denominator,
-            include_submitted=include_submitted,
+        same = next(
+            (
+                f
+                for f in known.values()
+                if f.extra.get("base_code") == condition.indicator_code
+                and f.extra.get("operator") == condition.operator
+                and f.extra.get("threshold") is not None
+                and Decimal(f.extra["threshold"]) == condition.threshold
+                and f.extra.get("denominator_kind") == condition.denominator
+                and f.value is not None
+            ),
+            None,
         )
+        if same is not None:  # a count indicator of the catalogue with this very condition
+            count, total = int(same.value or 0), int(same.extra["denominator"])
+        else:
+            counted = reporting.count_units_meeting(
+                code=condition.indicator_code,
+                period=period,
+                operator=condition.operator,
+                threshold=condition.threshold,
+                scope=scope,
+                denominator=condition.denominator,
+                include_submitted=include_submitted,
+            )
+            count, total = counted.count, counted.denominator
         counts[condition.code] = prose.ProseCount(
-            count=counted.count, total=counted.denominator, threshold=condition.threshold, phrase=condition.phrase
+            count=count, total=total, threshold=condition.threshold, phrase=condition.phrase
         )
     return prose.ProseContext(
         year=period.year,
@@ -754,6 +777,14 @@ class ChartBlock:
     note: str = ""
 
 
+def _short(unit_name: str) -> str:
+    """A chart label: the enterprise's name without "Chi bộ"/"Đảng bộ" in front."""
+    for prefix in ("Chi bộ ", "Đảng bộ "):
+        if unit_name.startswith(prefix):
+            return unit_name[len(prefix) :]
+    return unit_name
+
+
 @dataclass
 class Dashboard:
     period: Period
@@ -839,9 +870,12 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
             headers=[_("Indicator"), period.label, _("Same period"), _("Change")],
             rows=[
                 [
-                    (f.indicator_name, drilldown_url(code=f.indicator_code, period=period, scope=scope)),
-                    f.value_text or "–",
-                    f.same_period_text or "–",
+                    (
+                        f"{f.indicator_name} ({f.unit_label})",
+                        drilldown_url(code=f.indicator_code, period=period, scope=scope),
+                    ),
+                    _cell(f.value, f.decimals),
+                    _cell(f.same_period_value, f.decimals),
                     _growth_cell(f.growth_percent),
                 ]
                 for f in changes
@@ -852,10 +886,13 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
     years = [period.year - offset for offset in (3, 2, 1, 0)]
     series_periods = [dataclasses.replace(period, year=year) for year in years]
     series = reporting.indicator_series(code=indicator_code, periods=series_periods, scope=scope)
-    title = _("%(name)s over the years (%(kind)s)") % {
-        "name": name,
-        "kind": period.label.replace(str(period.year), "").strip(),
-    }
+    if period.kind == "Y":
+        title = _("%(name)s over the years") % {"name": name}
+    else:
+        title = _("%(name)s over the years (%(kind)s)") % {
+            "name": name,
+            "kind": period.label.replace(str(period.year), "").strip(),
+        }
     blocks.append(
         ChartBlock(
             key="trend",
@@ -930,7 +967,7 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 key="units",
                 title=title,
                 svg=charts.bar_chart(
-                    [charts.Bar(row.unit_name, row.value, full, row.same_period_value) for row in top],
+                    [charts.Bar(_short(row.unit_name), row.value, full, row.same_period_value) for row in top],
                     title=title,
                     unit=figure.unit_label,
                     decimals=figure.decimals,

@@ -114,3 +114,12 @@ def test_the_wording_page_shows_the_message_and_keeps_the_text(staff_client):
     assert response.status_code == 400
     assert "Mẫu có chỗ trống không tồn tại: {lai}." in body
     assert "Doanh thu {revenue}, {lai}" in body
+
+
+def test_the_admin_form_refuses_an_unknown_placeholder_too(db):
+    from khoi.reports.admin import ProseTemplateForm
+
+    IndicatorStyle.objects.create(indicator_code="revenue")
+    form = ProseTemplateForm(data={"name": "Năm", "period_kind": "Y", "text": "{revenue} {xyz}", "is_active": True})
+    assert not form.is_valid()
+    assert form.errors["text"] == ["Mẫu có chỗ trống không tồn tại: {xyz}."]
