@@ -27,17 +27,17 @@ MAX_ROWS = 5000
 def _headers() -> list[str]:
     return [
         pgettext("contest", "No."),
-        _("Topic"),
-        _("Kind"),
-        _("Question"),
+        pgettext("contest", "Topic"),
+        pgettext("contest", "Kind"),
+        pgettext("contest", "Question"),
         "A",
         "B",
         "C",
         "D",
-        _("Correct options"),
-        _("Explanation"),
-        _("Difficulty"),
-        _("Active"),
+        pgettext("contest", "Correct options"),
+        pgettext("contest", "Explanation"),
+        pgettext("contest", "Difficulty"),
+        pgettext("contest", "Active"),
     ]
 
 
@@ -55,9 +55,9 @@ def _difficulty_labels() -> dict[str, int]:
 
 def _yes_no(value: Any) -> bool | None:
     text = str(value if value is not None else "").strip().casefold()
-    if text in ("", "có", "co", "x", "1", "yes", "true", str(_("Yes")).casefold()):
+    if text in ("", "có", "co", "x", "1", "yes", "true", str(pgettext("contest", "Yes")).casefold()):
         return True
-    if text in ("không", "khong", "0", "no", "false", str(_("No")).casefold()):
+    if text in ("không", "khong", "0", "no", "false", str(pgettext("contest", "No")).casefold()):
         return False
     return None
 
@@ -77,7 +77,7 @@ def questions_workbook(questions: Iterable[Question]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = _("Questions")
+    sheet.title = pgettext("contest", "Questions")
     sheet.append(_headers())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -95,7 +95,7 @@ def questions_workbook(questions: Iterable[Question]) -> bytes:
                 ",".join(question.correct),
                 question.explanation,
                 str(question.get_difficulty_display()),
-                str(_("Yes")) if question.is_active else str(_("No")),
+                str(pgettext("contest", "Yes")) if question.is_active else str(pgettext("contest", "No")),
             ]
         )
     _autosize(sheet, [7, 30, 14, 60, 30, 30, 30, 30, 10, 40, 12, 10])
@@ -183,15 +183,15 @@ def results_workbook(
         sheet.append([_("True figure for the prediction"), true_figure])
         sheet.append(
             [
-                _("Rank"),
-                _("Full name"),
+                pgettext("contest", "Rank"),
+                pgettext("contest", "Full name"),
                 phone_header,
-                _("Unit"),
-                _("Score"),
-                _("Prediction"),
+                pgettext("contest", "Unit"),
+                pgettext("contest", "Score"),
+                pgettext("contest", "Prediction"),
                 _("Time taken (s)"),
-                _("Submitted at"),
-                _("Prize"),
+                pgettext("contest", "Submitted at"),
+                pgettext("contest", "Prize"),
             ]
         )
         for cell in sheet[3]:
@@ -211,17 +211,17 @@ def results_workbook(
                 ]
             )
         _autosize(sheet, [7, 28, 16, 45, 8, 10, 12, 20, 18])
-    sheet = workbook.create_sheet(_("Overall")[:31])
+    sheet = workbook.create_sheet(pgettext("contest", "Overall")[:31])
     sheet.append(
         [
-            _("Rank"),
-            _("Full name"),
+            pgettext("contest", "Rank"),
+            pgettext("contest", "Full name"),
             phone_header,
-            _("Unit"),
-            _("Rounds"),
-            _("Total score"),
+            pgettext("contest", "Unit"),
+            pgettext("contest", "Rounds"),
+            pgettext("contest", "Total score"),
             _("Time taken (s)"),
-            _("Prize"),
+            pgettext("contest", "Prize"),
         ]
     )
     for cell in sheet[1]:
@@ -242,7 +242,13 @@ def results_workbook(
     _autosize(sheet, [7, 28, 16, 45, 8, 10, 12, 18])
     sheet = workbook.create_sheet(_("By unit")[:31])
     sheet.append(
-        [_("Unit"), pgettext("contest", "Participants"), _("Entries"), _("Average score"), _("Share of workers (%)")]
+        [
+            pgettext("contest", "Unit"),
+            pgettext("contest", "Participants"),
+            pgettext("contest", "Entries"),
+            pgettext("contest", "Average score"),
+            _("Share of workers (%)"),
+        ]
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -250,7 +256,7 @@ def results_workbook(
         share = unit.share_of_workers
         sheet.append(
             [
-                unit.unit_name or str(_("Other units")),
+                unit.unit_name or str(pgettext("contest", "Other units")),
                 unit.participants,
                 unit.entries,
                 round(unit.average_score, 2) if unit.average_score is not None else None,

@@ -36,9 +36,9 @@ class QuestionKind(models.TextChoices):
 
 
 class Difficulty(models.IntegerChoices):
-    EASY = 1, _("Easy")
-    MEDIUM = 2, _("Medium")
-    HARD = 3, _("Hard")
+    EASY = 1, pgettext_lazy("contest", "Easy")
+    MEDIUM = 2, pgettext_lazy("contest", "Medium")
+    HARD = 3, pgettext_lazy("contest", "Hard")
 
 
 class Question(models.Model):
