@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum.vn import mst
 
-_TAX_CODE_SHAPE = re.compile(r"^\d{10}(-\d{3})?$")
+_TAX_CODE_SHAPE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")  # ASCII digits only: \d also matches ١٢٣
 
 
 def normalize_tax_code(value: str) -> str:
@@ -20,7 +20,7 @@ def normalize_tax_code(value: str) -> str:
     cleaned = re.sub(r"[\s.]", "", value or "")
     if not cleaned:
         return ""
-    if len(cleaned) == 13 and "-" not in cleaned and cleaned.isdigit():
+    if len(cleaned) == 13 and re.fullmatch(r"[0-9]{13}", cleaned):
         cleaned = f"{cleaned[:10]}-{cleaned[10:]}"
     if not _TAX_CODE_SHAPE.match(cleaned):
         raise ValidationError(

@@ -51,6 +51,7 @@ from .forms import (
 from .models import Unit, UnitGroup, UnitKind
 
 CHILDREN_PER_PAGE = 100
+DETAIL_CHILDREN = 200
 SEARCH_LIMIT = 200
 IMPORT_SESSION_KEY = "units_import_token"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -176,10 +177,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _readable_unit(request, pk)
     user = request.user
     manage = can_manage_register(user)
+    children, children_total = selectors.unit_children_page(parent=unit, as_of=None, limit=DETAIL_CHILDREN)
     context = {
         "unit": unit,
         "ancestors": [a for a in selectors.unit_ancestors(unit=unit) if can_read_unit(user, a)],
-        "children": selectors.sort_vietnamese(unit.children.select_related("sector")),
+        "children": children,
+        "children_total": children_total,
         "groups": unit.groups.order_by("name"),
         "history": selectors.unit_history(unit=unit),
         "can_manage": manage,

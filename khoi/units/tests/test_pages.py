@@ -249,3 +249,13 @@ def test_a_confirmed_import_writes_the_units(manager_client, bloc):
     # The token is single-use.
     again = manager_client.post("/units/import/confirm/", {"token": page.context["token"]}, follow=True)
     assert "hết hạn" in again.content.decode()
+
+
+def test_the_tree_page_uses_a_constant_number_of_queries(staff_client, bloc, django_assert_max_num_queries):
+    committee = make_unit(bloc, kind="base_committee")
+    for _ in range(25):
+        make_unit(bloc)
+        make_unit(committee, kind="subordinate_cell")
+    with django_assert_max_num_queries(8):
+        page = staff_client.get("/units/").content.decode()
+    assert page.count('class="tree-node"') == 26
