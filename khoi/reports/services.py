@@ -124,8 +124,17 @@ def count_condition_save(
     return condition
 
 
+REQUIRED_HEADER_FIELDS = ("parent_body", "issuing_body", "symbol", "place", "signing_authority", "signer_title")
+
+
 @transaction.atomic
 def document_settings_save(*, bloc: Unit, **fields: Any) -> DocumentSettings:
+    """The bloc's document header; the bodies are written in capitals as Hướng dẫn 36 requires."""
+    missing = {name: [_("This field is required.")] for name in REQUIRED_HEADER_FIELDS if not fields.get(name)}
+    if missing:
+        raise ValidationError(missing)
+    for name in ("parent_body", "issuing_body", "signing_authority", "signer_title"):
+        fields[name] = str(fields[name]).upper()
     settings_row, _created = DocumentSettings.objects.update_or_create(bloc=bloc, defaults=fields)
     return settings_row
 

@@ -15,4 +15,6 @@ urlpatterns = [
     path("wording/", views.template_list, name="templates"),
     path("wording/new/", views.template_edit, name="template_new"),
     path("wording/<int:pk>/", views.template_edit, name="template_edit"),
+    path("wording/indicators/<slug:code>/", views.style_edit, name="style_edit"),
+    path("wording/document/", views.document_settings_edit, name="document_settings"),
 ]

@@ -255,3 +255,76 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "page_title": _("Edit a wording template"),
     }
     return render(request, "reports/template_form.html", context, status=400 if errors else 200)
+
+
+@role_required(is_committee_staff)
+def style_edit(request: HttpRequest, code: str) -> HttpResponse:
+    """One indicator's wording: phrase, unit written, rounding."""
+    style = selectors.indicator_style_list().filter(indicator_code=code).first()
+    if style is None and reporting.indicator_get(code=code) is None:
+        raise Http404(_("No such indicator."))
+    values: dict[str, Any] = {
+        "phrase": style.phrase if style else "{name} {value}, {change}",
+        "unit_label": style.unit_label if style else "",
+        "decimals": "" if style is None or style.decimals is None else str(style.decimals),
+        "growth_decimals": str(style.growth_decimals) if style else "1",
+    }
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "").strip() for key in values}
+        try:
+            decimals = int(values["decimals"]) if values["decimals"] else None
+            growth = int(values["growth_decimals"] or 1)
+        except ValueError:
+            errors = {"decimals": [_("Decimals must be between 0 and 6.")]}
+        else:
+            try:
+                services.indicator_style_save(
+                    indicator_code=code,
+                    phrase=values["phrase"],
+                    unit_label=values["unit_label"],
+                    decimals=decimals,
+                    growth_decimals=growth,
+                )
+            except ValidationError as error:
+                errors = error.message_dict
+            else:
+                return redirect("reports:templates")
+    context = {"code": code, "values": values, "errors": errors, "page_title": _("Indicator wording")}
+    return render(request, "reports/style_form.html", context, status=400 if errors else 200)
+
+
+@role_required(is_committee_staff)
+def document_settings_edit(request: HttpRequest) -> HttpResponse:
+    """The Party document header and signature of the bloc's reports."""
+    from khoi.units.selectors import unit_get_bloc
+
+    bloc = unit_get_bloc()
+    if bloc is None:
+        raise Http404(_("There is no such unit."))
+    row = selectors.document_settings_for(bloc=bloc)
+    fields = [
+        "parent_body",
+        "issuing_body",
+        "symbol",
+        "place",
+        "signing_authority",
+        "signer_title",
+        "signer_name",
+        "recipients",
+    ]
+    values = {name: getattr(row, name) if row else "" for name in fields}
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        values = {name: request.POST.get(name, "").strip() for name in fields}
+        try:
+            services.document_settings_save(bloc=bloc, **values)
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            return redirect("reports:templates")
+    from .models import DocumentSettings
+
+    labels = [(name, DocumentSettings._meta.get_field(name).verbose_name) for name in fields]
+    context = {"values": values, "labels": labels, "errors": errors, "page_title": _("Document header")}
+    return render(request, "reports/document_settings_form.html", context, status=400 if errors else 200)

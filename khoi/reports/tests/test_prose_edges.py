@@ -123,3 +123,40 @@ def test_the_admin_form_refuses_an_unknown_placeholder_too(db):
     form = ProseTemplateForm(data={"name": "Năm", "period_kind": "Y", "text": "{revenue} {xyz}", "is_active": True})
     assert not form.is_valid()
     assert form.errors["text"] == ["Mẫu có chỗ trống không tồn tại: {xyz}."]
+
+
+def test_staff_change_an_indicators_wording_on_a_page(staff_client, leader_client):
+    url = reverse("reports:style_edit", args=["revenue"])
+    IndicatorStyle.objects.create(indicator_code="revenue")
+    assert leader_client.get(url).status_code == 403
+    bad = staff_client.post(url, {"phrase": "doanh thu {gia_tri}", "decimals": "1", "growth_decimals": "1"})
+    assert bad.status_code == 400
+    assert "Mẫu có chỗ trống không tồn tại: {gia_tri}." in bad.content.decode()
+    good = staff_client.post(url, {"phrase": "doanh thu {value}", "unit_label": "triệu đồng", "decimals": "1"})
+    assert good.status_code == 302
+    style = IndicatorStyle.objects.get(indicator_code="revenue")
+    assert (style.phrase, style.unit_label, style.decimals) == ("doanh thu {value}", "triệu đồng", 1)
+
+
+def test_staff_set_the_document_header_of_their_bloc(bloc, staff_client, reporter_a_client):
+    from khoi.reports.models import DocumentSettings
+
+    url = reverse("reports:document_settings")
+    assert reporter_a_client.get(url).status_code == 403
+    missing = staff_client.post(url, {"parent_body": "", "issuing_body": "x"})
+    assert missing.status_code == 400
+    assert not DocumentSettings.objects.exists()
+    staff_client.post(
+        url,
+        {
+            "parent_body": "Đảng bộ tỉnh Quảng Ninh",
+            "issuing_body": "Đảng ủy Khối Doanh nghiệp",
+            "symbol": "BC/ĐUK",
+            "place": "Quảng Ninh",
+            "signing_authority": "K/T Bí thư",
+            "signer_title": "Phó Bí thư",
+            "signer_name": "Nguyễn Văn A",
+        },
+    )
+    row = DocumentSettings.objects.get(bloc=bloc)
+    assert (row.parent_body, row.signing_authority) == ("ĐẢNG BỘ TỈNH QUẢNG NINH", "K/T BÍ THƯ")
