@@ -152,3 +152,16 @@ def test_the_openapi_schema_generates_validates_and_has_the_units_paths(staff_cl
     served = yaml.safe_load(staff_client.get("/api/schema/").content)
     assert served["openapi"].startswith("3.")
     assert "/api/v1/units/groups/" in served["paths"]
+
+
+def test_the_list_filters_by_ownership_sector_section_and_zone(staff_client, bloc, unit_a, unit_b):
+    from khoi.units.models import Sector, Zone
+
+    zone = Zone.objects.create(name="KCN Đình Vũ", kind="industrial_park")
+    port = Sector.objects.get(code="52")
+    Unit.objects.filter(pk=unit_a.pk).update(ownership="state", sector=port, zone=zone)
+    assert _codes(staff_client.get("/api/v1/units/", {"ownership": "state"})) == [unit_a.code]
+    assert _codes(staff_client.get("/api/v1/units/", {"sector": "52"})) == [unit_a.code]
+    assert _codes(staff_client.get("/api/v1/units/", {"sector": port.parent.code})) == [unit_a.code]
+    assert _codes(staff_client.get("/api/v1/units/", {"zone": zone.pk})) == [unit_a.code]
+    assert staff_client.get("/api/v1/units/", {"ownership": "xyz"}).status_code == 400

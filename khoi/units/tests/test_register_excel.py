@@ -135,3 +135,25 @@ def test_export_then_import_into_an_empty_register_gives_the_same_register(demo)
     ]
     assert after == before
     assert selectors.unit_list_active_on(on_date=dt.date(2024, 6, 30)).count() == 93
+
+
+def test_a_workbook_with_english_headers_is_read_too(bloc):
+    from django.utils import translation
+
+    from khoi.units.register_excel import COLUMNS
+
+    with translation.override("en"):
+        headers = [str(column.header) for column in COLUMNS]
+    content = make_workbook([_row("E001")], headers=headers)
+    result = _check(content)
+    assert result.is_valid, result.errors
+    assert result.rows[0].kind == "base_cell"
+
+
+def test_a_manager_downloads_the_template_and_the_export(manager_client, bloc, unit_a):
+    template = manager_client.get("/units/import/template.xlsx")
+    assert template.status_code == 200
+    assert template["Content-Type"].startswith("application/vnd.openxmlformats")
+    exported = manager_client.get("/units/export.xlsx", {"as_of": "2021-06-30"})
+    result = register_excel.read_workbook(exported.content)
+    assert [record["code"] for _row_number, record in result[0]] == ["BLOC", unit_a.code]
