@@ -325,6 +325,6 @@ def document_settings_edit(request: HttpRequest) -> HttpResponse:
             return redirect("reports:templates")
     from .models import DocumentSettings
 
-    labels = [(name, DocumentSettings._meta.get_field(name).verbose_name) for name in fields]
+    labels = [(name, getattr(DocumentSettings._meta.get_field(name), "verbose_name", name)) for name in fields]
     context = {"values": values, "labels": labels, "errors": errors, "page_title": _("Document header")}
     return render(request, "reports/document_settings_form.html", context, status=400 if errors else 200)
