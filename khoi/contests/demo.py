@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from khoi.units.models import UnitKind
 from khoi.units.selectors import unit_list_active_on
 
 from . import selectors, services
@@ -135,8 +136,12 @@ class Person:
     skill: float
 
 
-def _people(rng: random.Random, unit_ids: list[int]) -> list[Person]:
+def _people(rng: random.Random, units: list[tuple[int, str, str]]) -> list[Person]:
+    """Synthetic participants. Bigger organisations (đảng bộ cơ sở) send more people than cells, and
+    the two business associations (no tax code, a handful of staff) very few."""
     people = []
+    unit_ids = [pk for pk, _kind, _tax in units]
+    weights = [(3.0 if kind == UnitKind.BASE_COMMITTEE else 1.0) if tax else 0.15 for _pk, kind, tax in units]
     for index in range(PEOPLE):
         female = rng.random() < 0.45
         name = " ".join(
@@ -150,11 +155,7 @@ def _people(rng: random.Random, unit_ids: list[int]) -> list[Person]:
         phone = f"+84{prefix}{1000000 + index * 4973 % 8999999:07d}"
         unit: int | None = None
         if unit_ids and rng.random() > 0.03:
-            # Bigger units send more people: a skew towards the first units of the register.
-            if rng.random() < 0.3:
-                unit = unit_ids[min(int(rng.paretovariate(1.2)) - 1, len(unit_ids) - 1)]
-            else:
-                unit = unit_ids[rng.randrange(len(unit_ids))]
+            unit = rng.choices(unit_ids, weights=weights)[0]
         people.append(
             Person(
                 name=name,
@@ -215,7 +216,7 @@ def _load() -> str:
             )
         )
     rng = random.Random(20210820)
-    units = list(unit_list_active_on(on_date=ROUNDS[0][0]).order_by("code").values_list("id", flat=True))
+    units = list(unit_list_active_on(on_date=ROUNDS[0][0]).order_by("code").values_list("id", "kind", "tax_code"))
     people = _people(rng, units)
     questions = {q.pk: q for q in Question.objects.filter(topic__in=topics.values())}
     pool = {topic.pk: sorted(q.pk for q in questions.values() if q.topic_id == topic.pk) for topic in topics.values()}
