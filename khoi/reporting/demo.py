@@ -49,7 +49,7 @@ from .models import (
     ValueAudit,
 )
 from .periods import Period
-from .services import catalogue_install
+from .services import catalogue_install, window_values_refresh
 
 D = Decimal
 APPROVED_PERIODS = ("2020-H1", "2020-Y", "2021-H1", "2021-Y", "2024-H1")
@@ -379,6 +379,7 @@ def _load() -> str:
         ]
     )
     value_count += _load_open_round(form, units, indicators, values, reporters, staff)
+    window_values_refresh(unit_ids=[u.pk for u in units.values()], years={2020, 2021, 2024})
     return f"{len(APPROVED_PERIODS) + 1} rounds, {value_count} values, {len(plans)} plans"
 
 

@@ -372,3 +372,32 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class WindowValue(models.Model):
+    """A unit's value of an indicator for a standard window (month, quarter, H1, 9M, year),
+    derived from its stored values by ``aggregation.window_values``: from approved values only,
+    and from approved plus submitted ones. Kept by ``services.window_values_refresh`` whenever a
+    unit's counted values change (submit, return, approve, unlock), so that the bloc's totals are
+    one indexed query over units × indicators, never a nightly rebuild."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    window_code = models.CharField(max_length=10)
+    approved_value = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    submitted_value = models.DecimalField(
+        max_digits=24, decimal_places=4, null=True, help_text="Approved and submitted values together."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "indicator", "window_code"], name="window_value_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["window_code", "indicator", "unit"], name="window_value_lookup"),
+            models.Index(fields=["unit", "year"], name="window_value_unit_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.indicator_id} {self.window_code}"

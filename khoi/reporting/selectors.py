@@ -38,6 +38,9 @@ Values are stored with the period the form collected: a month, a quarter, 6 mont
 - **stock**: the value of a stored period that ends exactly on W's end (the June value, the Q2
   value or the H1 value for H1; coarsest first). Stocks are never added over time: deposits of
   mid-2021 and end-2021 stay separate.
+The per-unit window values are computed by ``aggregation.window_values`` (pure) and kept in
+``WindowValue`` by the services whenever what counts changes (submit, return, approve, unlock),
+so a bloc total is one indexed query over units × indicators — live, no nightly rebuild.
 Then over units: ``sum``; ``ratio`` = Σ numerator ÷ Σ denominator × multiplier (never an average
 of unit ratios); ``count_if`` = units whose base value meets the condition (out of the scope's
 enterprises, all its units, or those reporting — ``Indicator.count_denominator``).
@@ -55,8 +58,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -77,6 +79,7 @@ from .models import (
     UnitAggregation,
     ValidationRule,
     ValueAudit,
+    WindowValue,
 )
 from .periods import Period
 
@@ -226,84 +229,34 @@ def _to_decimal(value: Any) -> Decimal | None:
     return Decimal(str(value)).quantize(FOUR_PLACES)
 
 
-def _ranked_cte(
-    *,
-    windows: Sequence[Period],
-    units_per_window: Sequence[QuerySet[Unit]],
-    include_submitted: bool,
-    indicator_ids: Iterable[int] | None = None,
-) -> tuple[str, list[Any]]:
-    """SQL (portable: SQLite and PostgreSQL) of the CTE `ranked(unit_id, indicator_id, w, total, rn)`.
+def _window_filter(windows: Sequence[Period], units_per_window: Sequence[QuerySet[Unit]]) -> Q:
+    """Each window with the units of the bloc as it was then."""
+    condition = Q(pk__in=[])
+    for window, units in zip(windows, units_per_window, strict=True):
+        condition |= Q(window_code=str(window), unit_id__in=units.values("id"))
+    return condition
 
-    `w` is the index of the window in `windows`; rows with rn = 1 are the unit's value for it.
-    All windows must have the same length (a window and its same period a year earlier).
-    """
-    value_table = IndicatorValue._meta.db_table
-    submission_table = Submission._meta.db_table
-    indicator_table = Indicator._meta.db_table
-    params: list[Any] = []
-    case_parts = []
-    for index, window in enumerate(windows):
-        case_parts.append("WHEN v.period_start >= %s AND v.period_end <= %s THEN " + str(index))
-        params += [window.start, window.end]
-    w_case = "CASE " + " ".join(case_parts) + " END"
-    statuses = _statuses(include_submitted)
-    where_windows = []
-    where_params: list[Any] = []
-    for window, units_qs in zip(windows, units_per_window, strict=True):
-        unit_sql, unit_params = units_qs.values("id").query.sql_with_params()
-        where_windows.append(
-            "(v.period_start >= %s AND v.period_end <= %s AND (i.time_aggregation = %s OR v.period_end = %s)"
-            f" AND v.unit_id IN ({unit_sql}))"
-        )
-        where_params += [window.start, window.end, TimeAggregation.FLOW, window.end, *unit_params]
-    indicator_filter = ""
-    indicator_params: list[Any] = []
-    if indicator_ids is not None:
-        ids = list(indicator_ids) or [-1]
-        indicator_filter = " AND v.indicator_id IN (" + ", ".join(["%s"] * len(ids)) + ")"
-        indicator_params = ids
-    sql = (
-        "WITH per_kind AS ("  # noqa: S608 (table names and placeholders only)
-        f" SELECT v.unit_id AS unit_id, v.indicator_id AS indicator_id, {w_case} AS w, v.months AS m,"
-        " i.time_aggregation AS ta, SUM(v.value) AS total, SUM(v.months) AS covered"
-        f" FROM {value_table} v"
-        f" INNER JOIN {submission_table} s ON s.id = v.submission_id"
-        f" INNER JOIN {indicator_table} i ON i.id = v.indicator_id"
-        " WHERE s.status IN (" + ", ".join(["%s"] * len(statuses)) + ")"
-        " AND ("
-        + " OR ".join(where_windows)
-        + ")"
-        + indicator_filter
-        + f" GROUP BY v.unit_id, v.indicator_id, {w_case}, v.months, i.time_aggregation"  # noqa: S608 (table names and placeholders only)
-        "), ranked AS ("
-        " SELECT unit_id, indicator_id, w, total,"
-        " ROW_NUMBER() OVER (PARTITION BY unit_id, indicator_id, w ORDER BY m DESC) AS rn"
-        " FROM per_kind WHERE ta = %s OR covered = %s"
-        ")"
-    )
-    all_params = [
-        *params,
-        *statuses,
-        *where_params,
-        *indicator_params,
-        *params,
-        TimeAggregation.STOCK,
-        windows[0].month_count,
-    ]
-    return sql, all_params
+
+def _value_column(include_submitted: bool) -> str:
+    return "submitted_value" if include_submitted else "approved_value"
 
 
 def _window_totals(
     *, windows: Sequence[Period], units_per_window: Sequence[QuerySet[Unit]], include_submitted: bool
 ) -> dict[tuple[int, int], tuple[Decimal, int]]:
-    """{(indicator_id, w): (sum over units, units reporting)} in one query."""
-    cte, params = _ranked_cte(windows=windows, units_per_window=units_per_window, include_submitted=include_submitted)
-    sql = cte + " SELECT indicator_id, w, SUM(total), COUNT(*) FROM ranked WHERE rn = 1 GROUP BY indicator_id, w"  # noqa: S608 (table names and placeholders only)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return {(int(ind), int(w)): (_to_decimal(total) or Decimal(0), int(n)) for ind, w, total, n in rows}
+    """{(indicator_id, w): (sum over units, units reporting)} in one query over WindowValue."""
+    column = _value_column(include_submitted)
+    index = {str(window): w for w, window in enumerate(windows)}
+    rows = (
+        WindowValue.objects.filter(_window_filter(windows, units_per_window), **{f"{column}__isnull": False})
+        .values("indicator_id", "window_code")
+        .annotate(total=Sum(column), units=Count("id"))
+        .order_by()
+    )
+    return {
+        (row["indicator_id"], index[row["window_code"]]): (_to_decimal(row["total"]) or Decimal(0), row["units"])
+        for row in rows
+    }
 
 
 def _unit_values(
@@ -314,17 +267,17 @@ def _unit_values(
     indicator_ids: Iterable[int],
 ) -> dict[tuple[int, int, int], Decimal]:
     """{(indicator_id, unit_id, w): value} for a few indicators, in one query."""
-    cte, params = _ranked_cte(
-        windows=windows,
-        units_per_window=units_per_window,
-        include_submitted=include_submitted,
-        indicator_ids=indicator_ids,
-    )
-    sql = cte + " SELECT indicator_id, unit_id, w, total FROM ranked WHERE rn = 1"  # noqa: S608 (table names and placeholders only)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return {(int(ind), int(unit), int(w)): _to_decimal(total) or Decimal(0) for ind, unit, w, total in rows}
+    column = _value_column(include_submitted)
+    index = {str(window): w for w, window in enumerate(windows)}
+    rows = WindowValue.objects.filter(
+        _window_filter(windows, units_per_window),
+        indicator_id__in=list(indicator_ids),
+        **{f"{column}__isnull": False},
+    ).values_list("indicator_id", "unit_id", "window_code", column)
+    return {
+        (indicator_id, unit_id, index[code]): _to_decimal(value) or Decimal(0)
+        for indicator_id, unit_id, code, value in rows
+    }
 
 
 # ---- catalogue ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from khoi.units.selectors import unit_list_active_on
 
 from . import catalogue
+from .aggregation import StoredValue, window_values
 from .models import (
     FormIndicator,
     Indicator,
@@ -41,10 +42,12 @@ from .models import (
     Submission,
     SubmissionEvent,
     SubmissionStatus,
+    TimeAggregation,
     UnitAggregation,
     ValidationRule,
     ValueAudit,
     ValueType,
+    WindowValue,
 )
 from .parsing import NotANumber, parse_number
 from .periods import Period
@@ -145,6 +148,58 @@ def _bump_version(submission: Submission, expected_version: int | None) -> None:
             }
         )
     submission.version = version + 1
+
+
+# ---- window values (the aggregation store) ----------------------------------------------------
+
+COUNTED_STATUSES = (SubmissionStatus.APPROVED, SubmissionStatus.SUBMITTED)
+
+
+@transaction.atomic
+def window_values_refresh(*, unit_ids: Iterable[int], years: Iterable[int]) -> int:
+    """Recompute the standard windows of these units in these years from their approved and
+    submitted values (see aggregation.py). Called by every service that changes what counts."""
+    unit_list, year_list = sorted(set(unit_ids)), sorted(set(years))
+    if not unit_list or not year_list:
+        return 0
+    stock_ids = set(Indicator.objects.filter(time_aggregation=TimeAggregation.STOCK).values_list("id", flat=True))
+    grouped: dict[tuple[int, int], list[StoredValue]] = {}
+    for unit_id, indicator_id, period_code, value, status in IndicatorValue.objects.filter(
+        unit_id__in=unit_list,
+        period_start__year__in=year_list,
+        submission__status__in=COUNTED_STATUSES,
+    ).values_list("unit_id", "indicator_id", "period_code", "value", "submission__status"):
+        period = Period.parse(period_code)
+        grouped.setdefault((unit_id, period.year), []).append(
+            StoredValue(indicator_id, period, value, status == SubmissionStatus.APPROVED)
+        )
+    WindowValue.objects.filter(unit_id__in=unit_list, year__in=year_list).delete()
+    rows = []
+    for (unit_id, year), stored in grouped.items():
+        for (indicator_id, code), (approved, submitted) in window_values(
+            stored, stock_indicator_ids=stock_ids, year=year
+        ).items():
+            rows.append(
+                WindowValue(
+                    unit_id=unit_id,
+                    indicator_id=indicator_id,
+                    year=year,
+                    window_code=code,
+                    approved_value=approved,
+                    submitted_value=submitted,
+                )
+            )
+    WindowValue.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
+
+
+def _refresh_submissions(submissions: Iterable[Submission]) -> None:
+    units: set[int] = set()
+    years: set[int] = set()
+    for submission in submissions:
+        units.add(submission.unit_id)
+        years.add(Period.parse(submission.reporting_round.period_code).year)
+    window_values_refresh(unit_ids=units, years=years)
 
 
 # ---- rounds ------------------------------------------------------------------------------------
@@ -483,6 +538,7 @@ def submission_submit(
     submission.explanations = explained
     submission.save(update_fields=["status", "submitted_at", "explanations", "updated_at"])
     _event(submission, "submit", actor, old)
+    _refresh_submissions([submission])
     return submission
 
 
@@ -499,6 +555,7 @@ def submission_return(*, submission: Submission, actor: User | None, comment: st
     submission.version += 1
     submission.save(update_fields=["status", "return_comment", "version", "updated_at"])
     _event(submission, "return", actor, old, comment.strip())
+    _refresh_submissions([submission])
     _notify_reporters(
         submission,
         _("Your form “%(form)s” for %(period)s was returned: %(comment)s")
@@ -522,6 +579,7 @@ def submission_approve(*, submission: Submission, actor: User | None) -> Submiss
     submission.version += 1
     submission.save(update_fields=["status", "approved_at", "version", "updated_at"])
     _event(submission, "approve", actor, old)
+    _refresh_submissions([submission])
     return submission
 
 
@@ -529,7 +587,9 @@ def submission_approve(*, submission: Submission, actor: User | None) -> Submiss
 def submission_bulk_approve(*, submission_ids: Iterable[int], actor: User | None) -> int:
     """Approve every listed form that is submitted (one transaction); returns how many."""
     ids = list(submission_ids)
-    submissions = list(Submission.objects.select_for_update().filter(pk__in=ids))
+    submissions = list(
+        Submission.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("reporting_round")
+    )
     not_ready = [s for s in submissions if s.status != SubmissionStatus.SUBMITTED]
     if not_ready:
         raise ValidationError(
@@ -552,6 +612,7 @@ def submission_bulk_approve(*, submission_ids: Iterable[int], actor: User | None
             for s in submissions
         ]
     )
+    _refresh_submissions(submissions)
     return len(submissions)
 
 
@@ -569,6 +630,7 @@ def submission_unlock(*, submission: Submission, actor: User | None, comment: st
     submission.version += 1
     submission.save(update_fields=["status", "return_comment", "approved_at", "version", "updated_at"])
     _event(submission, "unlock", actor, old, comment.strip())
+    _refresh_submissions([submission])
     return submission
 
 

@@ -15,6 +15,7 @@ from khoi.reporting.models import (
     SubmissionStatus,
 )
 from khoi.reporting.periods import Period
+from khoi.reporting.services import window_values_refresh
 from khoi.units.models import Unit
 
 
@@ -37,8 +38,9 @@ def submission_for(unit: Unit, period_code: str, status: str = SubmissionStatus.
 
 
 def record(unit: Unit, indicator: Indicator, period_code: str, value: Any, status: str = SubmissionStatus.APPROVED):
+    """Store a value straight into a submission of that status and refresh the unit's windows."""
     period = Period.parse(period_code)
-    return IndicatorValue.objects.create(
+    value = IndicatorValue.objects.create(
         submission=submission_for(unit, period_code, status),
         unit=unit,
         indicator=indicator,
@@ -49,3 +51,5 @@ def record(unit: Unit, indicator: Indicator, period_code: str, value: Any, statu
         months=period.month_count,
         value=Decimal(str(value)),
     )
+    window_values_refresh(unit_ids=[unit.pk], years=[period.year])
+    return value
