@@ -91,6 +91,7 @@ def ensure_listings() -> None:
             batch = []
     if batch:
         Listing.objects.bulk_create(batch)
+    services.search_words_add(texts=Listing.objects.values_list("search_text", flat=True))
     print(f"created {LISTINGS - have} listings in {time.perf_counter() - started:.1f} s")
 
 
@@ -117,7 +118,7 @@ def bench_search() -> None:
     )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN SELECT id FROM marketplace_listing WHERE search_key_pg %> 'logictic'")
+            cursor.execute("EXPLAIN SELECT id FROM marketplace_listing WHERE search_key_pg LIKE '%logistics%'")
             plan = " / ".join(row[0].strip() for row in cursor.fetchall()[:3])
         print(f"plan: {plan}")
 

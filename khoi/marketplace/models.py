@@ -147,6 +147,20 @@ class Listing(models.Model):
         return [region for region in self.regions.split("|") if region]
 
 
+class SearchWord(models.Model):
+    """The vocabulary of the offers and needs (accent-free words): typos in a query are corrected
+    against it (pg_trgm similarity on PostgreSQL, RapidFuzz on SQLite) before the listings are searched."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class ConferenceStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from khoi.core.text import search_key
 
 TYPO_THRESHOLD = 80.0
+MIN_TYPO_LENGTH = 4  # shorter words must match exactly or as a prefix
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -55,7 +56,7 @@ class Query:
             score = 100.0
         elif len(query_word) >= 3 and text_word.startswith(query_word):
             score = 95.0
-        elif len(query_word) >= 4 and len(text_word) >= 4:
+        elif len(query_word) >= MIN_TYPO_LENGTH and len(text_word) >= MIN_TYPO_LENGTH:
             ratio = fuzz.ratio(query_word, text_word)
             score = ratio if ratio >= TYPO_THRESHOLD else 0.0
         else:
@@ -87,6 +88,14 @@ class Query:
         elif len(self.words) > 1 and self.phrase in document.text:
             score += 8.0
         return round(score, 3)
+
+
+def close_words(query_word: str, vocabulary: Iterable[str], *, limit: int = 8) -> list[str]:
+    """Vocabulary words a query word may be a typo of (ratio ≥ TYPO_THRESHOLD), closest first."""
+    if len(query_word) < MIN_TYPO_LENGTH:
+        return []
+    found = process.extract(query_word, list(vocabulary), scorer=fuzz.ratio, score_cutoff=TYPO_THRESHOLD, limit=limit)
+    return [word for word, _score, _index in sorted(found, key=lambda item: (-item[1], item[0])) if word != query_word]
 
 
 def rank(query: str, documents: Iterable[Document], *, limit: int | None = None) -> list[tuple[int, float]]:

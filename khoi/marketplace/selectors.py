@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from khoi.accounts.permissions import AnyUser, is_member, visible_units
@@ -30,13 +29,13 @@ from .models import (
     MouStatusRecord,
     Participant,
     RequestStatus,
+    SearchWord,
     Slot,
 )
 
-# Candidates PostgreSQL hands to the shared ranking; trigram threshold low enough for typos.
-PG_CANDIDATES = 400
-EXACT_CANDIDATES = 300
-PG_WORD_SIMILARITY = 0.4
+# Candidates handed to the shared ranking; trigram threshold low enough to propose typo fixes.
+CANDIDATES = 120
+PG_SIMILARITY = 0.3
 ESSENTIAL_UNIT_GROUP = "cong-ich"
 
 
@@ -137,43 +136,51 @@ def _documents(rows: list[tuple[int, str]]) -> list[ranking.Document]:
     return documents
 
 
-def _exact_candidates(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
-    """Listings containing every query word (accent-free), best-looking first: the phrase in the
-    title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter runs
-    on the GIN trigram index of the unaccent key; on SQLite on the stored accent-free column."""
-    column = "search_key_pg" if connection.vendor == "postgresql" else "search_text"
+def _alternatives(query: ranking.Query) -> list[list[str]]:
+    """Each query word with the vocabulary words it may be a typo of ("logictic" → "logistics").
+    PostgreSQL proposes them with pg_trgm (GIN index), SQLite reads the vocabulary; RapidFuzz decides."""
+    alternatives = []
     for word in query.words:
+        options = [word]
+        if len(word) >= ranking.MIN_TYPO_LENGTH:
+            if connection.vendor == "postgresql":
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(PG_SIMILARITY)])
+                    cursor.execute(
+                        "SELECT word FROM marketplace_searchword WHERE word %% %s "
+                        "ORDER BY similarity(word, %s) DESC, word LIMIT 30",
+                        [word, word],
+                    )
+                    vocabulary: list[str] = [row[0] for row in cursor.fetchall()]
+            else:
+                vocabulary = list(SearchWord.objects.values_list("word", flat=True))
+            options.extend(ranking.close_words(word, vocabulary))
+        alternatives.append(options)
+    return alternatives
+
+
+def _candidates(
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]]
+) -> list[tuple[int, str]]:
+    """Listings containing each word (or one of its alternatives), best-looking first: the phrase
+    in the title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter
+    runs on the GIN trigram index of the stored unaccent key; on SQLite on the accent-free column."""
+    for options in alternatives:
         if connection.vendor == "postgresql":
-            listings = listings.extra(where=[f"marketplace_listing.{column} LIKE %s"], params=[f"%{word}%"])  # noqa: S610
+            where = " OR ".join("marketplace_listing.search_key_pg LIKE %s" for _ in options)
+            listings = listings.extra(where=[f"({where})"], params=[f"%{o}%" for o in options])  # noqa: S610
         else:
-            listings = listings.filter(search_text__contains=word)
+            condition = Q()
+            for option in options:
+                condition |= Q(search_text__contains=option)
+            listings = listings.filter(condition)
     in_title = [Case(When(search_title__contains=word, then=Value(1)), default=Value(0)) for word in query.words]
     ordered = listings.annotate(
         phrase_in_title=Case(When(search_title__contains=query.phrase, then=Value(1)), default=Value(0)),
         words_in_title=sum(in_title[1:], in_title[0]),
         phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
     ).order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
-    return list(ordered.values_list("id", "search_text")[:EXACT_CANDIDATES])
-
-
-def _fuzzy_candidates(listings: QuerySet[Listing], query: ranking.Query) -> list[tuple[int, str]]:
-    """Typos: on PostgreSQL pg_trgm word similarity over the GIN-indexed unaccent key (a stored
-    generated column, migration 0004); on SQLite every listing, for RapidFuzz to judge."""
-    if connection.vendor != "postgresql":
-        return list(listings.values_list("id", "search_text"))
-    expression = "marketplace_listing.search_key_pg"
-    conditions = [f"{expression} %%> %s" for _ in query.words]
-    joiner = " AND " if len(query.words) <= 2 else " OR "
-    where = "(" + joiner.join(conditions) + ")"
-    ordered = (
-        listings.extra(where=[where], params=query.words)  # noqa: S610 - fixed SQL, words as parameters
-        .annotate(similarity=RawSQL(f"word_similarity(%s, {expression})", (query.phrase,)))  # noqa: S611
-        .order_by("-similarity", "id")
-        .values_list("id", "search_text")[:PG_CANDIDATES]
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(PG_WORD_SIMILARITY)])
-        return list(ordered)
+    return list(ordered.values_list("id", "search_text")[:CANDIDATES])
 
 
 def listing_search(
@@ -187,9 +194,11 @@ def listing_search(
     on_date: dt.date | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    """Ranked search of published offers and needs, the same answers on both databases: listings
-    containing the words first; when they are fewer than `limit`, typo-tolerant candidates too
-    (pg_trgm on PostgreSQL, RapidFuzz on SQLite); `ranking` orders them all."""
+    """Ranked search of published offers and needs, with the same answers on both databases.
+
+    Query words are widened with the vocabulary words they may be typos of; candidates contain
+    every word (for three words or more, all but one); `ranking` orders them.
+    """
     listings = listing_filter(
         queryset=queryset, kind=kind, category=category, region=region, in_bloc=in_bloc, on_date=on_date
     )
@@ -197,12 +206,13 @@ def listing_search(
     if not parsed.words:
         page = list(listings.select_related("enterprise", "category__parent").order_by("-created_at", "-id")[:limit])
         return [SearchHit(listing=listing, score=0.0) for listing in page]
-    rows = _exact_candidates(listings, parsed)
-    ranked = ranking.rank(query, _documents(rows), limit=limit)
-    if len(ranked) < limit:
-        merged = dict(rows)
-        merged.update(_fuzzy_candidates(listings, parsed))
-        ranked = ranking.rank(query, _documents(list(merged.items())), limit=limit)
+    alternatives = _alternatives(parsed)
+    rows = dict(_candidates(listings, parsed, alternatives))
+    ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
+    if len(ranked) < limit and len(parsed.words) >= 3:
+        for skipped in range(len(parsed.words)):
+            rows.update(_candidates(listings, parsed, alternatives[:skipped] + alternatives[skipped + 1 :]))
+        ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
     by_id = Listing.objects.select_related("enterprise", "category__parent").in_bulk([pk for pk, _ in ranked])
     return [SearchHit(listing=by_id[pk], score=score) for pk, score in ranked if pk in by_id]
 

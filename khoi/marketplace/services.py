@@ -38,6 +38,7 @@ from .models import (
     MouStatusRecord,
     Participant,
     RequestStatus,
+    SearchWord,
     Slot,
 )
 
@@ -154,6 +155,13 @@ def _search_fields(listing: Listing) -> None:
     listing.search_source = f"{listing.title} {rest} {' '.join(listing.region_list)}"
     listing.search_title = ranking.normalise(listing.title)[:200]
     listing.search_text = f"{listing.search_title} | {ranking.normalise(rest)}"
+    search_words_add(texts=[listing.search_text])
+
+
+def search_words_add(*, texts: Iterable[str]) -> None:
+    """Add the words of listings' accent-free texts to the search vocabulary."""
+    words = {word for text in texts for word in ranking.words(text) if ranking.MIN_TYPO_LENGTH <= len(word) <= 60}
+    SearchWord.objects.bulk_create([SearchWord(word=word) for word in sorted(words)], ignore_conflicts=True)
 
 
 LISTING_FIELDS = (
