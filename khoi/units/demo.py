@@ -127,6 +127,8 @@ def load() -> str:
 
 
 def _load() -> str:
+    if not Sector.objects.exists():  # a flushed test database has lost the data migration's rows
+        services.sector_load_vsic()
     sectors = {sector.code: sector for sector in Sector.objects.all()}
     zones = [
         Zone.objects.get_or_create(name=name, defaults={"kind": kind, "province": PROVINCE})[0] for name, kind in ZONES

@@ -4,8 +4,10 @@ recorded in its history (UnitChange) in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,7 +19,7 @@ from django.utils.translation import gettext as _
 from khoi.accounts.models import User
 
 from . import register_excel
-from .models import ALLOWED_PARENT_KINDS, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
+from .models import ALLOWED_PARENT_KINDS, Sector, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
 from .register_excel import CheckResult
 from .selectors import register_import_context
 from .validation import normalize_tax_code
@@ -345,3 +347,26 @@ def zone_create(*, name: str, kind: str, province: str = "") -> Zone:
     zone.full_clean()
     zone.save()
     return zone
+
+
+VSIC_DATA = Path(__file__).resolve().parent / "data" / "vsic2018.json"
+
+
+@transaction.atomic
+def sector_load_vsic() -> int:
+    """(Re)load the VSIC 2018 sections and divisions shipped in data/vsic2018.json; idempotent.
+
+    Migration 0002 loads them; this puts them back where a test database was flushed (tests
+    with transaction=True empty every table, data migrations included).
+    """
+    data = json.loads(VSIC_DATA.read_text(encoding="utf-8"))
+    count = 0
+    for section in data["sections"]:
+        parent, _ = Sector.objects.update_or_create(
+            code=section["code"], defaults={"name": section["name"], "level": 1, "parent": None}
+        )
+        count += 1
+        for code, name in section["divisions"]:
+            Sector.objects.update_or_create(code=code, defaults={"name": name, "level": 2, "parent": parent})
+            count += 1
+    return count

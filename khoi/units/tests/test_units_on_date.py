@@ -44,3 +44,14 @@ def test_the_children_page_is_sorted_in_vietnamese_order_with_counts(demo, djang
     assert total == 93
     assert [c.name for c in children] == sorted((c.name for c in children), key=vietnamese_sort_key)
     assert sum(getattr(child, "child_count", 0) for child in children) > 0
+
+
+def test_the_demo_loads_even_where_the_sectors_were_flushed(db):
+    from khoi.units import demo
+    from khoi.units.models import Sector
+
+    Sector.objects.filter(level=2).delete()
+    Sector.objects.all().delete()
+    demo.load()
+    assert Sector.objects.filter(level=1).count() == 21
+    assert Unit.objects.get(code="DV001").sector.code == "64"
