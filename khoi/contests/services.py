@@ -422,13 +422,27 @@ def _check_kinds(pool: selectors.RoundPool | None, parsed: Mapping[int, str]) ->
             raise ValidationError({"answer": _("Choose one option only for this question.")})
 
 
-def _finalise(*, entry: Entry, now: dt.datetime, by: str) -> Entry:
-    """Scores the answers saved before the deadline and closes the entry (once: a conditional UPDATE)."""
+def _finalise(
+    *,
+    entry: Entry,
+    now: dt.datetime,
+    by: str,
+    known: Mapping[int, str] | None = None,
+    prediction: int | None = None,
+) -> Entry:
+    """Scores the answers saved before the deadline and closes the entry (once: a conditional UPDATE).
+
+    `known`: the answers just saved for every drawn question, when the caller has them (no re-read)."""
     pool = selectors.round_pool_get(round_id=entry.round_id)
     drawn_ids = [int(item[0]) for item in entry.draw]
-    saved = dict(
-        Answer.objects.filter(entry_id=entry.pk, saved_at__lte=entry.deadline_at).values_list("question_id", "choice")
-    )
+    if known is not None:
+        saved = dict(known)
+    else:
+        saved = dict(
+            Answer.objects.filter(entry_id=entry.pk, saved_at__lte=entry.deadline_at).values_list(
+                "question_id", "choice"
+            )
+        )
     questions = selectors.question_views(pool=pool, question_ids=drawn_ids) if pool else {}
     correct = {qid: question.correct for qid, question in questions.items()}
     score = score_answers(draw=entry.draw, answers=saved, correct=correct)
@@ -441,6 +455,8 @@ def _finalise(*, entry: Entry, now: dt.datetime, by: str) -> Entry:
         "time_taken_ms": max(0, int(time_taken.total_seconds() * 1000)),
         "receipt_code": receipt_code_for(entry.pk),
     }
+    if prediction is not None:
+        fields["prediction"] = prediction
     updated = Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(**fields)
     if updated:
         for name, value in fields.items():
@@ -480,12 +496,19 @@ def entry_answers_save(
             # starts and submits keep the default synchronous commit.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        return _answers_upsert(entry=entry, answers=answers, prediction=prediction, now=now)
+        _answers_upsert(entry=entry, answers=answers, prediction=prediction, now=now)
+    return entry
 
 
 def _answers_upsert(
-    *, entry: Entry, answers: Mapping[Any, str | Sequence[str]], prediction: int | None, now: dt.datetime
-) -> Entry:
+    *,
+    entry: Entry,
+    answers: Mapping[Any, str | Sequence[str]],
+    prediction: int | None,
+    now: dt.datetime,
+    save_prediction: bool = True,
+) -> dict[int, str]:
+    """Validates and upserts answers (one statement); returns them by question id."""
     parsed = _parse_answers(entry, answers)
     _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
     if prediction is not None and (prediction < 0 or prediction > 10_000_000):
@@ -497,10 +520,10 @@ def _answers_upsert(
             unique_fields=["entry", "question"],
             update_fields=["choice", "saved_at"],
         )
-    if prediction is not None and prediction != entry.prediction:
+    if save_prediction and prediction is not None and prediction != entry.prediction:
         Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(prediction=prediction)
         entry.prediction = prediction
-    return entry
+    return parsed
 
 
 @transaction.atomic
@@ -521,9 +544,16 @@ def entry_submit(
         return entry
     if now >= entry.deadline_at:
         return _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
+    posted: dict[int, str] = {}
     if answers or prediction is not None:
-        _answers_upsert(entry=entry, answers=answers or {}, prediction=prediction, now=now)
-    return _finalise(entry=entry, now=now, by=FinishedBy.PARTICIPANT)
+        posted = _answers_upsert(
+            entry=entry, answers=answers or {}, prediction=prediction, now=now, save_prediction=False
+        )
+    # When the form carried every drawn question (the usual submit), they are the saved answers.
+    complete = {int(item[0]) for item in entry.draw} <= set(posted)
+    return _finalise(
+        entry=entry, now=now, by=FinishedBy.PARTICIPANT, known=posted if complete else None, prediction=prediction
+    )
 
 
 def entries_close_expired(*, now: dt.datetime | None = None, batch_size: int = 500) -> int:
