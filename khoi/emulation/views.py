@@ -600,4 +600,5 @@ def counts(request: HttpRequest) -> HttpResponse:
             form_code=data["form_code"].code if data["form_code"] else None,
             campaign_code=data["campaign_code"].code if data["campaign_code"] else None,
         )
-    return render(request, "emulation/counts.html", {"form": form, "result": result})
+    template = "emulation/counts.html#result" if getattr(request, "htmx", False) else "emulation/counts.html"
+    return render(request, template, {"form": form, "result": result})

@@ -187,7 +187,12 @@ def test_counts_are_for_the_committee(world, reporter_a_client, leader_client):
     figures = leader_client.get(api("counts"), {"year": 2020, "issuer": "DUK", "campaign_code": "CT05"}).json()
     assert (figures["collectives"], figures["individuals"], figures["decisions"]) == (1, 1, ["86-QĐ/ĐUK"])
     page = leader_client.get(url("counts"), {"year": 2020, "issuer": "DUK"}).content.decode()
-    assert "86-QĐ/ĐUK" in page
+    assert "86-QĐ/ĐUK" in page and "<form" in page
+    partial = leader_client.get(url("counts"), {"year": 2020, "issuer": "DUK"}, headers={"HX-Request": "true"})
+    assert (
+        partial.content.decode().lstrip().startswith('<div id="counts-result">')
+        and "86-QĐ/ĐUK" in partial.content.decode()
+    )
 
 
 def test_personal_data_is_shown_only_to_commendation_staff_and_the_persons_own_unit(
