@@ -118,6 +118,15 @@ def _clean(unit: Unit) -> None:
         unit.tax_code = normalize_tax_code(unit.tax_code)
     except ValidationError as error:
         raise ValidationError({"tax_code": error.error_list}) from None
+    if unit.tax_code:
+        holder = Unit.objects.filter(tax_code=unit.tax_code).exclude(pk=unit.pk).first()
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "tax_code": _("Tax code “%(value)s” already belongs to “%(unit)s”.")
+                    % {"value": unit.tax_code, "unit": holder.name}
+                }
+            )
     unit.refresh_search_text()
     unit.full_clean(exclude=["path", "depth", "search_text"])
 

@@ -85,3 +85,10 @@ def test_an_update_records_who_changed_what_from_which_value(unit_a, staff_user)
     assert [(line.field, line.old, line.new) for line in latest.lines] == [
         ("name", old_name, "Đảng bộ Cảng Hải Phòng mới")
     ]
+
+
+def test_a_tax_code_already_used_is_refused_naming_its_unit(unit_a, unit_b):
+    with pytest.raises(ValidationError) as error:
+        services.unit_update(unit=unit_b, actor=None, fields={"tax_code": unit_a.tax_code})
+    assert unit_a.name in error.value.message_dict["tax_code"][0]
+    assert "đã thuộc về" in error.value.message_dict["tax_code"][0]
