@@ -429,7 +429,7 @@ def _load() -> str:
                 actor=None,
                 requester=requester,
                 recipient=recipient,
-                message=f"Chúng tôi muốn trao đổi về {recipient.enterprise.name}: khả năng hợp tác cung – cầu.",
+                message="Chúng tôi mong được gặp để trao đổi khả năng hợp tác cung – cầu sản phẩm, dịch vụ.",
             )
             roll = rng.random()
             if roll < 0.6:

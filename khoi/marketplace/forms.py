@@ -23,7 +23,9 @@ class CategoryChoiceField(forms.ModelChoiceField):
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Offer or need"), required=False, choices=[("", _("All")), *ListingKind.choices])
-    category = CategoryChoiceField(label=_("Category"), required=False, queryset=Category.objects.all())
+    category = CategoryChoiceField(
+        label=_("Category"), required=False, queryset=Category.objects.all(), empty_label=_("All")
+    )
     region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All")), *REGION_CHOICES])
     bloc = forms.ChoiceField(
         label=_("Enterprises"),
@@ -38,7 +40,7 @@ class SearchForm(forms.Form):
 
 class ListingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Offer or need"), choices=ListingKind.choices)
-    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all())
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all(), empty_label="—")
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     regions = forms.MultipleChoiceField(
@@ -82,7 +84,7 @@ class RequestForm(forms.Form):
 
 class MouForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=255)
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all())
+    category = CategoryChoiceField(label=_("Category"), queryset=Category.objects.all(), empty_label="—")
     signed_on = forms.DateField(label=_("Signed on"), widget=forms.DateInput(attrs={"type": "date"}))
 
 

@@ -53,12 +53,22 @@ class _State:
 
     def place(self, meeting: MeetingSpec, slot: int, table: int | None = None) -> None:
         if table is None:
-            table = next(t for t in range(1, self.tables + 1) if t not in self.tables_used[slot])
+            table = self.pick_table(meeting, slot)
         self.tables_used[slot][table] = meeting.id
         self.busy[meeting.first][slot] = meeting.id
         self.busy[meeting.second][slot] = meeting.id
         self.placed[meeting.id] = (slot, table)
         self.journal.append(("place", meeting, slot, table))
+
+    def pick_table(self, meeting: MeetingSpec, slot: int) -> int:
+        """A free table, preferably one a participant already sits at: fewer walks on the day."""
+        taken = self.tables_used[slot]
+        for participant in (meeting.first, meeting.second):
+            for other in sorted(self.busy[participant], key=lambda s: abs(s - slot)):
+                table = self.placed[self.busy[participant][other]][1]
+                if table not in taken:
+                    return table
+        return next(t for t in range(1, self.tables + 1) if t not in taken)
 
     def remove(self, meeting: MeetingSpec) -> tuple[int, int]:
         slot, table = self.placed.pop(meeting.id)
