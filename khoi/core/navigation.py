@@ -1,9 +1,13 @@
-"""The main menu. Each app's AppConfig may declare `navigation`: a list of NavItem."""
+"""The main menu. Each app's AppConfig may declare `navigation`: a list of NavItem.
+
+The header shows one entry per app (its first item the user may open, under the app's name); the
+home page lists every item, grouped by app.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
@@ -18,10 +22,18 @@ class NavItem:
     visible_to: Callable[[Any], bool] | None = None
 
 
-def navigation_for(user: Any) -> list[dict[str, str]]:
-    items = []
+@dataclass
+class NavGroup:
+    label: str
+    url: str
+    items: list[dict[str, str]] = field(default_factory=list)
+
+
+def navigation_for(user: Any) -> list[NavGroup]:
+    groups = []
     for app_name in settings.KHOI_APPS:
         config = apps.get_app_config(app_name.rsplit(".", 1)[-1])
+        items = []
         for item in getattr(config, "navigation", []):
             if item.visible_to is not None and not item.visible_to(user):
                 continue
@@ -30,4 +42,6 @@ def navigation_for(user: Any) -> list[dict[str, str]]:
             except NoReverseMatch:
                 continue
             items.append({"label": str(item.label), "url": url})
-    return items
+        if items:
+            groups.append(NavGroup(label=str(config.verbose_name), url=items[0]["url"], items=items))
+    return groups

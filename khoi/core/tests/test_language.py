@@ -32,3 +32,9 @@ def test_the_home_page_sends_anonymous_visitors_to_login(db):
     response = Client().get("/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_home_page_lists_the_modules_in_vietnamese(staff_client):
+    page = staff_client.get("/").content.decode()
+    assert "Danh sách đơn vị" in page
+    assert "Xin chào" in page
