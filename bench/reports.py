@@ -57,6 +57,7 @@ def build() -> None:
 
     call_command("migrate", verbosity=0)
     if Unit.objects.filter(code__startswith="BX").exists():
+        _refresh_window_values()
         return
     print("Building the 1,000-unit bloc (first run only)…", flush=True)
     units_demo.load()
@@ -124,7 +125,19 @@ def build() -> None:
                         )
                     )
             IndicatorValue.objects.bulk_create(values, batch_size=2000)
+    _refresh_window_values()
     print(f"  {Unit.objects.filter(kind__in=BASE_KINDS, left_on__isnull=True).count()} base units", flush=True)
+
+
+def _refresh_window_values() -> None:
+    """The reporting engine keeps each unit's window values; the bulk-written units need theirs."""
+    from khoi.reporting import services as reporting_services
+    from khoi.reporting.models import WindowValue
+    from khoi.units.models import Unit
+
+    ids = list(Unit.objects.filter(code__startswith="BX").values_list("id", flat=True))
+    if ids and not WindowValue.objects.filter(unit_id=ids[0]).exists():
+        reporting_services.window_values_refresh(unit_ids=ids, years=[2020, 2021])
 
 
 def timed(label: str, function, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]

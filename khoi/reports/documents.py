@@ -266,25 +266,60 @@ def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noo
     return data
 
 
-def _pdf_table(pdf: object, table: Table) -> None:
+def _fit(pdf: object, text: str, width: float) -> str:
+    """The text cut with "…" to fit a cell (long unit names in a 1,000-row table)."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
+
+    assert isinstance(pdf, FPDF)
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[: max(0, len(text) - max(1, len(text) // 8))]
+    return text + "…"
+
+
+def _pdf_table(pdf: object, table: Table) -> None:
+    """A bordered table drawn cell by cell (fast for a thousand rows); the header repeats on each page."""
+    from fpdf import FPDF
 
     assert isinstance(pdf, FPDF)
     count = len(table.headers)
-    widths = [8 if index == 0 else (40 if index == 1 else 20) for index in range(count)]
-    aligns = tuple("RIGHT" if index in table.numeric_columns else "LEFT" for index in range(count))
-    with pdf.table(
-        col_widths=widths,
-        text_align=aligns,
-        headings_style=FontFace(emphasis="BOLD", fill_color=(238, 240, 244)),
-        line_height=5,
-        first_row_as_headings=True,
-    ) as pdf_table:
-        for cells in [table.headers, *table.rows]:
-            row = pdf_table.row()
-            for text in cells:
-                row.cell(str(text))
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    # Columns share the width by the length of what they hold (the first 200 rows are enough).
+    sample = list(table.rows[:200])
+    weights = [
+        min(32.0, max(5.0, max([len(str(row[index])) for row in sample] or [0]) + 1.0)) for index in range(count)
+    ]
+    widths = [usable * weight / sum(weights) for weight in weights]
+    line = 5.5
+
+    def header() -> None:
+        pdf.set_font(SERIF, "B", 9)
+        pdf.set_fill_color(238, 240, 244)
+        top = pdf.get_y()
+        heights = []
+        x = pdf.l_margin
+        for width, text in zip(widths, table.headers, strict=True):
+            pdf.set_xy(x, top)
+            pdf.multi_cell(width, 4.5, str(text), border=1, align="C", fill=True, new_x="RIGHT", new_y="TOP")
+            heights.append(pdf.get_y() - top)
+            x += width
+        lines = max(
+            len(pdf.multi_cell(w, 4.5, str(t), dry_run=True, output="LINES"))
+            for w, t in zip(widths, table.headers, strict=True)
+        )
+        pdf.set_xy(pdf.l_margin, top + lines * 4.5)
+        pdf.set_font(SERIF, "", 9.5)
+
+    header()
+    for cells in table.rows:
+        if pdf.will_page_break(line):
+            pdf.add_page()
+            header()
+        for index, (width, text) in enumerate(zip(widths, cells, strict=True)):
+            align = "R" if index in table.numeric_columns else "L"
+            pdf.cell(width, line, _fit(pdf, str(text), width - 2), border=1, align=align)
+        pdf.ln(line)
 
 
 def _pdf_signature(pdf: object, head: DocumentHead) -> None:
