@@ -468,7 +468,7 @@ def _load() -> str:
         merit_form=forms["BK-UBND"],
         campaign=campaigns["KTD-HOI"],
     )
-    services.proposal_submit(proposal=proposal, actor=None)
+    services.proposal_submit(proposal=proposal, actor=None, submitted_at=dt.datetime(2021, 1, 15, 9, 0, tzinfo=dt.UTC))
     services.proposal_review(proposal=proposal, actor=None, approve=True, note="Đủ điều kiện đề nghị.")
     for form_code, number, subject in (
         ("CTD-UBND", 455, "Về việc tặng Cờ thi đua của Ủy ban nhân dân thành phố năm 2020"),
@@ -614,7 +614,8 @@ def _ct05_2020(forms, issuers, campaigns, units) -> None:
             proposer_unit=unit,
             campaign=campaigns["CT05"],
         )
-        services.proposal_submit(proposal=proposal, actor=None)
+        handed_in = dt.datetime(2021, 6, 10, 9, 0, tzinfo=dt.UTC)
+        services.proposal_submit(proposal=proposal, actor=None, submitted_at=handed_in)
         services.proposal_review(proposal=proposal, actor=None, approve=True)
         proposals.append(proposal)
     services.decision_create(

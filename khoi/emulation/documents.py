@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -138,7 +139,7 @@ def proposal_docx(*, proposal: Proposal) -> bytes:
         issuing_body=proposer,
         number_symbol=f"Số {proposal.number}" if proposal.number else "Số      -DS",
         place=proposal.proposer_unit.province if proposal.proposer_unit and proposal.proposer_unit.province else "",
-        date=(proposal.submitted_at or proposal.created_at).date(),
+        date=timezone.localdate(proposal.submitted_at or proposal.created_at),
     )
     document = new_party_document(
         header, document_type="DANH SÁCH", subject=f"đề nghị khen thưởng năm {proposal.year}", landscape=True

@@ -526,8 +526,10 @@ def _binding_error(violations: Sequence[Any], field_name: str) -> None:
 
 
 @transaction.atomic
-def proposal_submit(*, proposal: Proposal, actor: User | None) -> list[Any]:
-    """Hand in a proposal: binding rules block it; the other rules' warnings are kept on its lines."""
+def proposal_submit(*, proposal: Proposal, actor: User | None, submitted_at: dt.datetime | None = None) -> list[Any]:
+    """Hand in a proposal: binding rules block it; the other rules' warnings are kept on its lines.
+
+    `submitted_at` records a proposal handed in on paper earlier (history); default: now."""
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status not in (ProposalStatus.DRAFT, ProposalStatus.RETURNED):
         raise ValidationError({"status": _("Only a draft or a returned proposal can be submitted.")})
@@ -540,7 +542,7 @@ def proposal_submit(*, proposal: Proposal, actor: User | None) -> list[Any]:
         item.warnings = [v.as_dict() for v in violations if str(item.pk) in v.candidate_keys]
         item.save(update_fields=["warnings"])
     proposal.status = ProposalStatus.SUBMITTED
-    proposal.submitted_at = timezone.now()
+    proposal.submitted_at = submitted_at or timezone.now()
     proposal.save(update_fields=["status", "submitted_at"])
     return violations
 
