@@ -278,6 +278,15 @@ def _fit(pdf: object, text: str, width: float) -> str:
     return text + "…"
 
 
+def _line_count(pdf: object, width: float, text: str) -> int:
+    from fpdf import FPDF
+    from fpdf.enums import MethodReturnValue
+
+    assert isinstance(pdf, FPDF)
+    lines = pdf.multi_cell(width, 4.5, text, dry_run=True, output=MethodReturnValue.LINES)
+    return len(lines) if isinstance(lines, list) else 1
+
+
 def _pdf_table(pdf: object, table: Table) -> None:
     """A bordered table drawn cell by cell (fast for a thousand rows); the header repeats on each page."""
     from fpdf import FPDF
@@ -297,18 +306,15 @@ def _pdf_table(pdf: object, table: Table) -> None:
         pdf.set_font(SERIF, "B", 9)
         pdf.set_fill_color(238, 240, 244)
         top = pdf.get_y()
-        heights = []
+        lines = max(_line_count(pdf, width, str(text)) for width, text in zip(widths, table.headers, strict=True))
+        height = lines * 4.5
         x = pdf.l_margin
         for width, text in zip(widths, table.headers, strict=True):
+            pdf.rect(x, top, width, height, style="DF")
             pdf.set_xy(x, top)
-            pdf.multi_cell(width, 4.5, str(text), border=1, align="C", fill=True, new_x="RIGHT", new_y="TOP")
-            heights.append(pdf.get_y() - top)
+            pdf.multi_cell(width, 4.5, str(text), align="C", new_x="RIGHT", new_y="TOP")
             x += width
-        lines = max(
-            len(pdf.multi_cell(w, 4.5, str(t), dry_run=True, output="LINES"))
-            for w, t in zip(widths, table.headers, strict=True)
-        )
-        pdf.set_xy(pdf.l_margin, top + lines * 4.5)
+        pdf.set_xy(pdf.l_margin, top + height)
         pdf.set_font(SERIF, "", 9.5)
 
     header()
