@@ -23,7 +23,6 @@ from khoi.units.models import Unit
 from .. import access, selectors, services
 from ..models import Agreement, Campaign, CommendationForm, Decision, Issuer, Person, Proposal, Scorecard
 from . import serializers as s
-from .errors import AppExceptionHandlerMixin
 
 
 def _user(request: Request) -> User:
@@ -39,21 +38,21 @@ def _agreement(request: Request, pk: int) -> Agreement:
     return agreement
 
 
-class BlocListView(AppExceptionHandlerMixin, generics.ListAPIView):
+class BlocListView(generics.ListAPIView):
     serializer_class = s.BlocSerializer
 
     def get_queryset(self) -> Any:
         return access.visible_blocs(self.request.user).order_by("name")
 
 
-class AgreementDetailView(AppExceptionHandlerMixin, APIView):
+class AgreementDetailView(APIView):
     @extend_schema(responses=s.AgreementSerializer)
     def get(self, request: Request, pk: int) -> Response:
         agreement = selectors.agreement_detail(agreement_id=_agreement(request, pk).pk)
         return Response(s.AgreementSerializer(agreement).data)
 
 
-class RankingView(AppExceptionHandlerMixin, APIView):
+class RankingView(APIView):
     @extend_schema(responses=s.RankingRowSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         agreement = _agreement(request, pk)
@@ -62,7 +61,7 @@ class RankingView(AppExceptionHandlerMixin, APIView):
         return Response(s.RankingRowSerializer(rows, many=True).data)
 
 
-class ScoresView(AppExceptionHandlerMixin, APIView):
+class ScoresView(APIView):
     """Save self-scores (`side=self`: the member's reporter or commendation staff) or the bloc's
     scores (`side=bloc`: commendation staff)."""
 
@@ -90,7 +89,7 @@ class ScoresView(AppExceptionHandlerMixin, APIView):
         return Response(status=204)
 
 
-class ProposeView(AppExceptionHandlerMixin, APIView):
+class ProposeView(APIView):
     @extend_schema(request=s.ProposeInputSerializer, responses=s.ProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:
         agreement = _agreement(request, pk)
@@ -106,7 +105,7 @@ class ProposeView(AppExceptionHandlerMixin, APIView):
         return Response(s.ProposalSerializer(proposal).data, status=201)
 
 
-class FormListView(AppExceptionHandlerMixin, generics.ListAPIView):
+class FormListView(generics.ListAPIView):
     serializer_class = s.FormSerializer
     pagination_class = None
 
@@ -114,7 +113,7 @@ class FormListView(AppExceptionHandlerMixin, generics.ListAPIView):
         return selectors.form_list()
 
 
-class ProposalListView(AppExceptionHandlerMixin, APIView):
+class ProposalListView(APIView):
     @extend_schema(responses=s.ProposalSerializer(many=True))
     def get(self, request: Request) -> Response:
         proposals = access.visible_proposals(request.user).prefetch_related("items__form")[:200]
@@ -147,13 +146,13 @@ def _proposal(request: Request, pk: int) -> Proposal:
     return get_object_or_404(access.visible_proposals(request.user), pk=pk)
 
 
-class ProposalDetailView(AppExceptionHandlerMixin, APIView):
+class ProposalDetailView(APIView):
     @extend_schema(responses=s.ProposalSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return Response(s.ProposalSerializer(_proposal(request, pk)).data)
 
 
-class ProposalSubmitView(AppExceptionHandlerMixin, APIView):
+class ProposalSubmitView(APIView):
     @extend_schema(request=None, responses=s.ViolationSerializer(many=True))
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
@@ -162,7 +161,7 @@ class ProposalSubmitView(AppExceptionHandlerMixin, APIView):
         return Response([violation.as_dict() for violation in violations])
 
 
-class ProposalReviewView(AppExceptionHandlerMixin, APIView):
+class ProposalReviewView(APIView):
     @extend_schema(request=s.ReviewInputSerializer, responses=s.ProposalSerializer)
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
@@ -179,7 +178,7 @@ class ProposalReviewView(AppExceptionHandlerMixin, APIView):
         return Response(s.ProposalSerializer(proposal).data)
 
 
-class DecisionListView(AppExceptionHandlerMixin, APIView):
+class DecisionListView(APIView):
     @extend_schema(responses=s.DecisionSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(reads_all(request.user))
@@ -217,14 +216,14 @@ class DecisionListView(AppExceptionHandlerMixin, APIView):
         return Response(s.DecisionSerializer(decision).data, status=201)
 
 
-class DecisionDetailView(AppExceptionHandlerMixin, APIView):
+class DecisionDetailView(APIView):
     @extend_schema(responses=s.DecisionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         require(reads_all(request.user))
         return Response(s.DecisionSerializer(get_object_or_404(Decision, pk=pk)).data)
 
 
-class UnitHistoryView(AppExceptionHandlerMixin, APIView):
+class UnitHistoryView(APIView):
     @extend_schema(responses=s.AwardSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         unit = get_object_or_404(Unit, pk=pk)
@@ -232,7 +231,7 @@ class UnitHistoryView(AppExceptionHandlerMixin, APIView):
         return Response(s.AwardSerializer(selectors.unit_award_history(unit=unit), many=True).data)
 
 
-class PersonDetailView(AppExceptionHandlerMixin, APIView):
+class PersonDetailView(APIView):
     """A person: birth date, gender and position only for those who handle commendation (or the
     person's own unit reporter); others get them empty."""
 
@@ -247,7 +246,7 @@ class PersonDetailView(AppExceptionHandlerMixin, APIView):
         return Response(data)
 
 
-class CountsView(AppExceptionHandlerMixin, APIView):
+class CountsView(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("year", OpenApiTypes.INT),
