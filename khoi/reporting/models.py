@@ -182,6 +182,18 @@ class ReportingRound(models.Model):
     def __str__(self) -> str:
         return f"{self.form.name} – {self.period_code}"
 
+    @property
+    def period_label(self) -> str:
+        from .periods import Period
+
+        return Period.parse(self.period_code).label
+
+    @property
+    def is_overdue(self) -> bool:
+        from django.utils import timezone
+
+        return self.status == self.Status.OPEN and timezone.localdate() > self.deadline
+
 
 class SubmissionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")

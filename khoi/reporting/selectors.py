@@ -17,7 +17,10 @@ Public API (names and signatures are stable; khoi.reports builds on them)
 ``count_units_meeting(*, code, period, operator, threshold, scope=Scope(), denominator="enterprises",
     include_submitted=False) -> CountFigure``
 ``indicator_series(*, code, periods, scope=Scope(), include_submitted=False) -> list[Figure]``
-``submission_completeness(*, reporting_round) -> Completeness``; ``round_list(...)``.
+``submission_completeness(*, reporting_round) -> Completeness``; ``round_list(*, status=None)``.
+Also: ``UNITS_CODE`` ("base_organisations": the count of base organisations from the register,
+accepted by ``indicator_figure``), ``indicator_list(*, key_only=False)``, ``indicator_get(*, code)``,
+``reporting_years()``, ``submission_todo_list(*, units)``, ``value_audit_list(...)``.
 
 ``Figure.extra`` carries what a figure needs besides its value: for a ratio ``numerator`` and
 ``denominator``; for a count ``denominator``, ``denominator_kind``, ``share_percent`` (and
