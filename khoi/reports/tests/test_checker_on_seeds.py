@@ -83,3 +83,14 @@ def test_the_same_additions_when_right_are_confirmed(demo):
 def test_a_figure_of_another_period_is_wrong_for_this_one(demo):
     result = _check("Tổng doanh thu sản xuất kinh doanh đạt 14.167 tỷ đồng, tăng 28,7%.", "2021-Y")
     assert figures_of(result.marks, WRONG) == ["14.167 tỷ đồng", "tăng 28,7%"]
+
+
+def test_a_longer_article_costs_no_more_queries(demo, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    text = YEAR.read_text(encoding="utf-8")
+    with CaptureQueriesContext(connection) as once:
+        _check(text, "2021-Y")
+    with django_assert_max_num_queries(len(once.captured_queries)):
+        _check("\n\n".join([text] * 5), "2021-Y")
