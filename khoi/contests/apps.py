@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from khoi.core.navigation import NavItem
 
@@ -16,4 +17,7 @@ class ContestsConfig(AppConfig):
     name = "khoi.contests"
     label = "contests"
     verbose_name = _("Online contests")
-    navigation = [NavItem(_("Contests"), "contests:manage", visible_to=_can_manage)]
+    navigation = [
+        NavItem(_("Contests"), "contests:manage", visible_to=_can_manage),
+        NavItem(pgettext_lazy("contest", "Question bank"), "contests:question_list", visible_to=_can_manage),
+    ]

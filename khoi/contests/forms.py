@@ -66,3 +66,77 @@ class QuestionForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+class ContestForm(forms.Form):
+    title = forms.CharField(label=_("Title of the contest"), max_length=500)
+    slug = forms.SlugField(label=_("Address (letters, digits, dashes)"), max_length=80)
+    organiser = forms.CharField(label=_("Organiser"), max_length=255, required=False)
+    rules = forms.CharField(
+        label=pgettext_lazy("contest", "Rules"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    starts_per_ip_per_minute = forms.IntegerField(
+        label=_("Entries started per minute from one network address"),
+        min_value=1,
+        initial=30,
+        help_text=_("Raise it when whole factories share one Internet connection."),
+    )
+
+
+class RoundForm(forms.Form):
+    number = forms.IntegerField(label=_("Round number"), min_value=1)
+    title = forms.CharField(label=_("Round title"), max_length=255, required=False)
+    opens_at = forms.DateTimeField(
+        label=_("Opens at (Vietnam time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes at (Vietnam time)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+    )
+    time_limit_minutes = forms.IntegerField(label=_("Time limit (minutes)"), min_value=1, initial=15)
+    prediction_question = forms.CharField(
+        label=_("Prediction question"),
+        max_length=500,
+        required=False,
+        initial="Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của tuần này?",
+    )
+
+    def __init__(self, *args: Any, topics: list[Topic] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.topics = topics or []
+        for topic in self.topics:
+            self.fields[f"topic_{topic.pk}"] = forms.IntegerField(
+                label=_("Questions drawn from “%(topic)s”") % {"topic": topic.name},
+                min_value=0,
+                initial=0,
+                required=False,
+            )
+
+    def draw(self) -> list[tuple[Topic, int]]:
+        return [
+            (topic, self.cleaned_data.get(f"topic_{topic.pk}") or 0)
+            for topic in self.topics
+            if self.cleaned_data.get(f"topic_{topic.pk}")
+        ]
+
+
+class PrizesForm(forms.Form):
+    def __init__(self, *args: Any, current: dict[tuple[str, str], int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .models import PRIZE_ORDER, PrizeKind, PrizeScope
+
+        current = current or {}
+        for scope, scope_label in PrizeScope.choices:
+            kinds = [*PRIZE_ORDER, PrizeKind.COLLECTIVE] if scope == PrizeScope.OVERALL else PRIZE_ORDER
+            for kind in kinds:
+                self.fields[f"{scope}__{kind}"] = forms.IntegerField(
+                    label=f"{scope_label}: {PrizeKind(kind).label}",
+                    min_value=0,
+                    initial=current.get((scope, kind), 0),
+                )
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        return {tuple(name.split("__", 1)): value or 0 for name, value in self.cleaned_data.items()}  # type: ignore[misc]

@@ -284,6 +284,13 @@ def prize_set(*, contest: Contest, scope: str, kind: str, count: int) -> Prize |
     return prize
 
 
+@transaction.atomic
+def prizes_set(*, contest: Contest, counts: Mapping[tuple[str, str], int]) -> None:
+    """Sets every prize count of a contest at once ({(scope, kind): count}; 0 removes it)."""
+    for (scope, kind), count in counts.items():
+        prize_set(contest=contest, scope=scope, kind=kind, count=count)
+
+
 # ---- Entries: the hot paths ---------------------------------------------------------------------
 
 

@@ -25,5 +25,8 @@ urlpatterns = [
     path("manage/rounds/<int:pk>/entries/", views.round_entries, name="round_entries"),
     path("manage/rounds/<int:pk>/statistics/", views.round_statistics, name="round_statistics"),
     path("manage/entries/<int:pk>/", views.entry_detail, name="entry_detail"),
+    path("manage/contests/new/", views.contest_create, name="contest_create"),
+    path("manage/contests/<int:pk>/rounds/new/", views.round_create, name="round_create"),
+    path("manage/contests/<int:pk>/prizes/", views.contest_prizes, name="contest_prizes"),
     path("manage/contests/<int:pk>/export.xlsx", views.contest_export, name="contest_export"),
 ]

@@ -22,8 +22,8 @@ from khoi.accounts.permissions import role_required
 
 from . import excel, selectors, services, throttle
 from .access import can_manage_contests
-from .forms import EntryForm, ImportForm, QuestionForm
-from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round
+from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
+from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
 from .phones import format_phone
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,7 +42,7 @@ def _published_or_404(slug: str) -> Contest:
     return contest
 
 
-def _add_errors(form: EntryForm | QuestionForm, error: ValidationError) -> None:
+def _add_errors(form: Any, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, messages_ in error.message_dict.items():
             target = field if field in form.fields else None
@@ -590,3 +590,65 @@ def results_export(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.slug}-cong-khai.xlsx"'
     return response
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def contest_create(request: HttpRequest) -> HttpResponse:
+    form = ContestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contest = services.contest_create(**form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The contest is created. Add its rounds."))
+            return redirect("contests:round_create", pk=contest.pk)
+    return render(request, "contests/manage/form.html", {"form": form, "title": _("New contest")})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest, pk: int) -> HttpResponse:
+    contest = get_object_or_404(Contest, pk=pk)
+    topics = list(Topic.objects.all())
+    initial = {"number": contest.rounds.count() + 1}
+    form = RoundForm(request.POST or None, topics=topics, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.round_create(
+                contest=contest,
+                number=data["number"],
+                title=data.get("title") or "",
+                opens_at=data["opens_at"],
+                closes_at=data["closes_at"],
+                time_limit_seconds=data["time_limit_minutes"] * 60,
+                draw=form.draw(),
+                prediction_question=data.get("prediction_question") or "",
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The round is created."))
+            return redirect("contests:manage")
+    title = _("New round of “%(contest)s”") % {"contest": contest.title}
+    return render(request, "contests/manage/form.html", {"form": form, "title": title})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def contest_prizes(request: HttpRequest, pk: int) -> HttpResponse:
+    contest = get_object_or_404(Contest, pk=pk)
+    current = {(p.scope, p.kind): p.count for p in contest.prizes.all()}
+    form = PrizesForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.prizes_set(contest=contest, counts=form.counts())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The prizes are saved."))
+            return redirect("contests:manage")
+    title = _("Prizes of “%(contest)s”") % {"contest": contest.title}
+    return render(request, "contests/manage/form.html", {"form": form, "title": title})

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from khoi.contests import selectors, services, throttle
 from khoi.contests.access import CanManageContests
@@ -44,31 +41,7 @@ def _entry(token: str) -> Entry:
     return entry
 
 
-def _exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Services' ValidationError → 400 {field: [Vietnamese messages]}; like the project's handler.
-
-    The project setting points at khoi.core.api.exception_handler, which the empty package
-    khoi/core/api/ currently shadows; this keeps the contests API answering until that is fixed.
-    """
-    if isinstance(exc, DjangoValidationError):
-        if hasattr(exc, "error_dict"):
-            detail: Any = {field: [str(m) for e in errs for m in e.messages] for field, errs in exc.error_dict.items()}
-        else:
-            detail = {"non_field_errors": [str(m) for m in exc.messages]}
-        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(*exc.args)
-    return drf_exception_handler(exc, context)
-
-
-class ContestAPIView(APIView):
-    def get_exception_handler(self) -> Any:
-        return _exception_handler
-
-
-class PublicAPIView(ContestAPIView):
+class PublicAPIView(APIView):
     authentication_classes: list[type] = []
     permission_classes = [AllowAny]
 
@@ -191,7 +164,7 @@ class EntrySubmitView(PublicAPIView):
         )
 
 
-class RoundRankingView(ContestAPIView):
+class RoundRankingView(APIView):
     permission_classes = [CanManageContests]
 
     @extend_schema(responses=s.ContestRankingSerializer, summary="The round's ranking with phones (Propaganda Board)")
@@ -201,7 +174,7 @@ class RoundRankingView(ContestAPIView):
         return Response(s.ContestRankingSerializer({"true_figure": true_figure, "rows": rows}).data)
 
 
-class RoundItemStatisticsView(ContestAPIView):
+class RoundItemStatisticsView(APIView):
     permission_classes = [CanManageContests]
 
     @extend_schema(responses=s.ContestItemStatSerializer(many=True), summary="Share correct per question")
