@@ -259,3 +259,14 @@ def test_the_tree_page_uses_a_constant_number_of_queries(staff_client, bloc, dja
     with django_assert_max_num_queries(8):
         page = staff_client.get("/units/").content.decode()
     assert page.count('class="tree-node"') == 26
+
+
+def test_the_menu_offers_the_register_to_members_and_its_management_to_managers(manager, reporter_a):
+    from khoi.core.navigation import navigation_for
+
+    def urls(user):
+        return {item["url"] for group in navigation_for(user) for item in group.items}
+
+    assert {"/units/", "/units/groups/", "/units/import/", "/units/zones/"} <= urls(manager)
+    assert "/units/" in urls(reporter_a)
+    assert "/units/import/" not in urls(reporter_a) and "/units/zones/" not in urls(reporter_a)
