@@ -525,7 +525,7 @@ def round_entries_for_staff(*, contest_round: Round) -> QuerySet[Entry]:
 
 
 def topic_list() -> QuerySet[Topic]:
-    return Topic.objects.annotate(question_count=Count("questions"))
+    return Topic.objects.annotate(question_count=Count("questions")).order_by("position", "id")
 
 
 def question_list(*, topic_id: int | None = None, search: str = "") -> QuerySet[Question]:
