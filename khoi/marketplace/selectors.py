@@ -138,25 +138,25 @@ def _documents(rows: list[tuple[int, str]]) -> list[ranking.Document]:
 
 def _alternatives(query: ranking.Query) -> list[list[str]]:
     """Each query word with the vocabulary words it may be a typo of ("logictic" → "logistics").
-    PostgreSQL proposes them with pg_trgm (GIN index), SQLite reads the vocabulary; RapidFuzz decides."""
-    alternatives = []
-    for word in query.words:
-        options = [word]
-        if len(word) >= ranking.MIN_TYPO_LENGTH:
-            if connection.vendor == "postgresql":
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(PG_SIMILARITY)])
-                    cursor.execute(
-                        "SELECT word FROM marketplace_searchword WHERE word %% %s "
-                        "ORDER BY similarity(word, %s) DESC, word LIMIT 30",
-                        [word, word],
-                    )
-                    vocabulary: list[str] = [row[0] for row in cursor.fetchall()]
-            else:
-                vocabulary = list(SearchWord.objects.values_list("word", flat=True))
-            options.extend(ranking.close_words(word, vocabulary))
-        alternatives.append(options)
-    return alternatives
+    Only words the vocabulary does not know are corrected. PostgreSQL proposes corrections with
+    pg_trgm (GIN index on the words), SQLite reads the vocabulary; RapidFuzz decides on both."""
+    known = set(SearchWord.objects.filter(word__in=query.words).values_list("word", flat=True))
+    unknown = [w for w in query.words if w not in known and len(w) >= ranking.MIN_TYPO_LENGTH]
+    corrections: dict[str, list[str]] = {}
+    if unknown and connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(PG_SIMILARITY)])
+            for word in unknown:
+                cursor.execute(
+                    "SELECT word FROM marketplace_searchword WHERE word %% %s "
+                    "ORDER BY similarity(word, %s) DESC, word LIMIT 30",
+                    [word, word],
+                )
+                corrections[word] = ranking.close_words(word, [row[0] for row in cursor.fetchall()])
+    elif unknown:
+        vocabulary = list(SearchWord.objects.values_list("word", flat=True))
+        corrections = {word: ranking.close_words(word, vocabulary) for word in unknown}
+    return [[word, *corrections.get(word, [])] for word in query.words]
 
 
 def _candidates(
