@@ -407,7 +407,11 @@ class WindowValue(models.Model):
             models.UniqueConstraint(fields=["unit", "indicator", "window_code"], name="window_value_unique"),
         ]
         indexes = [
-            models.Index(fields=["window_code", "indicator", "unit"], name="window_value_lookup"),
+            # Covering: a window's totals are read from the index alone (PostgreSQL index-only scan).
+            models.Index(
+                fields=["window_code", "indicator", "unit", "approved_value", "submitted_value"],
+                name="window_value_covering",
+            ),
             models.Index(fields=["unit", "year"], name="window_value_unit_year"),
         ]
 

@@ -232,34 +232,38 @@ def _to_decimal(value: Any) -> Decimal | None:
     return Decimal(str(value)).quantize(FOUR_PLACES)
 
 
-def _window_filter(windows: Sequence[Period], units_per_window: Sequence[QuerySet[Unit]]) -> Q:
-    """Each window with the units of the bloc as it was then."""
-    condition = Q(pk__in=[])
-    for window, units in zip(windows, units_per_window, strict=True):
-        condition |= Q(window_code=str(window), unit_id__in=units.values("id"))
-    return condition
-
-
 def _value_column(include_submitted: bool) -> str:
     return "submitted_value" if include_submitted else "approved_value"
+
+
+def _window_rows(
+    window: Period, units: QuerySet[Unit], include_submitted: bool, indicator_ids: list[int] | None = None
+) -> QuerySet[WindowValue]:
+    """One window's values of the units of the bloc as it was then. One window per query lets
+    PostgreSQL answer from the covering index alone (an OR of windows falls back to the heap)."""
+    column = _value_column(include_submitted)
+    rows = WindowValue.objects.filter(window_code=str(window), unit_id__in=units.values("id"))
+    if indicator_ids is not None:
+        rows = rows.filter(indicator_id__in=indicator_ids)
+    return rows.filter(**{f"{column}__isnull": False})
 
 
 def _window_totals(
     *, windows: Sequence[Period], units_per_window: Sequence[QuerySet[Unit]], include_submitted: bool
 ) -> dict[tuple[int, int], tuple[Decimal, int]]:
-    """{(indicator_id, w): (sum over units, units reporting)} in one query over WindowValue."""
+    """{(indicator_id, w): (sum over units, units reporting)}: one query per window."""
     column = _value_column(include_submitted)
-    index = {str(window): w for w, window in enumerate(windows)}
-    rows = (
-        WindowValue.objects.filter(_window_filter(windows, units_per_window), **{f"{column}__isnull": False})
-        .values("indicator_id", "window_code")
-        .annotate(total=Sum(column), units=Count("id"))
-        .order_by()
-    )
-    return {
-        (row["indicator_id"], index[row["window_code"]]): (_to_decimal(row["total"]) or Decimal(0), row["units"])
-        for row in rows
-    }
+    result: dict[tuple[int, int], tuple[Decimal, int]] = {}
+    for w, (window, units) in enumerate(zip(windows, units_per_window, strict=True)):
+        rows = (
+            _window_rows(window, units, include_submitted)
+            .values("indicator_id")
+            .annotate(total=Sum(column), units=Count("unit_id"))
+            .order_by()
+        )
+        for row in rows:
+            result[(row["indicator_id"], w)] = (_to_decimal(row["total"]) or Decimal(0), row["units"])
+    return result
 
 
 def _unit_values(
@@ -269,18 +273,16 @@ def _unit_values(
     include_submitted: bool,
     indicator_ids: Iterable[int],
 ) -> dict[tuple[int, int, int], Decimal]:
-    """{(indicator_id, unit_id, w): value} for a few indicators, in one query."""
+    """{(indicator_id, unit_id, w): value} for a few indicators: one query per window."""
     column = _value_column(include_submitted)
-    index = {str(window): w for w, window in enumerate(windows)}
-    rows = WindowValue.objects.filter(
-        _window_filter(windows, units_per_window),
-        indicator_id__in=list(indicator_ids),
-        **{f"{column}__isnull": False},
-    ).values_list("indicator_id", "unit_id", "window_code", column)
-    return {
-        (indicator_id, unit_id, index[code]): _to_decimal(value) or Decimal(0)
-        for indicator_id, unit_id, code, value in rows
-    }
+    ids = list(indicator_ids)
+    result: dict[tuple[int, int, int], Decimal] = {}
+    for w, (window, units) in enumerate(zip(windows, units_per_window, strict=True)):
+        for indicator_id, unit_id, value in _window_rows(window, units, include_submitted, ids).values_list(
+            "indicator_id", "unit_id", column
+        ):
+            result[(indicator_id, unit_id, w)] = _to_decimal(value) or Decimal(0)
+    return result
 
 
 # ---- catalogue ---------------------------------------------------------------------------------
