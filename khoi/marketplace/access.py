@@ -78,6 +78,8 @@ def can_see_contact(user: AnyUser, participant: Participant) -> bool:
         return False
     if is_committee_staff(user) or is_own(user, participant.enterprise):
         return True
+    if user.reads_all:  # leadership reads the conference, not people's phone numbers
+        return False
     own_ids = list(
         Participant.objects.filter(
             conference_id=participant.conference_id, enterprise__unit__in=visible_units(user)

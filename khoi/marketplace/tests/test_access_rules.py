@@ -221,3 +221,23 @@ def test_the_inter_use_api_answers_with_the_vietnamese_change(leader_client):
     response = leader_client.get(f"{API}/inter-use/?baseline=2021-01-01&on=2024-07-10")
     assert response.status_code == 200
     assert response.json()["change"] == "chưa có số liệu cùng kỳ"
+
+
+def test_leadership_does_not_see_participants_phone_numbers(participant_a, leader_client, meeting):
+    assert "phone" not in leader_client.get(f"{API}/participants/{participant_a.pk}/").json()
+
+
+def test_the_home_page_fragment_shows_a_units_suggestions(
+    enterprise_in, enterprise_b, reporter_a_client, leader_client
+):
+    services.listing_create(
+        actor=None, enterprise=enterprise_in,
+        fields={"kind": "need", "category": category("dong-phuc"), "title": "Cần may đồng phục", "regions": HP},
+    )  # fmt: skip
+    services.listing_create(
+        actor=None, enterprise=enterprise_b,
+        fields={"kind": "offer", "category": category("dong-phuc"), "title": "May đồng phục bảo hộ", "regions": HP},
+    )  # fmt: skip
+    page = reporter_a_client.get("/market/suggestions/").content.decode()
+    assert "May đồng phục bảo hộ" in page and "cùng lĩnh vực đồng phục, bảo hộ lao động" in page
+    assert "May đồng phục bảo hộ" not in leader_client.get("/market/suggestions/").content.decode()
