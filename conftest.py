@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from khoi.accounts.models import Department, Role, User
 from khoi.accounts.tests.factories import make_user
 from khoi.units.models import Unit, UnitKind
 from khoi.units.tests.factories import make_bloc, make_unit
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default() -> None:
+    """Each test starts in Vietnamese: an English request must not leak into the next test."""
+    translation.activate("vi")
 
 
 @pytest.fixture

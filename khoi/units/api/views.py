@@ -30,7 +30,6 @@ from khoi.accounts.permissions import (
 from .. import register_excel, selectors, services
 from ..models import Sector, Unit, UnitGroup
 from . import serializers as s
-from .errors import RegisterErrorsMixin
 
 
 class UnitFilterSerializer(s.serializers.Serializer[Any]):
@@ -59,7 +58,7 @@ def _profile_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in data.items() if name in services.EDITABLE_FIELDS}
 
 
-class UnitListView(RegisterErrorsMixin, generics.ListAPIView[Unit]):
+class UnitListView(generics.ListAPIView[Unit]):
     """The units the caller may see, filtered; POST adds a unit (register managers)."""
 
     serializer_class = s.UnitSerializer
@@ -102,7 +101,7 @@ class UnitListView(RegisterErrorsMixin, generics.ListAPIView[Unit]):
         return _unit_response(unit, status.HTTP_201_CREATED)
 
 
-class UnitDetailView(RegisterErrorsMixin, APIView):
+class UnitDetailView(APIView):
     @extend_schema(responses=s.UnitSerializer)
     def get(self, request: Request, pk: int) -> Response:
         return _unit_response(_readable(request, pk))
@@ -126,7 +125,7 @@ class UnitDetailView(RegisterErrorsMixin, APIView):
         return _unit_response(unit)
 
 
-class UnitMoveView(RegisterErrorsMixin, APIView):
+class UnitMoveView(APIView):
     @extend_schema(request=s.UnitMoveInputSerializer, responses=s.UnitSerializer)
     def post(self, request: Request, pk: int) -> Response:
         unit = _readable(request, pk)
@@ -138,7 +137,7 @@ class UnitMoveView(RegisterErrorsMixin, APIView):
         return _unit_response(unit)
 
 
-class UnitCloseView(RegisterErrorsMixin, APIView):
+class UnitCloseView(APIView):
     @extend_schema(request=s.UnitCloseInputSerializer, responses=s.UnitSerializer)
     def post(self, request: Request, pk: int) -> Response:
         unit = _readable(request, pk)
@@ -149,7 +148,7 @@ class UnitCloseView(RegisterErrorsMixin, APIView):
         return _unit_response(unit)
 
 
-class UnitReopenView(RegisterErrorsMixin, APIView):
+class UnitReopenView(APIView):
     @extend_schema(request=None, responses=s.UnitSerializer)
     def post(self, request: Request, pk: int) -> Response:
         unit = _readable(request, pk)
@@ -158,14 +157,14 @@ class UnitReopenView(RegisterErrorsMixin, APIView):
         return _unit_response(unit)
 
 
-class UnitHistoryView(RegisterErrorsMixin, APIView):
+class UnitHistoryView(APIView):
     @extend_schema(responses=s.UnitChangeSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         unit = _readable(request, pk)
         return Response(s.UnitChangeSerializer(selectors.unit_history(unit=unit), many=True).data)
 
 
-class GroupListView(RegisterErrorsMixin, generics.ListAPIView[UnitGroup]):
+class GroupListView(generics.ListAPIView[UnitGroup]):
     """Unit groups with the number of their members the caller may see."""
 
     serializer_class = s.UnitGroupSerializer
@@ -176,7 +175,7 @@ class GroupListView(RegisterErrorsMixin, generics.ListAPIView[UnitGroup]):
         return selectors.unit_group_list_with_counts(visible=visible_units(self.request.user))
 
 
-class GroupDetailView(RegisterErrorsMixin, APIView):
+class GroupDetailView(APIView):
     @extend_schema(responses=s.UnitGroupDetailSerializer)
     def get(self, request: Request, code: str) -> Response:
         group = get_object_or_404(UnitGroup, code=code)
@@ -185,7 +184,7 @@ class GroupDetailView(RegisterErrorsMixin, APIView):
         return Response(s.UnitGroupDetailSerializer(payload).data)
 
 
-class ZoneListView(RegisterErrorsMixin, generics.ListAPIView[Any]):
+class ZoneListView(generics.ListAPIView[Any]):
     serializer_class = s.ZoneSerializer
     filter_backends: list[Any] = []
     pagination_class = None
@@ -194,7 +193,7 @@ class ZoneListView(RegisterErrorsMixin, generics.ListAPIView[Any]):
         return selectors.zone_list()
 
 
-class SectorListView(RegisterErrorsMixin, generics.ListAPIView[Sector]):
+class SectorListView(generics.ListAPIView[Sector]):
     """VSIC 2018 sections (level 1) and divisions (level 2)."""
 
     serializer_class = s.SectorSerializer
@@ -229,7 +228,7 @@ def _preview_payload(result: register_excel.CheckResult) -> dict[str, Any]:
     }
 
 
-class ImportValidateView(RegisterErrorsMixin, APIView):
+class ImportValidateView(APIView):
     """Check a register workbook and return the preview with every row's errors. Writes nothing."""
 
     permission_classes = [CanManageRegister]
@@ -243,7 +242,7 @@ class ImportValidateView(RegisterErrorsMixin, APIView):
         return Response(s.ImportPreviewSerializer(_preview_payload(result)).data)
 
 
-class ImportCommitView(RegisterErrorsMixin, APIView):
+class ImportCommitView(APIView):
     """Import a register workbook: checked again, then every row or none (400 with the row errors)."""
 
     permission_classes = [CanManageRegister]
