@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .periods import Period
 
@@ -45,13 +46,21 @@ def standard_windows(year: int) -> list[Period]:
     ]
 
 
+@lru_cache(maxsize=4096)
+def _span(period: Period) -> tuple[int, int, int]:
+    """(year × 12 + first month, year × 12 + last month, months): cheap comparisons."""
+    first = period.year * 12 + period.first_month
+    return first, first + period.month_count - 1, period.month_count
+
+
 def resolve(values: list[StoredValue], window: Period, *, stock: bool) -> Decimal | None:
     """The unit's value of one indicator for one window, from its stored values (or None)."""
-    inside = [v for v in values if window.contains(v.period)]
+    window_first, window_last, _months = _span(window)
+    inside = [v for v in values if window_first <= _span(v.period)[0] and _span(v.period)[1] <= window_last]
     if not inside:
         return None
     if stock:
-        at_end = [v for v in inside if v.period.end == window.end]
+        at_end = [v for v in inside if _span(v.period)[1] == window_last]
         if not at_end:
             return None
         return max(at_end, key=lambda v: v.period.month_count).value
