@@ -174,6 +174,10 @@ class RegisterInput(serializers.Serializer):
     unavailable_slots = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
 
 
+class AvailabilityInput(serializers.Serializer):
+    unavailable_slots = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
+
+
 class RequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeetingRequest

@@ -18,6 +18,11 @@ urlpatterns = [
     path("conferences/<int:pk>/meetings/", views.MeetingListView.as_view(), name="meetings"),
     path("conferences/<int:pk>/schedule/", views.ConferenceScheduleView.as_view(), name="schedule"),
     path("participants/<int:pk>/", views.ParticipantDetailView.as_view(), name="participant"),
+    path(
+        "participants/<int:pk>/availability/",
+        views.ParticipantAvailabilityView.as_view(),
+        name="participant_availability",
+    ),
     path("participants/<int:pk>/agenda/", views.ParticipantAgendaView.as_view(), name="participant_agenda"),
     path("participants/<int:pk>/requests/", views.ParticipantRequestsView.as_view(), name="participant_requests"),
     path("requests/", views.RequestSendView.as_view(), name="request_send"),

@@ -202,6 +202,19 @@ class ParticipantDetailView(APIView):
         return Response(s.ParticipantSerializer(participant).data)
 
 
+class ParticipantAvailabilityView(APIView):
+    @extend_schema(request=s.AvailabilityInput, responses=s.ParticipantContactSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        participant = _participant(pk)
+        access.require_participant_private(request.user, participant)
+        data = _valid(s.AvailabilityInput, request.data)
+        services.participant_set_availability(
+            actor=request.user, participant=participant, unavailable_slots=data["unavailable_slots"]
+        )
+        participant.refresh_from_db()
+        return Response(s.ParticipantContactSerializer(participant).data)
+
+
 class ParticipantAgendaView(APIView):
     @extend_schema(responses=s.AgendaRowSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:

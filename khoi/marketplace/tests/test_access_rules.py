@@ -241,3 +241,16 @@ def test_the_home_page_fragment_shows_a_units_suggestions(
     page = reporter_a_client.get("/market/suggestions/").content.decode()
     assert "May đồng phục bảo hộ" in page and "cùng lĩnh vực đồng phục, bảo hộ lao động" in page
     assert "May đồng phục bảo hộ" not in leader_client.get("/market/suggestions/").content.decode()
+
+
+def test_a_participant_sets_its_availability_but_not_another_units(
+    participant_a, reporter_a_client, reporter_b_client, meeting
+):
+    url = f"{API}/participants/{participant_a.pk}/availability/"
+    assert reporter_b_client.post(url, {"unavailable_slots": [3]}, content_type="application/json").status_code == 404
+    response = reporter_a_client.post(url, {"unavailable_slots": [3, 4]}, content_type="application/json")
+    assert response.status_code == 200 and response.json()["unavailable_slots"] == [3, 4]
+    # Slot 1 already holds a meeting: it cannot be declared unavailable.
+    clash = reporter_a_client.post(url, {"unavailable_slots": [1]}, content_type="application/json")
+    assert clash.status_code == 400
+    assert clash.json() == {"unavailable_slots": ["Bạn đã có cuộc gặp trong một trong các khung giờ đó."]}

@@ -175,3 +175,17 @@ def test_a_reporter_may_not_press_schedule(reporter_a, conference):
 
     with pytest.raises(PermissionDenied):
         services.conference_schedule(actor=reporter_a, conference=conference)
+
+
+def test_the_expiry_command_expires_overdue_requests(participant_a, participant_b):
+    import io
+
+    from django.core.management import call_command
+
+    request = services.meeting_request_send(actor=None, requester=participant_a, recipient=participant_b)
+    MeetingRequest.objects.filter(pk=request.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    out = io.StringIO()
+    call_command("market_expire_requests", stdout=out)
+    assert out.getvalue().strip() == "1 expired"
+    request.refresh_from_db()
+    assert request.status == RequestStatus.EXPIRED
