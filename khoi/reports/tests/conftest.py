@@ -1,5 +1,10 @@
 """Fixtures of the reports tests: the demo bloc (register, figures, commendations, wording) loaded
-once per module that asks for it, inside a transaction rolled back at the module's end."""
+once for this package, inside a transaction rolled back when the package's tests are done (so no
+other app's tests ever see it).
+
+The browser test needs committed data for the live server, so it lives in its own package
+(khoi/reports/tests_browser/): this package's transaction is rolled back before it runs.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ def load_demo() -> None:
     emulation_demo.load()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_bloc(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         load_demo()

@@ -81,32 +81,30 @@ def test_unknown_placeholders_are_listed():
     ]
 
 
-def test_a_template_with_a_placeholder_that_does_not_exist_is_refused_on_save(db):
-    IndicatorStyle.objects.create(indicator_code="revenue")
+def test_a_template_with_a_placeholder_that_does_not_exist_is_refused_on_save(demo):
     with pytest.raises(ValidationError) as error:
-        services.prose_template_save(name="Năm", period_kind="Y", text="Tổng doanh thu {revenue}, {doanh_thu}.")
+        services.prose_template_save(name="Mẫu thử", period_kind="Y", text="Tổng doanh thu {revenue}, {doanh_thu}.")
     assert error.value.message_dict["text"] == ["Mẫu có chỗ trống không tồn tại: {doanh_thu}."]
-    assert not ProseTemplate.objects.exists()
-    saved = services.prose_template_save(name="Năm", period_kind="Y", text="Tổng doanh thu {revenue}.")
+    assert not ProseTemplate.objects.filter(name="Mẫu thử").exists()
+    saved = services.prose_template_save(name="Mẫu thử", period_kind="Y", text="Tổng doanh thu {revenue}.")
     assert saved.is_active
 
 
-def test_switching_a_template_on_switches_the_other_of_its_kind_off(db):
+def test_switching_a_template_on_switches_the_other_of_its_kind_off(demo):
     first = services.prose_template_save(name="A", period_kind="H1", text="{year}")
     second = services.prose_template_save(name="B", period_kind="H1", text="{period}")
     first.refresh_from_db()
     assert (first.is_active, second.is_active) == (False, True)
 
 
-def test_an_indicator_phrase_with_an_unknown_placeholder_is_refused(db):
+def test_an_indicator_phrase_with_an_unknown_placeholder_is_refused(demo):
     with pytest.raises(ValidationError) as error:
         services.indicator_style_save(indicator_code="revenue", phrase="doanh thu {gia_tri}")
     assert "{gia_tri}" in error.value.message_dict["phrase"][0]
 
 
-def test_the_wording_page_shows_the_message_and_keeps_the_text(staff_client):
-    IndicatorStyle.objects.create(indicator_code="revenue")
-    response = staff_client.post(
+def test_the_wording_page_shows_the_message_and_keeps_the_text(demo_staff):
+    response = demo_staff.post(
         reverse("reports:template_new"),
         {"name": "Năm", "period_kind": "Y", "text": "Doanh thu {revenue}, {lai}", "is_active": "on"},
     )
@@ -116,37 +114,38 @@ def test_the_wording_page_shows_the_message_and_keeps_the_text(staff_client):
     assert "Doanh thu {revenue}, {lai}" in body
 
 
-def test_the_admin_form_refuses_an_unknown_placeholder_too(db):
+def test_the_admin_form_refuses_an_unknown_placeholder_too(demo):
     from khoi.reports.admin import ProseTemplateForm
 
-    IndicatorStyle.objects.create(indicator_code="revenue")
     form = ProseTemplateForm(data={"name": "Năm", "period_kind": "Y", "text": "{revenue} {xyz}", "is_active": True})
     assert not form.is_valid()
     assert form.errors["text"] == ["Mẫu có chỗ trống không tồn tại: {xyz}."]
 
 
-def test_staff_change_an_indicators_wording_on_a_page(staff_client, leader_client):
+def test_staff_change_an_indicators_wording_on_a_page(demo_staff, demo_leader):
     url = reverse("reports:style_edit", args=["revenue"])
-    IndicatorStyle.objects.create(indicator_code="revenue")
-    assert leader_client.get(url).status_code == 403
-    bad = staff_client.post(url, {"phrase": "doanh thu {gia_tri}", "decimals": "1", "growth_decimals": "1"})
+    assert demo_leader.get(url).status_code == 403
+    assert demo_staff.get(reverse("reports:style_edit", args=["no-such"])).status_code == 404
+    bad = demo_staff.post(url, {"phrase": "doanh thu {gia_tri}", "decimals": "1", "growth_decimals": "1"})
     assert bad.status_code == 400
     assert "Mẫu có chỗ trống không tồn tại: {gia_tri}." in bad.content.decode()
-    good = staff_client.post(url, {"phrase": "doanh thu {value}", "unit_label": "triệu đồng", "decimals": "1"})
+    good = demo_staff.post(url, {"phrase": "doanh thu {value}", "unit_label": "triệu đồng", "decimals": "1"})
     assert good.status_code == 302
     style = IndicatorStyle.objects.get(indicator_code="revenue")
     assert (style.phrase, style.unit_label, style.decimals) == ("doanh thu {value}", "triệu đồng", 1)
 
 
-def test_staff_set_the_document_header_of_their_bloc(bloc, staff_client, reporter_a_client):
+def test_staff_set_the_document_header_of_their_bloc(demo_staff, demo_reporter):
     from khoi.reports.models import DocumentSettings
+    from khoi.units.selectors import unit_get_bloc
 
+    bloc = unit_get_bloc()
     url = reverse("reports:document_settings")
-    assert reporter_a_client.get(url).status_code == 403
-    missing = staff_client.post(url, {"parent_body": "", "issuing_body": "x"})
+    assert demo_reporter.get(url).status_code == 403
+    missing = demo_staff.post(url, {"parent_body": "", "issuing_body": "x"})
     assert missing.status_code == 400
-    assert not DocumentSettings.objects.exists()
-    staff_client.post(
+    assert DocumentSettings.objects.get(bloc=bloc).issuing_body == "ĐẢNG ỦY KHỐI DOANH NGHIỆP"
+    demo_staff.post(
         url,
         {
             "parent_body": "Đảng bộ tỉnh Quảng Ninh",

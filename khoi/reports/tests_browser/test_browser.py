@@ -1,5 +1,8 @@
 """In Debian's Chromium (Playwright): the dashboard and the checker, with the marks on the text.
-Screenshots go to test-artifacts/ (git-ignored)."""
+Screenshots go to test-artifacts/ (git-ignored).
+
+Outside khoi/reports/tests/ on purpose: that package keeps its demo data in a transaction that
+is open until its last test, and a live server cannot see uncommitted data."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ def browser_page(live_server, transactional_db):
 
     from khoi.accounts.models import User
 
-    from .conftest import load_demo
+    from khoi.reports.tests.conftest import load_demo
 
     load_demo()
     client = Client()
