@@ -34,7 +34,6 @@ def browser_page(live_server, transactional_db):
     from playwright.sync_api import sync_playwright
 
     from khoi.accounts.models import User
-
     from khoi.reports.tests.conftest import load_demo
 
     load_demo()
