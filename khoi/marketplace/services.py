@@ -152,7 +152,7 @@ def _search_fields(listing: Listing) -> None:
     rest = " ".join(
         [category.name, field.name if field.pk != category.pk else "", listing.description, listing.enterprise.name]
     )
-    listing.search_source = f"{listing.title} {rest} {' '.join(listing.region_list)}"
+    listing.search_source = f"{listing.title} {rest}"
     listing.search_title = ranking.normalise(listing.title)[:200]
     listing.search_text = f"{listing.search_title} | {ranking.normalise(rest)}"
     search_words_add(texts=[listing.search_text])
