@@ -5,9 +5,11 @@ and its number of queries.
     .venv/bin/python bench/reporting.py                # SQLite file var/bench_reporting.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/khoi_reporting .venv/bin/python bench/reporting.py
 
-Builds the synthetic bloc once (it stays in that database for the next run) and then times
-`bloc_overview` for 2021-H1 and 2021-Y (each against the same period of 2020), and counts its
-queries for the whole bloc and for a 100-unit group: the count must not grow with the units.
+Builds the synthetic bloc once (it stays in that database for the next run), derives the per-unit
+window values as the services do on approval (and prints what that costs per unit), refreshes the
+planner statistics (as autovacuum does on a live server), then times `bloc_overview` for 2021-H1
+and 2021-Y (each against the same period of 2020) and counts its queries for the whole bloc and
+for a 100-unit group: the count must not grow with the units.
 """
 
 from __future__ import annotations
