@@ -1,6 +1,6 @@
 """Load test of the contest's hot paths on the production setup, on 127.0.0.1 only.
 
-    .venv/bin/python bench/contest_load.py [--workers 4] [--participants 200] [--duration 30]
+    .venv/bin/python bench/contest_load.py [--workers 2] [--threads 4] [--participants 200] [--duration 30]
                                            [--questions 5] [--mode html|api] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
@@ -443,8 +443,8 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker (1: sync workers)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker (1: sync workers)")
     parser.add_argument("--participants", type=int, default=200, help="concurrent simulated participants")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (at most 300)")
     parser.add_argument("--max-participants", type=int, default=50_000, help="stop after this many in all")
