@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,17 +25,27 @@ from . import selectors, services
 from .checker import CheckerInputError, summary
 from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
 
-DEFAULT_PERIOD = "2021-Y"
+
+def _default_period() -> str:
+    """The latest closed period with approved figures (else the latest with any; else this year)."""
+    rounds = [r for r in reporting.round_list() if getattr(r, "approved_count", 0)]
+    closed = [r for r in rounds if r.status == r.Status.CLOSED]
+    periods = [Period.parse(r.period_code) for r in (closed or rounds)]
+    if not periods:
+        return f"{timezone.localdate().year}-Y"
+    latest = max(periods, key=lambda period: (period.end, period.month_count))
+    return str(latest)
 
 
 def _periods() -> list[tuple[str, str]]:
-    years = reporting.reporting_years() or [Period.parse(DEFAULT_PERIOD).year]
+    years = reporting.reporting_years() or [timezone.localdate().year]
     return period_choices(years)
 
 
 def _filters() -> dict[str, Any]:
     return {
         "periods": _periods(),
+        "default_period": _default_period(),
         "groups": UnitGroup.objects.all(),
         "ownerships": Ownership.choices,
         "sectors": Sector.objects.filter(level=1, units__isnull=False).distinct()
@@ -48,7 +59,7 @@ def _read(request: HttpRequest, params: Any) -> tuple[Period | None, reporting.S
     errors: list[str] = []
     period = scope = None
     try:
-        period = selectors.period_from_code(params.get("period") or DEFAULT_PERIOD)
+        period = selectors.period_from_code(params.get("period") or _default_period())
     except ValidationError as error:
         errors.extend(error.messages)
     try:
