@@ -24,7 +24,6 @@ from ..access import can_review, can_view_bloc, require_edit, require_review, su
 from ..models import Indicator, ReportingRound, Submission
 from ..periods import Period
 from . import serializers as s
-from .errors import ReportingExceptionsMixin
 
 PERIOD = OpenApiParameter(
     "period", OpenApiTypes.STR, required=True, description="2021-H1, 2021-Y, 2021-Q1, 2021-9M, 2021-03"
@@ -73,7 +72,7 @@ def _include_submitted(request: Request) -> bool:
     return request.query_params.get("include_submitted", "").lower() in ("1", "true", "on", "yes")
 
 
-class OverviewView(ReportingExceptionsMixin, APIView):
+class OverviewView(APIView):
     """Every key figure of the bloc for a period, with the same period and growth."""
 
     @extend_schema(parameters=SCOPE_PARAMETERS, responses=s.FigureSerializer(many=True))
@@ -85,7 +84,7 @@ class OverviewView(ReportingExceptionsMixin, APIView):
         return Response(s.FigureSerializer(figures, many=True).data)
 
 
-class FigureView(ReportingExceptionsMixin, APIView):
+class FigureView(APIView):
     @extend_schema(parameters=SCOPE_PARAMETERS, responses=s.FigureSerializer)
     def get(self, request: Request, code: str) -> Response:
         require(can_view_bloc(request.user))
@@ -98,7 +97,7 @@ class FigureView(ReportingExceptionsMixin, APIView):
         return Response(s.FigureSerializer(figure).data)
 
 
-class FigureUnitsView(ReportingExceptionsMixin, APIView):
+class FigureUnitsView(APIView):
     """The units behind a figure (drill-down)."""
 
     @extend_schema(parameters=SCOPE_PARAMETERS, responses=s.UnitFigureSerializer(many=True))
@@ -113,7 +112,7 @@ class FigureUnitsView(ReportingExceptionsMixin, APIView):
         return Response(s.UnitFigureSerializer(rows, many=True).data)
 
 
-class IndicatorListView(ReportingExceptionsMixin, generics.ListAPIView):
+class IndicatorListView(generics.ListAPIView):
     serializer_class = s.IndicatorSerializer
     pagination_class = None
 
@@ -121,14 +120,14 @@ class IndicatorListView(ReportingExceptionsMixin, generics.ListAPIView):
         return selectors.indicator_list()
 
 
-class RoundListView(ReportingExceptionsMixin, APIView):
+class RoundListView(APIView):
     @extend_schema(responses=s.RoundSerializer(many=True))
     def get(self, request: Request) -> Response:
         require(can_view_bloc(request.user))
         return Response(s.RoundSerializer(selectors.round_list(), many=True).data)
 
 
-class RoundCompletenessView(ReportingExceptionsMixin, APIView):
+class RoundCompletenessView(APIView):
     @extend_schema(responses=s.CompletenessSerializer)
     def get(self, request: Request, pk: int) -> Response:
         require(can_view_bloc(request.user))
@@ -138,7 +137,7 @@ class RoundCompletenessView(ReportingExceptionsMixin, APIView):
         )
 
 
-class RoundBulkApproveView(ReportingExceptionsMixin, APIView):
+class RoundBulkApproveView(APIView):
     @extend_schema(request=s.BulkApproveInputSerializer, responses=s.CountSerializer)
     def post(self, request: Request, pk: int) -> Response:
         require_review(request.user)
@@ -154,7 +153,7 @@ class RoundBulkApproveView(ReportingExceptionsMixin, APIView):
         return Response({"count": count})
 
 
-class TodoView(ReportingExceptionsMixin, APIView):
+class TodoView(APIView):
     """The signed-in reporter's forms due (open rounds, not yet submitted)."""
 
     @extend_schema(responses=s.SubmissionSerializer(many=True))
@@ -169,7 +168,7 @@ def _with_values(submission: Submission) -> Submission:
     return submission
 
 
-class SubmissionDetailView(ReportingExceptionsMixin, APIView):
+class SubmissionDetailView(APIView):
     @extend_schema(responses=s.SubmissionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         submission = _with_values(submission_for(request.user, pk))
@@ -177,7 +176,7 @@ class SubmissionDetailView(ReportingExceptionsMixin, APIView):
         return Response(data)
 
 
-class SubmissionValuesView(ReportingExceptionsMixin, APIView):
+class SubmissionValuesView(APIView):
     """Save draft values (optimistic locking: send the version you read)."""
 
     @extend_schema(request=s.ValuesInputSerializer, responses=s.SubmissionSerializer)
@@ -196,7 +195,7 @@ class SubmissionValuesView(ReportingExceptionsMixin, APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
-class SubmissionSubmitView(ReportingExceptionsMixin, APIView):
+class SubmissionSubmitView(APIView):
     @extend_schema(request=s.SubmitInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
@@ -212,7 +211,7 @@ class SubmissionSubmitView(ReportingExceptionsMixin, APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
-class SubmissionApproveView(ReportingExceptionsMixin, APIView):
+class SubmissionApproveView(APIView):
     @extend_schema(request=None, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
@@ -221,7 +220,7 @@ class SubmissionApproveView(ReportingExceptionsMixin, APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
-class SubmissionReturnView(ReportingExceptionsMixin, APIView):
+class SubmissionReturnView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
@@ -234,7 +233,7 @@ class SubmissionReturnView(ReportingExceptionsMixin, APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
-class SubmissionUnlockView(ReportingExceptionsMixin, APIView):
+class SubmissionUnlockView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
@@ -247,7 +246,7 @@ class SubmissionUnlockView(ReportingExceptionsMixin, APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
-class SubmissionRemindView(ReportingExceptionsMixin, APIView):
+class SubmissionRemindView(APIView):
     @extend_schema(request=None, responses=s.CountSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
