@@ -62,7 +62,8 @@ serve-prod: $(VENV)/.installed compile-messages
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn config.wsgi:application \
-	  --bind $(HOST):$(PORT) --workers $(WORKERS) --env DJANGO_SETTINGS_MODULE=config.settings.production
+	  --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread --threads 4 \
+	  --env DJANGO_SETTINGS_MODULE=config.settings.production
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

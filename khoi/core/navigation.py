@@ -1,7 +1,9 @@
-"""The main menu. Each app's AppConfig may declare `navigation`: a list of NavItem.
+"""The main menu and the home page. Each app's AppConfig may declare:
 
-The header shows one entry per app (its first item the user may open, under the app's name); the
-home page lists every item, grouped by app.
+- `navigation`: a list of NavItem. The header shows one entry per app (its first item the user
+  may open, under the app's name); the home page lists every item, grouped by app.
+- `home_panels`: a list of HomePanel, fragments the home page loads with htmx (a reporter's forms
+  due, suggestions from the marketplace). Core stays ignorant of the other apps.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from django.urls import NoReverseMatch, reverse
 class NavItem:
     label: Any  # a lazy translation
     url_name: str
+    visible_to: Callable[[Any], bool] | None = None
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    url_name: str  # a view that returns an HTML fragment
     visible_to: Callable[[Any], bool] | None = None
 
 
@@ -45,3 +53,14 @@ def navigation_for(user: Any) -> list[NavGroup]:
         if items:
             groups.append(NavGroup(label=str(config.verbose_name), url=items[0]["url"], items=items))
     return groups
+
+
+def home_panels_for(user: Any) -> list[str]:
+    """The URLs of the home-page fragments this user should see."""
+    urls = []
+    for app_name in settings.KHOI_APPS:
+        config = apps.get_app_config(app_name.rsplit(".", 1)[-1])
+        for panel in getattr(config, "home_panels", []):
+            if panel.visible_to is None or panel.visible_to(user):
+                urls.append(reverse(panel.url_name))
+    return urls

@@ -5,11 +5,13 @@ from django.shortcuts import render
 
 from khoi.accounts.permissions import member_required
 
+from .navigation import home_panels_for
+
 
 @member_required
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in landing page: the modules this user may open."""
-    return render(request, "core/home.html", {})
+    return render(request, "core/home.html", {"home_panels": home_panels_for(request.user)})
 
 
 def health(request: HttpRequest) -> HttpResponse:

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.navigation import NavItem
+from khoi.core.navigation import HomePanel, NavItem
 
 
 def _is_staff(user: object) -> bool:
@@ -20,3 +20,4 @@ class MarketplaceConfig(AppConfig):
         NavItem(_("Memoranda"), "marketplace:mou_list"),
         NavItem(_("Moderation"), "marketplace:moderation", visible_to=_is_staff),
     ]
+    home_panels = [HomePanel("marketplace:suggestions")]

@@ -3,7 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.navigation import NavItem
+from khoi.core.navigation import HomePanel, NavItem
 
 
 def _reads_all(user: Any) -> bool:
@@ -26,3 +26,4 @@ class ReportingConfig(AppConfig):
         NavItem(_("Periodic reports"), "reporting:home", visible_to=_member),
         NavItem(_("Bloc overview"), "reporting:overview", visible_to=_reads_all),
     ]
+    home_panels = [HomePanel("reporting:home_panel", visible_to=_member)]

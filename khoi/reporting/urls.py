@@ -6,6 +6,7 @@ app_name = "reporting"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("home-panel/", views.home_panel, name="home_panel"),
     path("overview/", views.overview, name="overview"),
     path("overview/<slug:code>/", views.drilldown, name="drilldown"),
     path("rounds/", views.round_list, name="round_list"),

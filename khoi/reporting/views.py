@@ -92,6 +92,16 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@member_required
+def home_panel(request: HttpRequest) -> HttpResponse:
+    """The forms a reporter has due, as a fragment for the home page."""
+    user = request.user
+    if can_view_bloc(user):
+        return HttpResponse("")
+    todo = selectors.submission_todo_list(units=visible_units(user))
+    return render(request, "reporting/_home_panel.html", {"todo": todo})
+
+
 # ---- overview and drill-down ------------------------------------------------------------------
 
 

@@ -38,3 +38,16 @@ def test_the_home_page_lists_the_modules_in_vietnamese(staff_client):
     page = staff_client.get("/").content.decode()
     assert "Danh sách đơn vị" in page
     assert "Xin chào" in page
+
+
+def test_a_reporter_home_page_loads_its_forms_due_and_marketplace_suggestions(reporter_a_client):
+    page = reporter_a_client.get("/").content.decode()
+    assert 'hx-get="/reporting/home-panel/"' in page
+    assert 'hx-get="/market/suggestions/"' in page
+    panel = reporter_a_client.get("/reporting/home-panel/")
+    assert panel.status_code == 200
+    assert "Biểu mẫu cần nộp" in panel.content.decode()
+
+
+def test_staff_get_no_forms_due_panel(staff_client):
+    assert staff_client.get("/reporting/home-panel/").content == b""
