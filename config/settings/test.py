@@ -12,7 +12,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 # Several test runs may share one PostgreSQL server; give each its own test database.
-DATABASES["default"]["TEST"] = {"NAME": f"test_khoi_{os.getpid()}"}
+# (SQLite tests use an in-memory database already.)
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": f"test_khoi_{os.getpid()}"}
 LANGUAGE_CODE = "vi"
 # ...and its own cache namespace on a shared Redis (rate limits, counters).
 CACHES["default"]["KEY_PREFIX"] = f"test{os.getpid()}"
