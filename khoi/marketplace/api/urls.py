@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "marketplace"
+app_name = "marketplace_api"
 
 urlpatterns = [
     path("categories/", views.CategoryListView.as_view(), name="categories"),
