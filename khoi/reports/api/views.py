@@ -6,16 +6,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from khoi.accounts.permissions import reads_all, require
 from khoi.reporting import selectors as reporting
@@ -33,27 +32,6 @@ SCOPE_PARAMETERS = [
     OpenApiParameter("zone", OpenApiTypes.INT),
     OpenApiParameter("group", OpenApiTypes.STR),
 ]
-
-
-def _exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Django's ValidationError → 400 with field-named Vietnamese messages; 404/403 as DRF does.
-
-    The same rules as the project-wide handler named in settings (khoi/core/api.py), which the
-    package khoi/core/api/ currently shadows; this keeps the reports API answering meanwhile.
-    """
-    if isinstance(exc, ValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(*exc.args)
-    return drf_exception_handler(exc, context)
-
-
-class ReportsAPIView(APIView):
-    def get_exception_handler(self) -> Any:
-        return _exception_handler
 
 
 def _period_scope(params: Any) -> tuple[Period, reporting.Scope]:
@@ -75,7 +53,7 @@ def _period_scope(params: Any) -> tuple[Period, reporting.Scope]:
     return period, scope
 
 
-class BlocReportView(ReportsAPIView):
+class BlocReportView(APIView):
     """The bloc's report for a period and scope: key figures, prose and tables."""
 
     @extend_schema(parameters=SCOPE_PARAMETERS, responses=s.BlocReportSerializer)
@@ -91,7 +69,7 @@ class BlocReportView(ReportsAPIView):
         return Response(s.BlocReportSerializer(data).data)
 
 
-class DocumentCreateView(ReportsAPIView):
+class DocumentCreateView(APIView):
     """Generate the report as a document (docx, xlsx, pdf, txt) in the background."""
 
     @extend_schema(request=s.DocumentRequestSerializer, responses={202: s.ReportJobSerializer})
@@ -119,7 +97,7 @@ def _job(request: Request, job_id: Any) -> Any:
     return job
 
 
-class DocumentDetailView(ReportsAPIView):
+class DocumentDetailView(APIView):
     """A generation job: its status and progress (poll until `done`)."""
 
     @extend_schema(responses=s.ReportJobSerializer)
@@ -127,7 +105,7 @@ class DocumentDetailView(ReportsAPIView):
         return Response(s.ReportJobSerializer(_job(request, job_id)).data)
 
 
-class DocumentFileView(ReportsAPIView):
+class DocumentFileView(APIView):
     """The generated file."""
 
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
@@ -140,7 +118,7 @@ class DocumentFileView(ReportsAPIView):
         return response
 
 
-class CheckView(ReportsAPIView):
+class CheckView(APIView):
     """Check every figure of a draft article against the approved data and its own arithmetic."""
 
     @extend_schema(request=s.CheckInputSerializer, responses=s.CheckResultSerializer)
