@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -496,13 +496,9 @@ def entry_answers_save(
     if now >= entry.deadline_at:
         entry_finalise_if_expired(entry=entry, now=now)
         raise ValidationError(_("Time is up: answers given after the time limit are not counted."))
+    # The page tells the participant "saved", and an attempt abandoned at its time limit is
+    # scored from what was saved: so an autosave waits for the disk like any other commit.
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # An autosave is a convenience, not a receipt: it need not wait for the disk. If the
-            # database crashed in the next instant, the submit posts every answer again anyway;
-            # starts and submits keep the default synchronous commit.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         _answers_upsert(entry=entry, answers=answers, prediction=prediction, now=now)
     return entry
 
