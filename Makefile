@@ -68,7 +68,7 @@ serve-prod: $(VENV)/.installed compile-messages
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy config khoi bench
+	$(VENV)/bin/mypy config khoi bench conftest.py
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
