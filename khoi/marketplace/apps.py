@@ -10,6 +10,13 @@ def _is_staff(user: object) -> bool:
     return is_committee_staff(user)  # type: ignore[arg-type]
 
 
+def _acts_for_a_unit(user: object) -> bool:
+    """Suggestions are for a unit's reporter; staff and leadership have no unit of their own."""
+    from khoi.accounts.permissions import is_member
+
+    return is_member(user) and user.is_reporter and user.unit_id is not None  # type: ignore[arg-type]
+
+
 class MarketplaceConfig(AppConfig):
     name = "khoi.marketplace"
     label = "marketplace"
@@ -20,4 +27,4 @@ class MarketplaceConfig(AppConfig):
         NavItem(_("Memoranda"), "marketplace:mou_list"),
         NavItem(_("Moderation"), "marketplace:moderation", visible_to=_is_staff),
     ]
-    home_panels = [HomePanel("marketplace:suggestions")]
+    home_panels = [HomePanel("marketplace:suggestions", visible_to=_acts_for_a_unit)]

@@ -51,3 +51,7 @@ def test_a_reporter_home_page_loads_its_forms_due_and_marketplace_suggestions(re
 
 def test_staff_get_no_forms_due_panel(staff_client):
     assert staff_client.get("/reporting/home-panel/").content == b""
+
+
+def test_leadership_gets_no_marketplace_suggestions_panel(leader_client):
+    assert 'hx-get="/market/suggestions/"' not in leader_client.get("/").content.decode()
