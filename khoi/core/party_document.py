@@ -12,6 +12,7 @@ format lives in one place.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -173,12 +174,22 @@ def add_table(
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _style_run(cell.paragraphs[0].add_run(text), size=size, bold=True)
-    for values in rows:
-        cells = table.add_row().cells
-        for index, (cell, text) in enumerate(zip(cells, values, strict=True)):
+    if rows:
+        # Styling every cell through python-docx costs ~0.3 ms a cell; a styled template row
+        # copied per data row costs a fraction of that (a 1,000-unit table in a year report).
+        template = table.add_row()
+        for index, cell in enumerate(template.cells):
             if index in numeric_columns:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _style_run(cell.paragraphs[0].add_run(str(text)), size=size)
+            _style_run(cell.paragraphs[0].add_run("-"), size=size)
+        template_row = template._tr
+        table._tbl.remove(template_row)
+        for values in rows:
+            row = copy.deepcopy(template_row)
+            for text_element, text in zip(row.iter(qn("w:t")), values, strict=True):
+                text_element.text = str(text)
+                text_element.set(qn("xml:space"), "preserve")
+            table._tbl.append(row)
     _paragraph(document, "", space_after=6)
     return table
 

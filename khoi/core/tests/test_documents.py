@@ -80,3 +80,21 @@ def test_pdf_embeds_a_font_that_renders_vietnamese():
     data = pdf_bytes(pdf)
     assert data.startswith(b"%PDF")
     assert b"LiberationSerif" in data
+
+
+def test_table_rows_carry_their_text_alignment_and_font():
+    document = new_party_document(HEADER, document_type="Báo cáo", subject="Bảng")
+    add_table(
+        document, ["Đơn vị", "Doanh thu"], [["Cảng Đình Vũ", "1.234"], ["May Lạch Tray", " 56 "]], numeric_columns=[1]
+    )
+    table = Document(io.BytesIO(document_bytes(document))).tables[-1]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["Đơn vị", "Doanh thu"],
+        ["Cảng Đình Vũ", "1.234"],
+        ["May Lạch Tray", " 56 "],
+    ]
+    number = table.rows[2].cells[1].paragraphs[0]
+    assert number.alignment == 2  # right
+    assert number.runs[0].font.name == "Times New Roman"
+    assert number.runs[0].font.size.pt == 12
+    assert table.rows[1].cells[0].paragraphs[0].alignment is None
