@@ -49,6 +49,11 @@ def propaganda_user(db: None) -> User:
 
 
 @pytest.fixture
+def organisation_user(db: None) -> User:
+    return make_user("bantochuc", role=Role.STAFF, department=Department.ORGANISATION)
+
+
+@pytest.fixture
 def leader_user(db: None) -> User:
     return make_user("lanhdao", role=Role.LEADERSHIP)
 
@@ -70,8 +75,19 @@ def _client_for(user: User) -> Client:
 
 
 @pytest.fixture
+def admin_client(admin_user: User) -> Client:
+    """Overrides pytest-django's own, whose superuser would lack our role fields."""
+    return _client_for(admin_user)
+
+
+@pytest.fixture
 def staff_client(staff_user: User) -> Client:
     return _client_for(staff_user)
+
+
+@pytest.fixture
+def propaganda_client(propaganda_user: User) -> Client:
+    return _client_for(propaganda_user)
 
 
 @pytest.fixture

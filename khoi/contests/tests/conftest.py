@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
-from khoi.accounts.models import Department, Role, User
+from khoi.accounts.models import Department, Role
 from khoi.accounts.tests.factories import make_user
 from khoi.contests import selectors, services, throttle
 from khoi.contests.models import Contest, Entry, Question, Round, Topic
@@ -72,13 +72,6 @@ def start_entry(open_round: Round, unit_a: Unit) -> Callable[..., Entry]:
         return services.entry_start(**data)  # type: ignore[arg-type]
 
     return start
-
-
-@pytest.fixture
-def propaganda_client(propaganda_user: User) -> Client:
-    client = Client()
-    client.force_login(propaganda_user)
-    return client
 
 
 @pytest.fixture

@@ -11,33 +11,20 @@ from django.test import Client
 from django.utils import translation
 from openpyxl import Workbook
 
-from khoi.accounts.models import Department, Role, User
-from khoi.accounts.tests.factories import make_user
+from khoi.accounts.models import User
 from khoi.units.register_excel import COLUMNS
 
 
-@pytest.fixture(autouse=True)
-def vietnamese() -> None:
-    """Each test starts in Vietnamese (a request in English elsewhere leaves its thread in English)."""
-    translation.activate("vi")
-
-
 @pytest.fixture
-def manager(db: None) -> User:
-    return make_user("bantochuc", role=Role.STAFF, department=Department.ORGANISATION)
+def manager(organisation_user: User) -> User:
+    """A register manager: the Organisation Board (root conftest)."""
+    return organisation_user
 
 
 @pytest.fixture
 def manager_client(manager: User) -> Client:
     client = Client()
     client.force_login(manager)
-    return client
-
-
-@pytest.fixture
-def propaganda_client(propaganda_user: User) -> Client:
-    client = Client()
-    client.force_login(propaganda_user)
     return client
 
 
