@@ -43,6 +43,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+GRANIAN = ROOT / ".venv" / "bin" / "granian"
 DB_NAME = "khoi_contests"
 DB_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -134,6 +135,7 @@ def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -
         [str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=600
     )
     stamp = time.strftime("%Y%m%d-%H%M%S")
+    (ROOT / "var").mkdir(exist_ok=True)
     tokens_file = str(ROOT / "var" / f"contest-load-{stamp}.json")
     out = subprocess.run(
         [str(PYTHON), "-c", PREPARE, str(questions), stamp, str(minutes), str(ready), tokens_file],
@@ -153,13 +155,36 @@ def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -
 
 
 class Server:
-    """gunicorn with N workers; always stopped on exit."""
+    """The app server (gunicorn or granian) with N worker processes; always stopped on exit."""
 
-    def __init__(self, env: dict[str, str], port: int, workers: int, threads: int) -> None:
-        self.env, self.port, self.workers, self.threads = env, port, workers, threads
+    def __init__(self, env: dict[str, str], port: int, workers: int, threads: int, kind: str = "gunicorn") -> None:
+        self.env, self.port, self.workers, self.threads, self.kind = env, port, workers, threads, kind
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
+        if self.kind == "granian":
+            # Rust HTTP front, WSGI app in each worker's pool of blocking threads; a killed worker is respawned.
+            command = [
+                str(GRANIAN),
+                "--interface",
+                "wsgi",
+                "--host",
+                HOST,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+                "--blocking-threads",
+                str(self.threads),
+                "--backlog",
+                "2048",
+                "--respawn-failed-workers",
+                "--log-level",
+                "warning",
+                "config.wsgi:application",
+            ]
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True)
+            return
         command = [
             str(GUNICORN),
             "config.wsgi:application",
@@ -407,7 +432,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     print()
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
-        f"{args.workers} gunicorn workers × {args.threads} thread(s), "
+        f"{args.workers} {args.server} workers × {args.threads} thread(s), "
         f"{args.participants} concurrent participants, {args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
     )
@@ -444,7 +469,10 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker (1: sync workers)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="threads per worker (gunicorn gthread, granian blocking threads)"
+    )
+    parser.add_argument("--server", choices=["gunicorn", "granian"], default="gunicorn")
     parser.add_argument("--participants", type=int, default=200, help="concurrent simulated participants")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (at most 300)")
     parser.add_argument("--max-participants", type=int, default=50_000, help="stop after this many in all")
@@ -474,7 +502,7 @@ def main() -> int:
     ready = min(args.ready, 100_000) if args.scenario == "submit-peak" else 0
     info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30, ready=ready)
     round_id = int(info["round_id"])  # type: ignore[call-overload]
-    server = Server(env, args.port, args.workers, args.threads)
+    server = Server(env, args.port, args.workers, args.threads, args.server)
 
     def interrupted(signum: int, _frame: object) -> None:
         server.stop()
@@ -488,7 +516,8 @@ def main() -> int:
         base = f"http://{HOST}:{args.port}"
         asyncio.run(wait_until_up(base, time.monotonic() + 60))
         print(
-            f"gunicorn up on {base} (pid {server.process.pid if server.process else '?'}), round {round_id}", flush=True
+            f"{args.server} up on {base} (pid {server.process.pid if server.process else '?'}), round {round_id}",
+            flush=True,
         )
         began = asyncio.run(drive(args, base, info, server, stats))
         ended = time.monotonic()

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from khoi.core.text import vietnamese_sort_key
 
+from . import entry_store
 from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
 from .phones import mask_phone
 from .ranking import Ranked, assign_prizes, rank_entries
@@ -226,27 +227,7 @@ def round_participation_bump(*, round_id: int) -> None:
 
 
 def entry_get_by_token(*, token: str) -> Entry | None:
-    if not token or len(token) > 32:
-        return None
-    return (
-        Entry.objects.filter(token=token)
-        .only(
-            "id",
-            "round_id",
-            "token",
-            "draw",
-            "prediction",
-            "started_at",
-            "deadline_at",
-            "submitted_at",
-            "finished_by",
-            "score",
-            "time_taken_ms",
-            "receipt_code",
-            "name",
-        )
-        .first()
-    )
+    return entry_store.entry_by_token(token)
 
 
 def entry_answers(*, entry: Entry) -> dict[int, str]:

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import selectors
+from . import entry_store, selectors
 from .drawing import NotEnoughQuestions, draw_questions, normalize_choice, score_answers
 from .models import (
     Answer,
@@ -429,56 +430,68 @@ def _check_kinds(pool: selectors.RoundPool | None, parsed: Mapping[int, str]) ->
             raise ValidationError({"answer": _("Choose one option only for this question.")})
 
 
-def _finalise(
-    *,
-    entry: Entry,
-    now: dt.datetime,
-    by: str,
-    known: Mapping[int, str] | None = None,
-    prediction: int | None = None,
-) -> Entry:
-    """Scores the answers saved before the deadline and closes the entry (once: a conditional UPDATE).
+def _check_prediction(prediction: int | None) -> None:
+    if prediction is not None and (prediction < 0 or prediction > 10_000_000):
+        raise ValidationError({"prediction": _("Enter the prediction as a whole number, 0 or more.")})
 
-    `known`: the answers just saved for every drawn question, when the caller has them (no re-read)."""
+
+def _closing_fields(*, entry: Entry, answers: Mapping[int, str], now: dt.datetime, by: str) -> dict[str, Any]:
+    """The score of `answers` and the rest of what closing the entry writes."""
     pool = selectors.round_pool_get(round_id=entry.round_id)
     drawn_ids = [int(item[0]) for item in entry.draw]
-    if known is not None:
-        saved = dict(known)
-    else:
-        saved = dict(
-            Answer.objects.filter(entry_id=entry.pk, saved_at__lte=entry.deadline_at).values_list(
-                "question_id", "choice"
-            )
-        )
     questions = selectors.question_views(pool=pool, question_ids=drawn_ids) if pool else {}
     correct = {qid: question.correct for qid, question in questions.items()}
-    score = score_answers(draw=entry.draw, answers=saved, correct=correct)
     submitted_at = min(now, entry.deadline_at) if by == FinishedBy.TIME_LIMIT else now
     time_taken = min(submitted_at, entry.deadline_at) - entry.started_at
-    fields = {
+    return {
         "submitted_at": submitted_at,
         "finished_by": by,
-        "score": score,
+        "score": score_answers(draw=entry.draw, answers=answers, correct=correct),
         "time_taken_ms": max(0, int(time_taken.total_seconds() * 1000)),
         "receipt_code": receipt_code_for(entry.pk),
     }
-    if prediction is not None:
-        fields["prediction"] = prediction
-    updated = Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(**fields)
-    if updated:
+
+
+def _close(
+    *, entry: Entry, fields: Mapping[str, Any], prediction: int | None, answers: Mapping[int, str], now: dt.datetime
+) -> Entry:
+    if entry_store.entry_close(entry_id=entry.pk, fields=fields, prediction=prediction, answers=answers, now=now):
         for name, value in fields.items():
             setattr(entry, name, value)
+        if prediction is not None:
+            entry.prediction = prediction
         return entry
+    # Closed a moment ago by another request (a second tab, the time limit): that receipt stands.
     return Entry.objects.get(pk=entry.pk)
 
 
 @transaction.atomic
+def _close_with_saved_answers(*, entry: Entry, now: dt.datetime, by: str, prediction: int | None = None) -> Entry:
+    """Scores the answers saved before the deadline; the entry's row is locked meanwhile, so no
+    autosave can slip in between the reading and the closing."""
+    if not Entry.objects.select_for_update().filter(pk=entry.pk, submitted_at__isnull=True).values_list("pk"):
+        return Entry.objects.get(pk=entry.pk)
+    saved = dict(
+        Answer.objects.filter(entry_id=entry.pk, saved_at__lte=entry.deadline_at).values_list("question_id", "choice")
+    )
+    fields = _closing_fields(entry=entry, answers=saved, now=now, by=by)
+    return _close(entry=entry, fields=fields, prediction=prediction, answers={}, now=now)
+
+
 def entry_finalise_if_expired(*, entry: Entry, now: dt.datetime | None = None) -> Entry:
     """Lazy finalisation: an attempt past its deadline is submitted with what was saved in time."""
     now = now or timezone.now()
     if entry.submitted_at is None and now >= entry.deadline_at:
-        return _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
+        return _close_with_saved_answers(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
     return entry
+
+
+def _refuse_closed(entry: Entry, now: dt.datetime) -> None:
+    """Explains why answers can no longer be saved (and closes an attempt left past its time)."""
+    if entry.submitted_at is not None:
+        raise ValidationError(_("This test has already been submitted."))
+    entry_finalise_if_expired(entry=entry, now=now)
+    raise ValidationError(_("Time is up: answers given after the time limit are not counted."))
 
 
 def entry_answers_save(
@@ -489,47 +502,26 @@ def entry_answers_save(
     now: dt.datetime | None = None,
 ) -> Entry:
     """Autosave: upserts the given answers (one statement). After the deadline nothing is saved,
-    and the attempt is closed with what was saved in time (that closing is kept)."""
+    and the attempt is closed with what was saved in time (that closing is kept).
+
+    The page tells the participant "saved", and an attempt abandoned at its time limit is scored
+    from what was saved: so an autosave is a durable commit like any other."""
     now = now or timezone.now()
-    if entry.submitted_at is not None:
-        raise ValidationError(_("This test has already been submitted."))
-    if now >= entry.deadline_at:
-        entry_finalise_if_expired(entry=entry, now=now)
-        raise ValidationError(_("Time is up: answers given after the time limit are not counted."))
-    # The page tells the participant "saved", and an attempt abandoned at its time limit is
-    # scored from what was saved: so an autosave waits for the disk like any other commit.
-    with transaction.atomic():
-        _answers_upsert(entry=entry, answers=answers, prediction=prediction, now=now)
+    if entry.submitted_at is not None or now >= entry.deadline_at:
+        _refuse_closed(entry, now)
+    parsed = _parse_answers(entry, answers)
+    _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
+    _check_prediction(prediction)
+    new_prediction = prediction is not None and prediction != entry.prediction
+    with transaction.atomic() if new_prediction else nullcontext():
+        if not entry_store.answers_save(entry_id=entry.pk, answers=parsed, now=now):
+            _refuse_closed(Entry.objects.get(pk=entry.pk), now)
+        if new_prediction:
+            Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(prediction=prediction)
+            entry.prediction = prediction
     return entry
 
 
-def _answers_upsert(
-    *,
-    entry: Entry,
-    answers: Mapping[Any, str | Sequence[str]],
-    prediction: int | None,
-    now: dt.datetime,
-    save_prediction: bool = True,
-) -> dict[int, str]:
-    """Validates and upserts answers (one statement); returns them by question id."""
-    parsed = _parse_answers(entry, answers)
-    _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
-    if prediction is not None and (prediction < 0 or prediction > 10_000_000):
-        raise ValidationError({"prediction": _("Enter the prediction as a whole number, 0 or more.")})
-    if parsed:
-        Answer.objects.bulk_create(
-            [Answer(entry_id=entry.pk, question_id=qid, choice=choice, saved_at=now) for qid, choice in parsed.items()],
-            update_conflicts=True,
-            unique_fields=["entry", "question"],
-            update_fields=["choice", "saved_at"],
-        )
-    if save_prediction and prediction is not None and prediction != entry.prediction:
-        Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(prediction=prediction)
-        entry.prediction = prediction
-    return parsed
-
-
-@transaction.atomic
 def entry_submit(
     *,
     entry: Entry,
@@ -546,17 +538,19 @@ def entry_submit(
     if entry.submitted_at is not None:
         return entry
     if now >= entry.deadline_at:
-        return _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
-    posted: dict[int, str] = {}
-    if answers or prediction is not None:
-        posted = _answers_upsert(
-            entry=entry, answers=answers or {}, prediction=prediction, now=now, save_prediction=False
-        )
-    # When the form carried every drawn question (the usual submit), they are the saved answers.
-    complete = {int(item[0]) for item in entry.draw} <= set(posted)
-    return _finalise(
-        entry=entry, now=now, by=FinishedBy.PARTICIPANT, known=posted if complete else None, prediction=prediction
-    )
+        return _close_with_saved_answers(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
+    parsed = _parse_answers(entry, answers or {})
+    _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
+    _check_prediction(prediction)
+    if {int(item[0]) for item in entry.draw} <= set(parsed):
+        # The usual submit: the form carries every drawn question. Scoring needs nothing stored,
+        # and closing with these answers is one statement.
+        fields = _closing_fields(entry=entry, answers=parsed, now=now, by=FinishedBy.PARTICIPANT)
+        return _close(entry=entry, fields=fields, prediction=prediction, answers=parsed, now=now)
+    with transaction.atomic():
+        if not entry_store.answers_save(entry_id=entry.pk, answers=parsed, now=now):
+            return Entry.objects.get(pk=entry.pk)
+        return _close_with_saved_answers(entry=entry, now=now, by=FinishedBy.PARTICIPANT, prediction=prediction)
 
 
 def entries_close_expired(*, now: dt.datetime | None = None, batch_size: int = 500) -> int:
@@ -570,6 +564,5 @@ def entries_close_expired(*, now: dt.datetime | None = None, batch_size: int = 5
         if not batch:
             return closed
         for entry in batch:
-            with transaction.atomic():
-                _finalise(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
+            _close_with_saved_answers(entry=entry, now=now, by=FinishedBy.TIME_LIMIT)
             closed += 1

@@ -30,7 +30,7 @@ def test_start_answer_and_submit_through_the_api(api, open_round, unit_a):
         {"answers": {str(first["id"]): right}, "prediction": 3},
         content_type="application/json",
     )
-    assert saved.status_code == 200
+    assert saved.status_code == 200, saved.content
     done = api.post(reverse("contests_api:entry_submit", args=[data["token"]]), {}, content_type="application/json")
     assert done.status_code == 200
     entry = Entry.objects.get(token=data["token"])
