@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from rest_framework import serializers
 
 from khoi.contests.models import Entry, Question
 
@@ -36,6 +37,10 @@ def test_start_answer_and_submit_through_the_api(api, open_round, unit_a):
     entry = Entry.objects.get(token=data["token"])
     assert done.json()["receipt_code"] == entry.receipt_code
     assert entry.score == 1 and entry.prediction == 3
+    # Written by hand on this busy path, the times read as the schema's DateTimeField writes them.
+    assert done.json()["submitted_at"] == serializers.DateTimeField().to_representation(entry.submitted_at)
+    assert saved.json()["deadline_at"] == serializers.DateTimeField().to_representation(entry.deadline_at)
+    assert saved.json()["saved"] == 1
 
 
 def test_the_api_refuses_bad_input_in_vietnamese_and_writes_nothing(api, open_round, unit_a):
