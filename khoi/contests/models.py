@@ -186,7 +186,11 @@ class FinishedBy(models.TextChoices):
 
 
 class Entry(models.Model):
-    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="entries", verbose_name=_("round"))
+    # No index of its own: the unique (round, phone) index serves lookups by round. Every index
+    # costs each submit an insertion (closing an entry updates indexed columns), so none is spare.
+    round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, related_name="entries", verbose_name=_("round"), db_index=False
+    )
     name = models.CharField(_("full name"), max_length=120)
     phone = models.CharField(pgettext_lazy("contest", "phone"), max_length=16, help_text=_("E.164, e.g. +84912345678"))
     unit = models.ForeignKey(
@@ -195,7 +199,7 @@ class Entry(models.Model):
     other_unit = models.CharField(_("other unit"), max_length=255, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     # The participant's key to this entry (in the address of the question page): unguessable.
-    token = models.CharField(max_length=32, unique=True, editable=False)
+    token = models.CharField(max_length=32, editable=False)  # unique: see Meta (no LIKE index needed)
     # [[question_id, "CADB"], ...]: the questions drawn and the order their options are shown in.
     draw = models.JSONField(default=list, editable=False)
     prediction = models.PositiveIntegerField(_("prediction"), null=True, blank=True)
@@ -205,7 +209,7 @@ class Entry(models.Model):
     finished_by = models.CharField(_("finished"), max_length=12, choices=FinishedBy.choices, blank=True)
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
     time_taken_ms = models.PositiveIntegerField(_("time taken (ms)"), null=True, blank=True)
-    receipt_code = models.CharField(_("receipt code"), max_length=32, null=True, blank=True, unique=True)
+    receipt_code = models.CharField(_("receipt code"), max_length=32, null=True, blank=True)  # unique: see Meta
 
     class Meta:
         ordering = ["round_id", "id"]
@@ -213,6 +217,9 @@ class Entry(models.Model):
         verbose_name_plural = _("entries")
         constraints = [
             models.UniqueConstraint(fields=["round", "phone"], name="entry_one_per_phone_per_round"),
+            # Constraints rather than unique=True: on PostgreSQL these then get no extra LIKE index.
+            models.UniqueConstraint(fields=["token"], name="entry_token_unique"),
+            models.UniqueConstraint(fields=["receipt_code"], name="entry_receipt_code_unique"),
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | Q(birth_year__gte=1900, birth_year__lte=2100),
                 name="entry_birth_year_plausible",
@@ -240,7 +247,10 @@ class Entry(models.Model):
 class Answer(models.Model):
     """An autosaved answer: the letters of the original options chosen ("B", "AC")."""
 
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("entry"))
+    # The unique (entry, question) index serves lookups by entry.
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("entry"), db_index=False
+    )
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+", verbose_name=_("question"))
     choice = models.CharField(_("choice"), max_length=4, blank=True)
     saved_at = models.DateTimeField(_("saved at"))
