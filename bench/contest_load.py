@@ -392,7 +392,7 @@ async def drive(args: argparse.Namespace, base: str, info: dict[str, object], se
         if pids:
             victim = random.choice(pids)
             os.kill(victim, signal.SIGKILL)
-            print(f"  SIGKILL sent to gunicorn worker {victim} at t={args.duration / 2:.0f} s", flush=True)
+            print(f"  SIGKILL sent to app worker {victim} at t={args.duration / 2:.0f} s", flush=True)
 
     began = time.monotonic()
     tasks = [asyncio.create_task(loop()) for _ in range(args.participants)]

@@ -98,6 +98,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # psycopg prepares a server-bound statement once it has run this many times on a connection.
+    # Only the contests' hot statements bind on the server (khoi.contests.entry_store); Django's own
+    # cursors bind on the client and never prepare. Behind a pooler in transaction mode without
+    # prepared-statement support, set PG_PREPARE_THRESHOLD=0 (off).
+    prepare_threshold = env.int("PG_PREPARE_THRESHOLD", default=5)
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = prepare_threshold or None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -97,3 +97,14 @@ def test_answers_are_not_saved_after_the_deadline(big_round, unit_a):
     late = entry.deadline_at + dt.timedelta(seconds=1)
     assert entry_store.answers_save(entry_id=entry.pk, answers={first: "B"}, now=late) is False
     assert not Answer.objects.filter(entry=entry).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_on_postgresql_the_hot_statements_are_prepared_on_the_connection(big_round, unit_a):
+    entry = services.entry_start(round_id=big_round.pk, name="Lê Thị Hoa", phone=next_phone(), unit_id=unit_a.pk)
+    for _ in range(6):
+        assert selectors.entry_get_by_token(token=entry.token) is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("FROM contests_entry WHERE token" in statement for statement in prepared), prepared
