@@ -1,23 +1,30 @@
 """Load test of the contest's hot paths on the production setup, on 127.0.0.1 only.
 
-    .venv/bin/python bench/contest_load.py [--workers 2] [--threads 4] [--participants 200] [--duration 30]
-                                           [--questions 5] [--mode html|api] [--kill-one]
+    .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
+        [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
+        [--scenario full|submit-peak] [--ready 20000] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. migrates the PostgreSQL database khoi_contests (created if missing) with the production settings
    (DJANGO_SETTINGS_MODULE=config.settings.production, SECURE_COOKIES=false, a generated
    SECRET_KEY, REDIS_URL=redis://127.0.0.1:6379/5, ALLOWED_HOSTS=127.0.0.1);
 2. prepares a fresh open round (its own contest, a small bank, the per-address limit lifted: every
-   simulated participant comes from 127.0.0.1);
-3. starts gunicorn with N workers on 127.0.0.1:8200 (the 8200–8209 range);
-4. runs many concurrent simulated participants for --duration seconds. Each one, as a phone would:
-   html mode: GET the landing page (form, CSRF cookie, signed challenge) · waits the challenge's
-   2 s · POST the entry · GET the question page · POST one autosave per question · POST submit ·
-   GET the receipt page and read the code. api mode: the same steps through /api/v1/contests/;
-5. with --kill-one, SIGKILLs one gunicorn worker half-way through;
-6. stops gunicorn, then compares the receipt codes participants were shown with the entries stored
-   in PostgreSQL: every receipt must belong to a stored, finalised entry.
-Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries.
+   simulated participant comes from 127.0.0.1). For submit-peak it also stores --ready entries
+   already started and answered, then VACUUM ANALYZEs the two tables;
+3. starts the app server (granian as `make serve-prod` does, or gunicorn gthread) with N worker
+   processes on 127.0.0.1:8200 (the 8200–8209 range);
+4. runs many concurrent simulated participants for --duration seconds.
+   full, html mode, each one as a phone would: GET the landing page (form, CSRF cookie, signed
+   challenge) · waits the challenge's 2 s · POST the entry · GET the question page · POST one
+   autosave per question · POST submit · GET the receipt page and read the code. api mode: the
+   same steps through /api/v1/contests/.
+   submit-peak: the round's last minutes, when everyone who has answered submits at once: each
+   simulated participant submits a prepared entry through the API, then takes the next;
+5. with --kill-one, SIGKILLs one app worker process half-way through;
+6. stops the server, then compares the receipt codes participants were shown with the entries
+   stored in PostgreSQL: every receipt must belong to a stored, finalised entry.
+Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries,
+and where the CPU went (app server, PostgreSQL, Redis, this load generator, idle) from /proc.
 """
 
 from __future__ import annotations
@@ -148,6 +155,10 @@ def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -
     )
     info = json.loads(out.stdout.strip().splitlines()[-1])
     if ready:
+        # Thousands of rows written in a second are not how a round fills up: let the tables settle
+        # (statistics, visibility) as autovacuum would have over the round's days.
+        with psycopg.connect(DB_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE contests_entry, contests_answer")
         tokens_path = Path(tokens_file)
         info["ready"] = json.loads(tokens_path.read_text())
         tokens_path.unlink()
@@ -235,6 +246,60 @@ async def wait_until_up(base: str, deadline: float) -> None:
                 pass
             await asyncio.sleep(0.3)
     raise RuntimeError("gunicorn did not answer")
+
+
+class CpuMeter:
+    """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.ticks = os.sysconf("SC_CLK_TCK")
+        self.first: dict[str, float] | None = None
+        self.last: dict[str, float] | None = None
+
+    def _process_seconds(self, pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / self.ticks
+
+    def snapshot(self) -> dict[str, float]:
+        seconds: defaultdict[str, float] = defaultdict(float)
+        proc = Path("/proc")
+        if not (proc / "stat").exists():
+            return seconds
+        server_pids = set(self.server.worker_pids())
+        if self.server.process is not None:
+            server_pids.add(self.server.process.pid)
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            pid = int(entry.name)
+            try:
+                name = (entry / "comm").read_text().strip()
+                if pid in server_pids:
+                    seconds["app server"] += self._process_seconds(pid)
+                elif pid == os.getpid():
+                    seconds["load generator"] += self._process_seconds(pid)
+                elif name.startswith("postgres"):
+                    seconds["PostgreSQL"] += self._process_seconds(pid)
+                elif name.startswith("redis"):
+                    seconds["Redis"] += self._process_seconds(pid)
+            except (OSError, ValueError, IndexError):
+                continue  # the process ended meanwhile
+        totals = (proc / "stat").read_text().splitlines()[0].split()[1:]
+        seconds["machine idle"] = (int(totals[3]) + int(totals[4])) / self.ticks
+        seconds["machine all"] = sum(int(value) for value in totals[:8]) / self.ticks
+        return seconds
+
+    def report(self, submits: int) -> None:
+        if not self.first or not self.last:
+            return
+        used = {name: self.last[name] - self.first[name] for name in self.last}
+        window = used.pop("machine all") or 1.0
+        idle = used.pop("machine idle")
+        print(f"   CPU over the measured window ({window:.0f} CPU-seconds in all, {100 * idle / window:.0f}% idle):")
+        for name in ("app server", "PostgreSQL", "Redis", "load generator"):
+            per_submit = f", {1000 * used[name] / submits:.2f} ms per submit" if submits else ""
+            print(f"     {name:<16} {used.get(name, 0.0):6.1f} s{per_submit}")
 
 
 class Stats:
@@ -345,7 +410,9 @@ class Participant:
         self.stats.receipts.add(json.loads(text)["receipt_code"])
 
 
-async def drive(args: argparse.Namespace, base: str, info: dict[str, object], server: Server, stats: Stats) -> float:
+async def drive(
+    args: argparse.Namespace, base: str, info: dict[str, object], server: Server, stats: Stats, meter: CpuMeter
+) -> float:
     stop_at = time.monotonic() + args.duration
     prefix = random.choice(["091", "098", "097", "086", "090", "093"])
     run_tag = random.randrange(10_000)
@@ -394,11 +461,17 @@ async def drive(args: argparse.Namespace, base: str, info: dict[str, object], se
             os.kill(victim, signal.SIGKILL)
             print(f"  SIGKILL sent to app worker {victim} at t={args.duration / 2:.0f} s", flush=True)
 
+    async def measure() -> None:
+        await asyncio.sleep(warmup_seconds(args))
+        meter.first = meter.snapshot()
+
     began = time.monotonic()
     tasks = [asyncio.create_task(loop()) for _ in range(args.participants)]
+    tasks.append(asyncio.create_task(measure()))
     if args.kill_one:
         tasks.append(asyncio.create_task(killer()))
     await asyncio.gather(*tasks)
+    meter.last = meter.snapshot()
     await connector.close()
     return began
 
@@ -426,8 +499,12 @@ def stored_receipts(round_id: int) -> tuple[set[str], int, int]:
     return codes, int(total[0]) if total else 0, int(answers[0]) if answers else 0
 
 
-def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, round_id: int) -> int:
-    warmup = min(5.0, args.duration / 5)
+def warmup_seconds(args: argparse.Namespace) -> float:
+    return min(5.0, args.duration / 5)
+
+
+def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, round_id: int, meter: CpuMeter) -> int:
+    warmup = warmup_seconds(args)
     window = max(0.001, ended - began - warmup)
     print()
     print(
@@ -451,6 +528,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     total_requests = sum(len(v) for v in stats.latency.values())
     print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
     print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
+    meter.report(len([t for t in stats.done_at["submit"] if t >= began + warmup]))
     codes, entries, answers = stored_receipts(round_id)
     lost = stats.receipts - codes
     print(
@@ -472,7 +550,7 @@ def main() -> int:
     parser.add_argument(
         "--threads", type=int, default=4, help="threads per worker (gunicorn gthread, granian blocking threads)"
     )
-    parser.add_argument("--server", choices=["gunicorn", "granian"], default="gunicorn")
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
     parser.add_argument("--participants", type=int, default=200, help="concurrent simulated participants")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (at most 300)")
     parser.add_argument("--max-participants", type=int, default=50_000, help="stop after this many in all")
@@ -511,6 +589,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     stats = Stats()
+    meter = CpuMeter(server)
     try:
         server.start()
         base = f"http://{HOST}:{args.port}"
@@ -519,11 +598,11 @@ def main() -> int:
             f"{args.server} up on {base} (pid {server.process.pid if server.process else '?'}), round {round_id}",
             flush=True,
         )
-        began = asyncio.run(drive(args, base, info, server, stats))
+        began = asyncio.run(drive(args, base, info, server, stats, meter))
         ended = time.monotonic()
     finally:
         server.stop()
-    return report(args, stats, began, ended, round_id)
+    return report(args, stats, began, ended, round_id, meter)
 
 
 if __name__ == "__main__":
