@@ -298,7 +298,7 @@ class CpuMeter:
         idle = used.pop("machine idle")
         print(f"   CPU over the measured window ({window:.0f} CPU-seconds in all, {100 * idle / window:.0f}% idle):")
         for name in ("app server", "PostgreSQL", "Redis", "load generator"):
-            per_submit = f", {1000 * used[name] / submits:.2f} ms per submit" if submits else ""
+            per_submit = f", {1000 * used.get(name, 0.0) / submits:.2f} ms per submit" if submits else ""
             print(f"     {name:<16} {used.get(name, 0.0):6.1f} s{per_submit}")
 
 

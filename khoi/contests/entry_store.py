@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from django.db import connection, transaction
@@ -97,6 +97,43 @@ def _server_bound_cursor() -> Iterator[Any]:
     raw: Any = ServerBindingCursor(connection.connection)  # type: ignore[call-arg]  # the stubs lag psycopg 3
     with connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw) as cursor:
         yield cursor
+
+
+INSERT_ENTRY = """
+INSERT INTO contests_entry (round_id, name, phone, unit_id, other_unit, birth_year, token, draw, started_at,
+                            deadline_at, finished_by)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s::jsonb, %s, %s, '')
+RETURNING id
+"""
+
+
+def entry_insert(entry: Entry) -> Entry:
+    """Stores a new entry (one statement, its own transaction); IntegrityError when its phone has
+    already entered the round (the unique constraint decides, even for two requests at once)."""
+    if not _prepared():
+        with transaction.atomic():
+            entry.save(force_insert=True)
+        return entry
+    params = (
+        entry.round_id,
+        entry.name,
+        entry.phone,
+        entry.unit_id,
+        entry.other_unit,
+        entry.birth_year,
+        entry.token,
+        json.dumps(entry.draw),
+        entry.started_at,
+        entry.deadline_at,
+    )
+    # Inside a caller's transaction a savepoint keeps a refused INSERT from spoiling the rest of it.
+    with transaction.atomic() if connection.in_atomic_block else nullcontext(), _server_bound_cursor() as cursor:
+        cursor.execute(INSERT_ENTRY, params)
+        row = cursor.fetchone()
+    entry.pk = row[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
+    return entry
 
 
 def entry_by_token(token: str) -> Entry | None:

@@ -338,7 +338,7 @@ def entry_start(
 ) -> Entry:
     """Creates the participant's entry with a fresh draw; one per phone per round (a DB constraint).
 
-    The only write is one INSERT in its own transaction (the atomic block below)."""
+    The only write is one INSERT in its own transaction (entry_store.entry_insert)."""
     now = now or timezone.now()
     pool = selectors.round_pool_get(round_id=round_id)
     if pool is None or not pool.is_published:
@@ -397,8 +397,7 @@ def entry_start(
         deadline_at=now + dt.timedelta(seconds=pool.time_limit_seconds),
     )
     try:
-        with transaction.atomic():
-            entry.save(force_insert=True)
+        entry_store.entry_insert(entry)
     except IntegrityError as error:
         # Says only what the participant typed is taken; nothing about the other entry.
         raise ValidationError({"phone": _("This phone number has already entered this round.")}) from error

@@ -112,14 +112,16 @@ class EntryStartView(PublicAPIView):
         summary="Start an entry (no account): the server draws the questions and starts the clock",
     )
     def post(self, request: Request, pk: int) -> Response:
-        contest_round = _public_round(pk)
+        pool = selectors.round_pool_get(round_id=pk)  # the process's copy: no query at peak
+        if pool is None or not pool.is_published:
+            raise Http404
         payload = s.ContestEntryStartInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         refusal = throttle.entry_start_guard(
             request._request,
             round_id=pk,
-            per_ip_per_minute=contest_round.contest.starts_per_ip_per_minute,
+            per_ip_per_minute=pool.starts_per_ip_per_minute,
             phone=data["phone"],
             challenge=data["challenge"],
             honeypot=data["website"],

@@ -38,6 +38,7 @@ def test_start_answer_and_submit_through_the_api(api, open_round, unit_a):
     assert done.json()["receipt_code"] == entry.receipt_code
     assert entry.score == 1 and entry.prediction == 3
     # Written by hand on this busy path, the times read as the schema's DateTimeField writes them.
+    assert entry.submitted_at is not None
     assert done.json()["submitted_at"] == serializers.DateTimeField().to_representation(entry.submitted_at)
     assert saved.json()["deadline_at"] == serializers.DateTimeField().to_representation(entry.deadline_at)
     assert saved.json()["saved"] == 1
