@@ -52,8 +52,8 @@ class PublicAPIView(APIView):
 
 
 class HotPathAPIView(PublicAPIView):
-    """Autosave and submit, the busiest endpoints: JSON in and out only, and the small answers are
-    written as plain dicts (the serializers in the schema describe them)."""
+    """Start, autosave and submit, the busiest endpoints: JSON in and out only, and the answers
+    are written as plain dicts (the serializers in the schema describe them)."""
 
     parser_classes = [JSONParser]
     renderer_classes = [JSONRenderer]
@@ -105,7 +105,7 @@ def _drawn_questions(entry: Entry) -> list[dict[str, Any]]:
     ]
 
 
-class EntryStartView(PublicAPIView):
+class EntryStartView(HotPathAPIView):
     @extend_schema(
         request=s.ContestEntryStartInputSerializer,
         responses={201: s.ContestEntryStartedSerializer},
@@ -138,11 +138,11 @@ class EntryStartView(PublicAPIView):
         )
         out = {
             "token": entry.token,
-            "started_at": entry.started_at,
-            "deadline_at": entry.deadline_at,
+            "started_at": _local_iso(entry.started_at),
+            "deadline_at": _local_iso(entry.deadline_at),
             "questions": _drawn_questions(entry),
         }
-        return Response(s.ContestEntryStartedSerializer(out).data, status=status.HTTP_201_CREATED)
+        return Response(out, status=status.HTTP_201_CREATED)
 
 
 def _answers_input(data: Any) -> tuple[dict[str, Any], int | None]:

@@ -23,6 +23,8 @@ def test_start_answer_and_submit_through_the_api(api, open_round, unit_a):
     assert started.status_code == 201, started.content
     data = started.json()
     assert len(data["questions"]) == 5
+    started_entry = Entry.objects.get(token=data["token"])
+    assert data["deadline_at"] == serializers.DateTimeField().to_representation(started_entry.deadline_at)
     assert all(len(q["options"]) == 4 for q in data["questions"])
     first = data["questions"][0]
     right = Question.objects.get(pk=first["id"]).correct
