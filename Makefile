@@ -24,7 +24,7 @@ help:
 	@echo "make demo       the same set-up without serving"
 	@echo "make test       the whole test suite, ruff and mypy"
 	@echo "make lint       ruff (lint + format check) and mypy"
-	@echo "make serve-prod gunicorn with $(WORKERS) workers (needs DATABASE_URL, REDIS_URL, SECRET_KEY)"
+	@echo "make serve-prod granian with $(WORKERS) workers (needs DATABASE_URL, REDIS_URL, SECRET_KEY)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@PYTHON="$(find_python)"; \
@@ -61,9 +61,9 @@ run: demo
 serve-prod: $(VENV)/.installed compile-messages
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn config.wsgi:application \
-	  --bind $(HOST):$(PORT) --workers $(WORKERS) --worker-class gthread --threads 4 \
-	  --env DJANGO_SETTINGS_MODULE=config.settings.production
+	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/granian config.wsgi:application \
+	  --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads 4 \
+	  --backlog 2048 --respawn-failed-workers
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

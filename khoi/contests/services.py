@@ -465,11 +465,20 @@ def _close(
 
 
 @transaction.atomic
-def _close_with_saved_answers(*, entry: Entry, now: dt.datetime, by: str, prediction: int | None = None) -> Entry:
-    """Scores the answers saved before the deadline; the entry's row is locked meanwhile, so no
-    autosave can slip in between the reading and the closing."""
+def _close_with_saved_answers(
+    *,
+    entry: Entry,
+    now: dt.datetime,
+    by: str,
+    prediction: int | None = None,
+    posted: Mapping[int, str] | None = None,
+) -> Entry:
+    """Saves `posted` answers, then scores every answer saved before the deadline. The entry's row
+    is locked first, so no autosave can slip in between (and none holds a lock this then waits on)."""
     if not Entry.objects.select_for_update().filter(pk=entry.pk, submitted_at__isnull=True).values_list("pk"):
         return Entry.objects.get(pk=entry.pk)
+    if posted:
+        entry_store.answers_save(entry_id=entry.pk, answers=posted, now=now)
     saved = dict(
         Answer.objects.filter(entry_id=entry.pk, saved_at__lte=entry.deadline_at).values_list("question_id", "choice")
     )
@@ -546,10 +555,9 @@ def entry_submit(
         # and closing with these answers is one statement.
         fields = _closing_fields(entry=entry, answers=parsed, now=now, by=FinishedBy.PARTICIPANT)
         return _close(entry=entry, fields=fields, prediction=prediction, answers=parsed, now=now)
-    with transaction.atomic():
-        if not entry_store.answers_save(entry_id=entry.pk, answers=parsed, now=now):
-            return Entry.objects.get(pk=entry.pk)
-        return _close_with_saved_answers(entry=entry, now=now, by=FinishedBy.PARTICIPANT, prediction=prediction)
+    return _close_with_saved_answers(
+        entry=entry, now=now, by=FinishedBy.PARTICIPANT, prediction=prediction, posted=parsed
+    )
 
 
 def entries_close_expired(*, now: dt.datetime | None = None, batch_size: int = 500) -> int:

@@ -85,3 +85,36 @@ def test_many_participants_submitting_at_once_all_get_stored_receipts(start_entr
     stored = set(Entry.objects.filter(receipt_code__isnull=False).values_list("receipt_code", flat=True))
     assert set(receipts) == stored
     assert len(stored) == 12
+
+
+def test_autosaves_racing_a_submit_never_change_the_answers_it_was_scored_on(start_entry):
+    from khoi.contests.models import Answer, Question
+
+    for _attempt in range(5):
+        entry = start_entry()
+        drawn = [int(q) for q, _order in entry.draw]
+        correct = dict(Question.objects.filter(pk__in=drawn).values_list("pk", "correct"))
+        # Submit every right answer while other requests autosave wrong ones on the same entry.
+        right = {qid: correct[qid] for qid in drawn}
+        wrong = {qid: "ABCD".replace(correct[qid], "")[0] for qid in drawn}
+        turn = iter(range(8))
+        lock = threading.Lock()
+
+        def act(entry_id=entry.pk, right=right, wrong=wrong, turn=turn, lock=lock):
+            with lock:
+                mine = next(turn)
+            current = Entry.objects.get(pk=entry_id)
+            if mine == 0:
+                return services.entry_submit(entry=current, answers=right).score
+            try:
+                services.entry_answers_save(entry=current, answers=wrong)
+            except ValidationError:
+                return "refused"  # the entry was closed first: nothing saved
+            return "saved"
+
+        results = _run_together(8, act)
+        assert not [r for r in results if isinstance(r, Exception)], results
+        stored = Entry.objects.get(pk=entry.pk)
+        answers = dict(Answer.objects.filter(entry=entry).values_list("question_id", "choice"))
+        assert stored.score == len(drawn)
+        assert answers == right  # whatever the order, what is stored is what was scored
