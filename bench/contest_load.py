@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
-        [--scenario full|submit-peak] [--ready 20000] [--kill-one]
+        [--scenario full|submit-peak] [--ready 20000] [--rate 500] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. migrates the PostgreSQL database khoi_contests (created if missing) with the production settings
@@ -19,7 +19,8 @@ What it does, bounded in time and count, and cleaning up after itself:
    autosave per question · POST submit · GET the receipt page and read the code. api mode: the
    same steps through /api/v1/contests/.
    submit-peak: the round's last minutes, when everyone who has answered submits at once: each
-   simulated participant submits a prepared entry through the API, then takes the next;
+   simulated participant submits a prepared entry through the API, then takes the next; with
+   --rate, submits are sent at that pace whatever the answers' pace (open loop);
 5. with --kill-one, SIGKILLs one app worker process half-way through;
 6. stops the server, then compares the receipt codes participants were shown with the entries
    stored in PostgreSQL: every receipt must belong to a stored, finalised entry.
@@ -432,6 +433,32 @@ async def drive(
                 except (RuntimeError, aiohttp.ClientError, TimeoutError, KeyError, ValueError):
                     await asyncio.sleep(0.2)
 
+    async def paced() -> None:
+        """Open loop: a submit every 1/--rate s whatever the server's pace, as phones don't wait for
+        each other; at most --participants in flight (beyond that a submit counts as an error)."""
+        in_flight = asyncio.Semaphore(args.participants)
+        pending: set[asyncio.Task[None]] = set()
+        async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
+            participant = Participant(session, base, info, stats)
+
+            async def one(token: str, question_ids: list[int]) -> None:
+                async with in_flight:
+                    with contextlib.suppress(RuntimeError, aiohttp.ClientError, TimeoutError, KeyError, ValueError):
+                        await participant.submit_only(token, question_ids)
+
+            due = time.monotonic()
+            while time.monotonic() < stop_at and ready:
+                due += 1 / args.rate
+                await asyncio.sleep(max(0.0, due - time.monotonic()))
+                if in_flight.locked():
+                    stats.errors["submit: not sent, too many in flight"] += 1
+                    continue
+                token, question_ids = ready.pop()
+                task = asyncio.create_task(one(str(token), list(question_ids)))  # type: ignore[call-overload]
+                pending.add(task)
+                task.add_done_callback(pending.discard)
+            await asyncio.gather(*pending)
+
     async def loop() -> None:
         if args.scenario == "submit-peak":
             await submit_loop()
@@ -466,7 +493,10 @@ async def drive(
         meter.first = meter.snapshot()
 
     began = time.monotonic()
-    tasks = [asyncio.create_task(loop()) for _ in range(args.participants)]
+    if args.scenario == "submit-peak" and args.rate:
+        tasks = [asyncio.create_task(paced())]
+    else:
+        tasks = [asyncio.create_task(loop()) for _ in range(args.participants)]
     tasks.append(asyncio.create_task(measure()))
     if args.kill_one:
         tasks.append(asyncio.create_task(killer()))
@@ -510,7 +540,12 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
         f"{args.workers} {args.server} workers × {args.threads} thread(s), "
-        f"{args.participants} concurrent participants, {args.duration:.0f} s, {args.questions} questions, "
+        + (
+            f"{args.rate:.0f} submits/s offered (open loop, at most {args.participants} in flight), "
+            if args.scenario == "submit-peak" and args.rate
+            else f"{args.participants} concurrent participants, "
+        )
+        + f"{args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
     )
     print(f"   machine: {os.cpu_count()} CPUs, load average before/after: {args.load_before} / {os.getloadavg()}")
@@ -567,6 +602,13 @@ def main() -> int:
         "and answered are all submitted at once (API), as at a round's last minutes",
     )
     parser.add_argument("--ready", type=int, default=20_000, help="entries prepared for submit-peak (at most 100000)")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="submit-peak only: offer this many submits per second (open loop) instead of --participants "
+        "clients each submitting as soon as its last submit was answered",
+    )
     parser.add_argument("--port", type=int, default=8200, choices=range(8200, 8210), metavar="8200-8209")
     parser.add_argument("--kill-one", action="store_true", help="SIGKILL one gunicorn worker half-way through")
     args = parser.parse_args()
