@@ -522,11 +522,12 @@ def entry_answers_save(
     _check_prediction(prediction)
     new_prediction = prediction is not None and prediction != entry.prediction
     with transaction.atomic() if new_prediction else nullcontext():
-        if not entry_store.answers_save(entry_id=entry.pk, answers=parsed, now=now):
-            _refuse_closed(Entry.objects.get(pk=entry.pk), now)
-        if new_prediction:
+        saved = entry_store.answers_save(entry_id=entry.pk, answers=parsed, now=now)
+        if saved and new_prediction:
             Entry.objects.filter(pk=entry.pk, submitted_at__isnull=True).update(prediction=prediction)
             entry.prediction = prediction
+    if not saved:  # closed a moment ago by another request
+        _refuse_closed(Entry.objects.get(pk=entry.pk), now)
     return entry
 
 

@@ -76,6 +76,28 @@ def test_the_api_refuses_a_question_outside_the_draw(api, start_entry):
     assert "question" in response.json()
 
 
+@pytest.mark.parametrize(
+    ("body", "field", "words"),
+    [
+        ({"answers": ["B"]}, "answers", "mã câu hỏi"),
+        ({"answers": {"1": 2}}, "answers", "mã câu hỏi"),
+        ({"answers": {}, "prediction": -3}, "prediction", "số nguyên"),
+        ({"answers": {}, "prediction": "nhiều"}, "prediction", "số nguyên"),
+    ],
+)
+def test_a_malformed_autosave_or_submit_is_refused_in_vietnamese_and_changes_nothing(
+    api, start_entry, body, field, words
+):
+    entry = start_entry()
+    for name in ("entry_answers", "entry_submit"):
+        response = api.post(reverse(f"contests_api:{name}", args=[entry.token]), body, content_type="application/json")
+        assert response.status_code == 400
+        assert words in response.json()[field][0]
+    stored = Entry.objects.get(pk=entry.pk)
+    assert stored.submitted_at is None and stored.prediction is None
+    assert not stored.answers.exists()
+
+
 def test_the_schema_documents_the_contest_api(client, db):
     response = client.get("/api/schema/")
     assert response.status_code == 200
