@@ -1,9 +1,10 @@
-"""The entry's storage on the hot paths: read by token, save answers, close. One round trip each.
+"""The entry's storage on the hot paths: start, read by token, save answers, close. One round trip each.
 
 A big contest's evening is thousands of these per minute, so on PostgreSQL each is one fixed
-statement sent with server-side binding and kept prepared on the (persistent) connection: the
-database neither parses nor plans it again, and a write is one statement in its own transaction
-(one commit, no BEGIN/COMMIT round trips). The statements also settle the races themselves:
+statement sent with server-side binding, which psycopg prepares once it has run a few times on
+the (persistent) connection (settings: PG_PREPARE_THRESHOLD): the database then neither parses
+nor plans it again. A write is one statement in its own transaction (one commit, no BEGIN/COMMIT
+round trips). The statements also settle the races themselves:
 answers are only written to an entry that is still open, under a row lock, so an autosave racing
 a submit can never change an answer after the score was taken from it.
 
