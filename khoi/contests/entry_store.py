@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
 from .models import Answer, Entry
 
@@ -95,7 +95,8 @@ def _server_bound_cursor() -> Iterator[Any]:
     from django.db.backends.postgresql.base import ServerBindingCursor
 
     connection.ensure_connection()
-    raw: Any = ServerBindingCursor(connection.connection)  # type: ignore[call-arg]  # the stubs lag psycopg 3
+    with connection.wrap_database_errors:  # Django's exceptions, as from its own cursors
+        raw: Any = ServerBindingCursor(connection.connection)  # type: ignore[call-arg]  # stubs lag psycopg 3
     with connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw) as cursor:
         yield cursor
 
@@ -137,15 +138,29 @@ def entry_insert(entry: Entry) -> Entry:
     return entry
 
 
+def _select_entry(token: str) -> tuple[Any, ...] | None:
+    with _server_bound_cursor() as cursor:
+        cursor.execute(SELECT_ENTRY, (token,))
+        row: tuple[Any, ...] | None = cursor.fetchone()
+    return row
+
+
 def entry_by_token(token: str) -> Entry | None:
     """The entry the participant's token opens, with the fields the hot paths use."""
     if not token or len(token) > 32:
         return None
     if not _prepared():
         return Entry.objects.filter(token=token).only(*ENTRY_FIELDS).first()
-    with _server_bound_cursor() as cursor:
-        cursor.execute(SELECT_ENTRY, (token,))
-        row = cursor.fetchone()
+    try:
+        row = _select_entry(token)
+    except OperationalError:
+        # These cursors skip Django's per-request "SELECT 1" health check (a round trip saved on
+        # every autosave and submit). The read is the first statement of those requests, so a
+        # connection PostgreSQL dropped (a restart) shows here: reconnect and read again.
+        if connection.in_atomic_block:
+            raise
+        connection.close()
+        row = _select_entry(token)
     if row is None:
         return None
     values = list(row)

@@ -118,3 +118,21 @@ def test_autosaves_racing_a_submit_never_change_the_answers_it_was_scored_on(sta
         answers = dict(Answer.objects.filter(entry=entry).values_list("question_id", "choice"))
         assert stored.score == len(drawn)
         assert answers == right  # whatever the order, what is stored is what was scored
+
+
+def test_an_entry_is_read_again_on_a_fresh_connection_after_postgresql_dropped_the_old_one(start_entry):
+    from khoi.contests import selectors
+
+    entry = start_entry()
+    assert selectors.entry_get_by_token(token=entry.token) is not None
+    backend_pid = connection.connection.info.backend_pid
+
+    def terminate():  # another session ends this one, as a PostgreSQL restart would
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [backend_pid])
+        return True
+
+    assert _run_together(1, terminate) == [True]
+    read = selectors.entry_get_by_token(token=entry.token)
+    assert read is not None and read.pk == entry.pk
+    assert connection.connection.info.backend_pid != backend_pid
