@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
-        [--scenario full|submit-peak] [--ready 20000] [--rate 500] [--kill-one]
+        [--scenario full|submit-peak] [--ready 30000] [--rate 500] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. migrates the PostgreSQL database khoi_contests (created if missing) with the production settings
@@ -310,6 +310,7 @@ class Stats:
         self.errors: Counter[str] = Counter()
         self.receipts: set[str] = set()
         self.started = 0
+        self.ready_ran_out = False
 
     def record(self, step: str, began: float) -> None:
         now = time.monotonic()
@@ -426,7 +427,10 @@ async def drive(
     async def submit_loop() -> None:
         async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
             participant = Participant(session, base, info, stats)
-            while time.monotonic() < stop_at and ready:
+            while time.monotonic() < stop_at:
+                if not ready:
+                    stats.ready_ran_out = True
+                    return
                 token, question_ids = ready.pop()
                 try:
                     await participant.submit_only(str(token), list(question_ids))  # type: ignore[call-overload]
@@ -447,7 +451,10 @@ async def drive(
                         await participant.submit_only(token, question_ids)
 
             due = time.monotonic()
-            while time.monotonic() < stop_at and ready:
+            while time.monotonic() < stop_at:
+                if not ready:
+                    stats.ready_ran_out = True
+                    break
                 due += 1 / args.rate
                 await asyncio.sleep(max(0.0, due - time.monotonic()))
                 if in_flight.locked():
@@ -563,6 +570,8 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     total_requests = sum(len(v) for v in stats.latency.values())
     print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
     print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
+    if stats.ready_ran_out:
+        print("   NOTE: the prepared entries ran out before the end: the rate above is too low; raise --ready")
     meter.report(len([t for t in stats.done_at["submit"] if t >= began + warmup]))
     codes, entries, answers = stored_receipts(round_id)
     lost = stats.receipts - codes
@@ -601,7 +610,7 @@ def main() -> int:
         help="full: start → autosaves → submit per participant; submit-peak: --ready entries already started "
         "and answered are all submitted at once (API), as at a round's last minutes",
     )
-    parser.add_argument("--ready", type=int, default=20_000, help="entries prepared for submit-peak (at most 100000)")
+    parser.add_argument("--ready", type=int, default=30_000, help="entries prepared for submit-peak (at most 100000)")
     parser.add_argument(
         "--rate",
         type=float,
