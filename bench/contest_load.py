@@ -5,7 +5,8 @@
         [--scenario full|submit-peak] [--ready 30000] [--rate 500] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
-1. migrates the PostgreSQL database khoi_contests (created if missing) with the production settings
+1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
+   with the production settings
    (DJANGO_SETTINGS_MODULE=config.settings.production, SECURE_COOKIES=false, a generated
    SECRET_KEY, REDIS_URL=redis://127.0.0.1:6379/5, ALLOWED_HOSTS=127.0.0.1);
 2. prepares a fresh open round (its own contest, a small bank, the per-address limit lifted: every
@@ -131,11 +132,12 @@ def server_env(secret: str) -> dict[str, str]:
     return env
 
 
-def ensure_database() -> None:
+def fresh_database() -> None:
+    """The benchmark's own database, made anew: every run starts from the same empty state (runs
+    that piled up hundreds of thousands of entries measured ~15% slower than the first)."""
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DB_NAME,)).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
 def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -> dict[str, object]:
@@ -627,7 +629,7 @@ def main() -> int:
     args.load_before = os.getloadavg()
 
     env = server_env(secrets.token_urlsafe(48))
-    ensure_database()
+    fresh_database()
     ready = min(args.ready, 100_000) if args.scenario == "submit-peak" else 0
     info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30, ready=ready)
     round_id = int(info["round_id"])  # type: ignore[call-overload]
