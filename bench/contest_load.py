@@ -538,6 +538,14 @@ def stored_receipts(round_id: int) -> tuple[set[str], int, int]:
     return codes, int(total[0]) if total else 0, int(answers[0]) if answers else 0
 
 
+def reference_loop_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop: this machine's speed right now. On a shared VM it
+    moved by a quarter during one afternoon, and every figure here moves with it."""
+    began = time.process_time()
+    sum(number * number for number in range(5_000_000))
+    return time.process_time() - began
+
+
 def warmup_seconds(args: argparse.Namespace) -> float:
     return min(5.0, args.duration / 5)
 
@@ -557,7 +565,10 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         + f"{args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
     )
-    print(f"   machine: {os.cpu_count()} CPUs, load average before/after: {args.load_before} / {os.getloadavg()}")
+    print(
+        f"   machine: {os.cpu_count()} CPUs, reference loop {args.reference_loop:.2f} s (lower is faster), "
+        f"load average before/after: {args.load_before} / {os.getloadavg()}"
+    )
     for step in ("start", "submit"):
         done = [t for t in stats.done_at[step] if t >= began + warmup]
         total = len(stats.done_at[step])
@@ -627,6 +638,7 @@ def main() -> int:
     args.questions = max(1, min(25, args.questions))
     args.autosaves = args.questions if args.autosaves is None else max(0, args.autosaves)
     args.load_before = os.getloadavg()
+    args.reference_loop = reference_loop_seconds()
 
     env = server_env(secrets.token_urlsafe(48))
     fresh_database()
