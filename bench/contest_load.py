@@ -45,7 +45,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from pathlib import Path
 
 import aiohttp
@@ -514,7 +514,9 @@ async def drive(
         each other; at most --participants in flight (beyond that a submit counts as an error)."""
         in_flight = asyncio.Semaphore(args.participants)
         pending: set[asyncio.Task[None]] = set()
-        idle: list[LeanConnection] = []  # keep-alive connections between submits
+        # Keep-alive connections between submits, taken in turn: reusing the latest one first would
+        # pile a steady load on the few connections (and so the one worker) it happens to be on.
+        idle: deque[LeanConnection] = deque()
         async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
             participant = Participant(session, base, info, stats)
 
@@ -524,7 +526,7 @@ async def drive(
                         if args.client != "lean":
                             await participant.submit_only(token, question_ids)
                             return
-                        connection = idle.pop() if idle else LeanConnection(HOST, args.port)
+                        connection = idle.popleft() if idle else LeanConnection(HOST, args.port)
                         try:
                             await connection.submit(stats, token, question_ids)
                         finally:

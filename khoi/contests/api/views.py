@@ -162,15 +162,34 @@ def _answers_input(data: Any) -> tuple[dict[str, Any], int | None]:
     return dict(answers), prediction
 
 
+def autosave(token: str, data: Any) -> dict[str, Any]:
+    """Autosave's answer (also served by khoi.contests.api.hot, before Django's handler)."""
+    entry = _entry(token)
+    answers, prediction = _answers_input(data)
+    services.entry_answers_save(entry=entry, answers=answers, prediction=prediction)
+    return {"saved": len(answers), "deadline_at": _local_iso(entry.deadline_at)}
+
+
+def submit(token: str, data: Any) -> dict[str, Any]:
+    """Submit's answer, once the entry is stored (also served by khoi.contests.api.hot)."""
+    entry = _entry(token)
+    answers, prediction = _answers_input(data)
+    entry = services.entry_submit(entry=entry, answers=answers, prediction=prediction)
+    if entry.receipt_code is None or entry.submitted_at is None:
+        raise Http404(_("No such test."))
+    return {
+        "receipt_code": entry.receipt_code,
+        "submitted_at": _local_iso(entry.submitted_at),
+        "finished_by": entry.finished_by,
+    }
+
+
 class EntryAnswersView(HotPathAPIView):
     @extend_schema(
         request=s.ContestAnswersInputSerializer, responses=s.ContestAnswersSavedSerializer, summary="Autosave answers"
     )
     def post(self, request: Request, token: str) -> Response:
-        entry = _entry(token)
-        answers, prediction = _answers_input(request.data)
-        services.entry_answers_save(entry=entry, answers=answers, prediction=prediction)
-        return Response({"saved": len(answers), "deadline_at": _local_iso(entry.deadline_at)})
+        return Response(autosave(token, request.data))
 
 
 class EntrySubmitView(HotPathAPIView):
@@ -180,18 +199,7 @@ class EntrySubmitView(HotPathAPIView):
         summary="Submit: the entry is stored before the receipt code is returned",
     )
     def post(self, request: Request, token: str) -> Response:
-        entry = _entry(token)
-        answers, prediction = _answers_input(request.data)
-        entry = services.entry_submit(entry=entry, answers=answers, prediction=prediction)
-        if entry.receipt_code is None or entry.submitted_at is None:
-            raise Http404(_("No such test."))
-        return Response(
-            {
-                "receipt_code": entry.receipt_code,
-                "submitted_at": _local_iso(entry.submitted_at),
-                "finished_by": entry.finished_by,
-            }
-        )
+        return Response(submit(token, request.data))
 
 
 class RoundRankingView(APIView):
