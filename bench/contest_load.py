@@ -581,7 +581,7 @@ async def drive(
 
     async def measure() -> None:
         await asyncio.sleep(warmup_seconds(args))
-        meter.first = meter.snapshot()
+        meter.first = await asyncio.to_thread(meter.snapshot)  # not on the loop: requests are in flight
 
     began = time.monotonic()
     if args.scenario == "submit-peak" and args.rate:
