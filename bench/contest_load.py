@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
-        [--scenario full|submit-peak] [--ready 30000] [--rate 500] [--kill-one]
+        [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
@@ -723,7 +723,7 @@ def main() -> int:
         help="full: start → autosaves → submit per participant; submit-peak: --ready entries already started "
         "and answered are all submitted at once (API), as at a round's last minutes",
     )
-    parser.add_argument("--ready", type=int, default=30_000, help="entries prepared for submit-peak (at most 100000)")
+    parser.add_argument("--ready", type=int, default=50_000, help="entries prepared for submit-peak (at most 100000)")
     parser.add_argument(
         "--rate",
         type=float,
