@@ -108,13 +108,13 @@ def contests_hot_paths(django_app: WSGIApplication) -> WSGIApplication:
         except (DisallowedHost, RequestDataTooBig, ValueError):
             return django_app(environ, start_response)  # Django refuses these and logs them its way
         signals.request_started.send(sender=WSGIHandler, environ=environ)
+        language = _language(request)
         try:
-            language = _language(request)
             with translation.override(language):
                 response = _with_headers(_answer(request, found["token"], found["action"]), language)
         except Exception:
             logger.exception("Internal Server Error: %s", request.path, extra={"status_code": 500, "request": request})
-            response = JsonResponse({"detail": "Internal Server Error"}, status=500)
+            response = _with_headers(JsonResponse({"detail": "Internal Server Error"}, status=500), language)
         finally:
             # Recycles database connections (CONN_MAX_AGE, errors) as at the end of any Django request.
             signals.request_finished.send(sender=WSGIHandler)

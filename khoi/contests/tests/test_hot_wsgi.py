@@ -12,6 +12,7 @@ from django.db import close_old_connections
 from django.urls import reverse
 
 from config import wsgi as wsgi_module
+from khoi.contests.api import hot
 from khoi.contests.api.hot import contests_hot_paths
 from khoi.contests.models import Entry, Question
 
@@ -164,3 +165,16 @@ def test_the_front_leaves_unknown_hosts_other_methods_and_other_addresses_to_dja
     assert wsgi("GET", "/health/")[2] == b"ok"
     assert django_spy.paths == [("POST", path), ("GET", path), ("GET", "/health/")]
     assert Entry.objects.get(pk=entry.pk).submitted_at is None
+
+
+def test_a_failure_inside_is_logged_and_answered_500_with_the_same_headers(start_entry, monkeypatch, caplog):
+    def broken(token, data):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setitem(hot.ACTIONS, "submit", broken)
+    entry = start_entry()
+    status, headers, content = wsgi("POST", reverse("contests_api:entry_submit", args=[entry.token]), b"{}")
+    assert status == 500
+    assert json.loads(content) == {"detail": "Internal Server Error"}
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "Internal Server Error" in caplog.text
