@@ -322,6 +322,11 @@ class Stats:
         self.done_at[step].append(now)
 
 
+def submit_payload(question_ids: list[int]) -> dict[str, object]:
+    """A prepared entry's submit: an answer to every drawn question and a prediction."""
+    return {"answers": {str(q): random.choice("ABCD") for q in question_ids}, "prediction": random.randint(0, 500)}
+
+
 class Participant:
     def __init__(self, session: aiohttp.ClientSession, base: str, info: dict[str, object], stats: Stats) -> None:
         self.session, self.base, self.info, self.stats = session, base, info, stats
@@ -408,10 +413,7 @@ class Participant:
         self.stats.receipts.add(json.loads(text)["receipt_code"])
 
     async def submit_only(self, token: str, question_ids: list[int]) -> None:
-        payload = {
-            "answers": {str(q): random.choice("ABCD") for q in question_ids},
-            "prediction": random.randint(0, 500),
-        }
+        payload = submit_payload(question_ids)
         _s, text, _h = await self._call("submit", "POST", f"/api/v1/contests/entries/{token}/submit/", json=payload)
         self.stats.receipts.add(json.loads(text)["receipt_code"])
 
@@ -459,10 +461,7 @@ class LeanConnection:
 
     async def submit(self, stats: Stats, token: str, question_ids: list[int]) -> None:
         """The same request and checks as Participant.submit_only."""
-        payload = {
-            "answers": {str(q): random.choice("ABCD") for q in question_ids},
-            "prediction": random.randint(0, 500),
-        }
+        payload = submit_payload(question_ids)
         began = time.monotonic()
         try:
             status, data = await asyncio.wait_for(

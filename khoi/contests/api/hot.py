@@ -31,6 +31,7 @@ from django.utils.log import log_response
 from rest_framework import exceptions
 
 from khoi.core.api import validation_error_detail
+from khoi.core.middleware import chosen_language
 
 from . import views
 
@@ -47,12 +48,6 @@ def _is_secure(environ: dict[str, Any]) -> bool:
         return True
     header: tuple[str, str] | None = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
     return header is not None and environ.get(header[0]) == header[1]
-
-
-def _language(request: WSGIRequest) -> str:
-    """As khoi.core.middleware.VietnameseFirstLocaleMiddleware chooses it."""
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    return chosen if chosen in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
 
 
 def _with_headers(response: HttpResponse, language: str) -> HttpResponse:
@@ -108,7 +103,7 @@ def contests_hot_paths(django_app: WSGIApplication) -> WSGIApplication:
         except (DisallowedHost, RequestDataTooBig, ValueError):
             return django_app(environ, start_response)  # Django refuses these and logs them its way
         signals.request_started.send(sender=WSGIHandler, environ=environ)
-        language = _language(request)
+        language = chosen_language(request)  # as the locale middleware chooses it
         try:
             with translation.override(language):
                 response = _with_headers(_answer(request, found["token"], found["action"]), language)
