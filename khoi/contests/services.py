@@ -1,10 +1,11 @@
 """Writes of contests: the question bank, contests and rounds, and the participant's entry.
 
 Hot paths (entry_start, entry_answers_save, entry_submit) do a small fixed amount of work: the
-round and its questions come from the process's pool copy (selectors.round_pool_get), an entry
-is read by its token through a unique index, answers are upserted in one statement, and the
-finalisation is one conditional UPDATE. The receipt is only returned after the transaction that
-finalised the entry has committed: a participant who sees a receipt has a stored entry.
+round and its questions come from the process's pool copy (selectors.round_pool_get), and the
+entry is stored, read, given answers and closed by one statement each (entry_store). The usual
+submit, carrying every drawn question, is scored from what it carries and closed together with
+its answers in one transaction. The receipt is only returned after that transaction has
+committed: a participant who sees a receipt has a stored entry.
 """
 
 from __future__ import annotations
