@@ -26,6 +26,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khoi.core.text import clean_text, name_key
+
 from . import entry_store, selectors
 from .drawing import NotEnoughQuestions, draw_questions, normalize_choice, score_answers
 from .models import (
@@ -49,7 +51,7 @@ from .phones import InvalidPhone, normalize_phone
 
 
 def topic_create(*, name: str, code: str, position: int = 0) -> Topic:
-    name = (name or "").strip()
+    name = clean_text(name or "", multiline=False)
     if not name:
         raise ValidationError({"name": _("Enter the topic's name.")})
     if Topic.objects.filter(name=name).exists():
@@ -74,10 +76,10 @@ class QuestionData:
 def question_validate(*, data: QuestionData) -> dict[str, Any]:
     """Checks a question's fields; returns the model fields, or raises with field-named messages."""
     errors: dict[str, str] = {}
-    text = (data.text or "").strip()
+    text = clean_text(data.text or "", multiline=True)
     if not text:
         errors["text"] = _("Enter the question.")
-    options = [(option or "").strip() for option in data.options]
+    options = [clean_text(option or "", multiline=False) for option in data.options]
     if len(options) != 4 or not all(options):
         errors["options"] = _("A question needs four options, A to D, none of them empty.")
     elif len({option.casefold() for option in options}) != 4:
@@ -106,7 +108,7 @@ def question_validate(*, data: QuestionData) -> dict[str, Any]:
         "option_c": options[2],
         "option_d": options[3],
         "correct": correct,
-        "explanation": (data.explanation or "").strip(),
+        "explanation": clean_text(data.explanation or "", multiline=True),
         "difficulty": data.difficulty,
         "is_active": data.is_active,
     }
@@ -140,8 +142,8 @@ def questions_import(*, rows: Sequence[Mapping[str, Any]]) -> ImportResult:
 
     Each row may carry "id" (update that question) and names its topic by name or code.
     """
-    topics = {t.name.casefold(): t for t in Topic.objects.all()}
-    topics.update({t.code.casefold(): t for t in topics.values()})
+    topics = {name_key(t.name): t for t in Topic.objects.all()}
+    topics.update({name_key(t.code): t for t in topics.values()})
     existing = Question.objects.in_bulk([int(row["id"]) for row in rows if row.get("id")])
     errors: list[str] = []
     prepared: list[tuple[Question | None, dict[str, Any]]] = []
@@ -150,7 +152,7 @@ def questions_import(*, rows: Sequence[Mapping[str, Any]]) -> ImportResult:
         if row.get("error"):
             errors.append(_("Row %(line)s: %(message)s") % {"line": line, "message": row["error"]})
             continue
-        topic = topics.get(str(row.get("topic") or "").strip().casefold())
+        topic = topics.get(name_key(str(row.get("topic") or "")))
         if topic is None:
             errors.append(_("Row %(line)s: no topic named “%(topic)s”.") % {"line": line, "topic": row.get("topic")})
             continue
@@ -309,7 +311,7 @@ def receipt_code_for(entry_id: int) -> str:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join((name or "").split())
+    cleaned = " ".join(clean_text(name or "", multiline=False).split())
     if len(cleaned) < 2 or not any(ch.isalpha() for ch in cleaned):
         raise ValidationError({"name": _("Enter your full name.")})
     if len(cleaned) > MAX_NAME:
@@ -358,7 +360,7 @@ def entry_start(
     except InvalidPhone:
         errors["phone"] = _("Enter a Vietnamese mobile number of 10 digits, e.g. 0912 345 678.")
     unit_pk: int | None = None
-    other = " ".join((other_unit or "").split())
+    other = " ".join(clean_text(other_unit or "", multiline=False).split())
     if unit_id in (None, ""):
         errors["unit"] = _("Choose your unit, or “Other” and write its name.")
     elif unit_id == OTHER_UNIT:

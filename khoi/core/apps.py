@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "khoi.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from .clean_input import install
+
+        install()

@@ -1,6 +1,8 @@
-"""Vietnamese-aware text keys for search and sorting, usable on any database.
+"""Text from outside made clean, and Vietnamese-aware keys for matching, search and sorting.
 
-SQLite has no Vietnamese collation and no unaccent; we store or compute keys in Python instead.
+`clean_text` is what every way in (forms, the API, imports) applies to the text people type or
+upload, before it is checked or stored. `name_key` is how a typed name is matched with a stored
+one. SQLite has no Vietnamese collation and no unaccent; we store or compute keys in Python.
 """
 
 from __future__ import annotations
@@ -16,6 +18,35 @@ _BASE_RANK = {letter: index for index, letter in enumerate(_BASE_ORDER)}
 # Tones sort after the letter: none, huyền, hỏi, ngã, sắc, nặng (the dictionary order).
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _SPACES = re.compile(r"\s+")
+# Line breaks of every convention (Windows, old Mac, vertical tab, form feed, NEL, U+2028/2029).
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# C0 and C1 control characters (the tab and the line feed are handled before), DEL, and lone
+# surrogates, which no database or document format can store.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: object, *, multiline: bool) -> str:
+    """Text as we store it: NFC, no control characters, no surrounding spaces.
+
+    A multi-line text keeps its line breaks, all written "\n"; a single-line text gets a space
+    where a line break or a tab was. Other control characters are dropped. Never longer than the
+    NFC form of what came in.
+    """
+    text = _LINE_BREAKS.sub("\n", str(value))
+    text = text.replace("\t", " ")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text)).strip()
+
+
+def name_key(text: str) -> str:
+    """The key on which a typed name matches a stored one: clean, NFC, casefolded, single spaces.
+
+    "Nguyễn  Văn An" (NFD) and "nguyễn văn an" (NFC) give the same key; accents still count
+    ("Lê" and "Lễ" are two people).
+    """
+    folded = clean_text(text or "", multiline=False).casefold()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", folded))
 
 
 def search_key(text: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import AnyUser, is_committee_staff
+from khoi.core.text import clean_text
 from khoi.units.models import Unit
 from khoi.units.validation import normalize_tax_code
 
@@ -120,7 +121,7 @@ def enterprise_register_outside(
     """Register an enterprise outside the bloc (not a user: committee staff register it)."""
     if actor is not None:
         access.require_staff(actor)
-    name = (name or "").strip()
+    name = clean_text(name or "", multiline=False)
     if not name:
         raise ValidationError({"name": _("Enter the enterprise's name.")})
     code = _clean_tax_code(tax_code)
@@ -135,8 +136,8 @@ def enterprise_register_outside(
     return Enterprise.objects.create(
         name=name,
         tax_code=code,
-        province=province.strip(),
-        contact_name=contact_name.strip(),
+        province=clean_text(province, multiline=False),
+        contact_name=clean_text(contact_name, multiline=False),
         contact_phone=clean_phone(contact_phone, field="contact_phone"),
         contact_email=contact_email.strip(),
         search_text=ranking.normalise(name),
@@ -236,7 +237,7 @@ def listing_moderate(*, actor: AnyUser, listing: Listing, approve: bool, note: s
     if not approve and not note.strip():
         raise ValidationError({"note": _("Say why the post is rejected.")})
     listing.status = ListingStatus.APPROVED if approve else ListingStatus.REJECTED
-    listing.moderation_note = note.strip()
+    listing.moderation_note = clean_text(note, multiline=False)
     listing.save(update_fields=["status", "moderation_note", "updated_at"])
     return listing
 
@@ -334,10 +335,10 @@ def participant_register(
     return Participant.objects.create(
         conference=conference,
         enterprise=enterprise,
-        representative=representative.strip(),
+        representative=clean_text(representative, multiline=False),
         phone=clean_phone(phone),
         email=email.strip(),
-        about=about.strip(),
+        about=clean_text(about, multiline=True),
         unavailable_slots=_clean_unavailable(conference, unavailable_slots),
     )
 
@@ -417,7 +418,7 @@ def meeting_request_send(
         conference=conference,
         requester=requester,
         recipient=recipient,
-        message=message.strip()[:2000],
+        message=clean_text(message, multiline=True)[:2000],
         expires_at=timezone.now() + dt.timedelta(hours=conference.request_expiry_hours),
     )
 

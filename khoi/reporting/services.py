@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khoi.accounts.models import Role, User
+from khoi.core.text import clean_text
 from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from khoi.units.selectors import unit_list_active_on
 
@@ -520,7 +521,7 @@ def submission_submit(
         if result.rule.severity == RuleSeverity.ERROR:
             rule_errors.append(result.rule.message)
         else:
-            text = ((explanations or {}).get(result.rule.code) or "").strip()
+            text = clean_text((explanations or {}).get(result.rule.code) or "", multiline=True)
             if not text:
                 errors.setdefault(f"explanation-{result.rule.code}", []).append(
                     _("Warning “%(rule)s”: please explain this figure.") % {"rule": result.rule.message}
@@ -545,6 +546,7 @@ def submission_submit(
 @transaction.atomic
 def submission_return(*, submission: Submission, actor: User | None, comment: str) -> Submission:
     """Staff send a submitted form back to the unit with a comment."""
+    comment = clean_text(comment or "", multiline=True)
     if not (comment or "").strip():
         raise ValidationError({"comment": _("Say what the unit should correct.")})
     submission = _lock(submission)
@@ -619,6 +621,7 @@ def submission_bulk_approve(*, submission_ids: Iterable[int], actor: User | None
 @transaction.atomic
 def submission_unlock(*, submission: Submission, actor: User | None, comment: str) -> Submission:
     """Unlock an approved form (a logged staff action): it goes back to the unit as returned."""
+    comment = clean_text(comment or "", multiline=True)
     if not (comment or "").strip():
         raise ValidationError({"comment": _("Say why the approved form is unlocked.")})
     submission = _lock(submission)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
+from khoi.core.text import clean_text
 from khoi.units.models import Unit
 
 from . import prose
@@ -46,6 +47,7 @@ def prose_template_save(
     is_active: bool = True,
     actor: User | None = None,
 ) -> ProseTemplate:
+    name, text = clean_text(name, multiline=False), clean_text(text, multiline=True)
     prose_template_validate(text=text)
     if not name.strip():
         raise ValidationError({"name": _("Give the template a name.")})

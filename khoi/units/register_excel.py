@@ -26,7 +26,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from khoi.core.text import search_key
+from khoi.core.text import clean_text, search_key
 
 from .models import ALLOWED_PARENT_KINDS, Ownership, UnitKind
 from .validation import normalize_tax_code
@@ -245,7 +245,8 @@ def check_rows(records: Sequence[tuple[int, dict[str, Any]]], context: ImportCon
     errors: list[RowError] = []
 
     for number, record in records:
-        text = {key: _cell_text(record.get(key)) for key in COLUMN_BY_KEY}
+        # Every text of a row as it will be stored: NFC, no control characters, one line.
+        text = {key: clean_text(_cell_text(record.get(key)), multiline=False) for key in COLUMN_BY_KEY}
 
         def error(column: str, message: str, number: int = number) -> None:
             errors.append(RowError(number, column, message))

@@ -6,6 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from khoi.core.clean_input import MULTILINE
+
 from ..models import (
     Agreement,
     AgreementSection,
@@ -74,7 +76,7 @@ class RankingRowSerializer(serializers.Serializer[Any]):
 class ScoreLineSerializer(serializers.Serializer[Any]):
     criterion = serializers.IntegerField()
     points = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
 
 
 class ScoresInputSerializer(serializers.Serializer[Any]):
@@ -152,7 +154,7 @@ class PersonLineSerializer(serializers.Serializer[Any]):
     birth_date = serializers.DateField(required=False, allow_null=True, default=None)
     gender = serializers.CharField(required=False, allow_blank=True, default="")
     position = serializers.CharField(required=False, allow_blank=True, default="")
-    achievement = serializers.CharField(required=False, allow_blank=True, default="")
+    achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
 
 
 class ProposalInputSerializer(serializers.Serializer[Any]):
@@ -162,7 +164,7 @@ class ProposalInputSerializer(serializers.Serializer[Any]):
     form = serializers.SlugRelatedField(slug_field="code", queryset=CommendationForm.objects.all())
     campaign = serializers.CharField(required=False, allow_blank=True, default="")
     include_unit = serializers.BooleanField(required=False, default=False)
-    unit_achievement = serializers.CharField(required=False, allow_blank=True, default="")
+    unit_achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
     people = PersonLineSerializer(many=True, required=False, default=list)
 
 
@@ -175,7 +177,7 @@ class ViolationSerializer(serializers.Serializer[Any]):
 
 class ReviewInputSerializer(serializers.Serializer[Any]):
     approve = serializers.BooleanField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
     rejected_items = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
 
 
@@ -225,7 +227,7 @@ class DecisionInputSerializer(serializers.Serializer[Any]):
     subject = serializers.CharField()
     year = serializers.IntegerField()
     campaign = serializers.CharField(required=False, allow_blank=True, default="")
-    achievement = serializers.CharField(required=False, allow_blank=True, default="")
+    achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
     proposals = serializers.ListField(child=serializers.IntegerField())
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from khoi.core.clean_input import MULTILINE
+
 from ..models import (
     Category,
     Conference,
@@ -78,7 +80,7 @@ class ListingInput(serializers.Serializer):
     kind = ListingKindField()
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
     title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, default="", allow_blank=True)
+    description = serializers.CharField(required=False, default="", allow_blank=True, style=MULTILINE)
     regions = serializers.ListField(child=serializers.CharField(max_length=100), allow_empty=False)
     contact_name = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
@@ -170,7 +172,7 @@ class RegisterInput(serializers.Serializer):
     representative = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
     email = serializers.EmailField(required=False, default="", allow_blank=True)
-    about = serializers.CharField(required=False, default="", allow_blank=True)
+    about = serializers.CharField(required=False, default="", allow_blank=True, style=MULTILINE)
     unavailable_slots = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
 
 
@@ -187,7 +189,7 @@ class RequestSerializer(serializers.ModelSerializer):
 class RequestInput(serializers.Serializer):
     requester = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.select_related("enterprise__unit"))
     recipient = serializers.PrimaryKeyRelatedField(queryset=Participant.objects.select_related("enterprise__unit"))
-    message = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000)
+    message = serializers.CharField(required=False, default="", allow_blank=True, max_length=2000, style=MULTILINE)
 
 
 class AnswerInput(serializers.Serializer):

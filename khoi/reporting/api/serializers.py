@@ -6,6 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from khoi.core.clean_input import MULTILINE
+
 from ..models import Indicator
 
 
@@ -133,11 +135,11 @@ class ValuesInputSerializer(serializers.Serializer):
 
 class SubmitInputSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False)
-    explanations = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
+    explanations = serializers.DictField(child=serializers.CharField(allow_blank=True, style=MULTILINE), required=False)
 
 
 class CommentInputSerializer(serializers.Serializer):
-    comment = serializers.CharField()
+    comment = serializers.CharField(style=MULTILINE)
 
 
 class BulkApproveInputSerializer(serializers.Serializer):
