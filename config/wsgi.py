@@ -1,13 +1,9 @@
-"""The WSGI application: Django's, with the contests' two busiest requests answered in front of it
-(khoi.contests.api.hot)."""
+"""The main pool's WSGI application: Django's, every page and API (the contests pool has its own,
+config.wsgi_contests)."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-django_application = get_wsgi_application()
-
-from khoi.contests.api.hot import contests_hot_paths  # noqa: E402  (needs the apps loaded)
-
-application = contests_hot_paths(django_application)
+application = get_wsgi_application()

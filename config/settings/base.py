@@ -115,13 +115,13 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or this process's memory while Redis cannot be reached (khoi.core.cache).
+            "BACKEND": "khoi.core.cache.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="khoi"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
-    # Sessions written through to the database, read from Redis: a Redis restart logs no one out.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -129,7 +129,8 @@ else:
             "LOCATION": "khoi",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database only: logging in and staying logged in never depend on Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background tasks: stored in the database by default; run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}

@@ -12,6 +12,11 @@ CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 if REDIS_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]}}  # type: ignore[dict-item]
+    # RQ on Redis; while Redis is down, tasks are queued in the database (khoi.core.tasks.enqueue),
+    # so `manage.py db_worker` runs beside `manage.py rqworker` (deploy/systemd).
+    TASKS = {
+        "default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]},  # type: ignore[dict-item]
+        "database": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"},
+    }
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}

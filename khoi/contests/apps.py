@@ -21,3 +21,18 @@ class ContestsConfig(AppConfig):
         NavItem(_("Contests"), "contests:manage", visible_to=_can_manage),
         NavItem(pgettext_lazy("contest", "Question bank"), "contests:question_list", visible_to=_can_manage),
     ]
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from . import models, selectors
+
+        def changed(**_kwargs: Any) -> None:
+            selectors.round_pool_changed()
+
+        # What the hot paths' copy of a round holds: its settings, draw rules and questions.
+        for model in (models.Contest, models.Round, models.DrawRule, models.Topic, models.Question):
+            post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"contests-pool-{model.__name__}")
+            post_delete.connect(
+                changed, sender=model, weak=False, dispatch_uid=f"contests-pool-{model.__name__}-deleted"
+            )

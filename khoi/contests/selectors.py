@@ -1,9 +1,12 @@
 """Reads of contests: the round's question pool (cached per process), counts, rankings, results.
 
 The hot paths (start, autosave, submit) read the round through `round_pool_get`, which keeps the
-round's settings and its questions in the process for POOL_TTL seconds: a busy evening costs one
-pool query per worker per half minute instead of one per request. Staff edits show after at most
-POOL_TTL seconds; `round_pool_forget` drops the copy in this process at once.
+round's settings and its questions (the answer key) in the process: a busy evening costs one pool
+query per worker per change instead of one per request. Any change to a contest, round, draw rule,
+topic or question bumps a version in the shared cache once committed (signals connected in
+apps.py); each process compares it with its copy's at most every POOL_VERSION_CHECK seconds, so
+a corrected key is used everywhere within about a second. POOL_TTL bounds a copy's age when the
+cache cannot be read. `round_pool_forget` drops the copies in this process at once.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import datetime as dt
 import logging
 import threading
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
@@ -31,6 +36,8 @@ from .ranking import Ranked, assign_prizes, rank_entries
 logger = logging.getLogger(__name__)
 
 POOL_TTL = 30.0
+POOL_VERSION_CHECK = 1.0
+POOL_VERSION_KEY = "contests:pool-version"
 UNITS_TTL = 300.0
 COUNT_TTL = 300
 
@@ -70,6 +77,7 @@ class RoundPool:
 
 _pool_lock = threading.Lock()
 _pools: dict[int, tuple[float, RoundPool]] = {}
+_pool_version: list[Any] = [None, 0.0]  # [the shared version the copies were loaded at, when it was last read]
 _units: dict[dt.date, tuple[float, list[tuple[int, str]]]] = {}
 
 
@@ -111,9 +119,28 @@ def _load_pool(round_id: int) -> RoundPool | None:
     )
 
 
+def _pool_copies_current(now: float) -> None:
+    """Drops this process's copies when the shared version moved (read at most every POOL_VERSION_CHECK s)."""
+    if now - _pool_version[1] < POOL_VERSION_CHECK:
+        return
+    version = cache.get(POOL_VERSION_KEY)
+    with _pool_lock:
+        if version != _pool_version[0]:
+            _pools.clear()
+            _round_ids.clear()
+            _pool_version[0] = version
+        _pool_version[1] = now
+
+
+def round_pool_changed() -> None:
+    """Tells every process that a round's settings or questions changed (once the change is committed)."""
+    transaction.on_commit(lambda: cache.set(POOL_VERSION_KEY, uuid.uuid4().hex, None))
+
+
 def round_pool_get(*, round_id: int) -> RoundPool | None:
-    """The round's settings and question pool, from this process's copy when it is fresh."""
+    """The round's settings and question pool, from this process's copy when it is current."""
     now = time.monotonic()
+    _pool_copies_current(now)
     cached = _pools.get(round_id)
     if cached is not None and cached[0] > now:
         return cached[1]
@@ -129,6 +156,7 @@ def round_pool_forget(*, round_id: int | None = None) -> None:
         if round_id is None:
             _pools.clear()
             _round_ids.clear()
+            _pool_version[1] = 0.0
         else:
             _pools.pop(round_id, None)
 
@@ -139,6 +167,7 @@ _round_ids: dict[tuple[str, int], tuple[float, int | None]] = {}
 def round_id_for(*, slug: str, number: int) -> int | None:
     """The id of a published contest's round from its address (cached per process like the pool)."""
     now = time.monotonic()
+    _pool_copies_current(now)
     cached = _round_ids.get((slug, number))
     if cached is not None and cached[0] > now:
         return cached[1]

@@ -2,7 +2,8 @@
 
 With Redis (production) a counter is INCR + EXPIRE in one pipelined round trip, shared by every
 app process; starting an entry counts twice (address, phone), so this is on the hottest path.
-Without Redis (a laptop) the counters live in Django's cache. A window's counter lives a little
+Without Redis (a laptop), or while Redis is down, the counters live in Django's cache (which is
+then this process's memory: the limits hold per process). A window's counter lives a little
 longer than the window and then disappears by itself.
 """
 
@@ -32,19 +33,22 @@ CHALLENGE_MAX_AGE = 6 * 3600
 def _redis() -> redis.Redis | None:
     """One client per process (it is thread-safe and keeps a pool of connections)."""
     url = getattr(settings, "REDIS_URL", "")
-    return redis.Redis.from_url(url) if url else None
+    return redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=1.0) if url else None
 
 
 def allow(key: str, *, limit: int, window: int) -> bool:
     """Counts one hit against `key`; False once more than `limit` hits fall in the window."""
     bucket = f"contests:rl:{key}:{int(time.time() // window)}"
     client = _redis()
-    if client is not None:
+    if client is not None and not getattr(cache, "redis_down", False):
         pipe = client.pipeline(transaction=False)
         pipe.incr(cache.make_key(bucket))
         pipe.expire(cache.make_key(bucket), window + 5)
-        count, _expiry_set = pipe.execute()
-        return int(count) <= limit
+        try:
+            count, _expiry_set = pipe.execute()
+            return int(count) <= limit
+        except redis.RedisError:
+            pass  # Redis is down: the cache below counts in this process (khoi.core.cache) until it is back
     if cache.add(bucket, 1, window + 5):
         return limit >= 1
     try:

@@ -163,7 +163,7 @@ def _answers_input(data: Any) -> tuple[dict[str, Any], int | None]:
 
 
 def autosave(token: str, data: Any) -> dict[str, Any]:
-    """Autosave's answer (also served by khoi.contests.api.hot, before Django's handler)."""
+    """Autosave's answer."""
     entry = _entry(token)
     answers, prediction = _answers_input(data)
     services.entry_answers_save(entry=entry, answers=answers, prediction=prediction)
@@ -171,7 +171,7 @@ def autosave(token: str, data: Any) -> dict[str, Any]:
 
 
 def submit(token: str, data: Any) -> dict[str, Any]:
-    """Submit's answer, once the entry is stored (also served by khoi.contests.api.hot)."""
+    """Submit's answer, once the entry is stored."""
     entry = _entry(token)
     answers, prediction = _answers_input(data)
     entry = services.entry_submit(entry=entry, answers=answers, prediction=prediction)
