@@ -32,6 +32,7 @@ _BASE_WORDS = re.compile(r"^\s*(?:so với\s+)?(?:trong\s+)?(?:tổng\s+số|t�
 _DESCRIPTION = re.compile(r"^\s*((?:so với\s+|của\s+|trên\s+|trong\s+)?(?:tổng\s+số|tổng|số)\s+[^\d(),;:.]{2,60})")
 _EXPLICIT_WHOLE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$|tổng\s+số\s+$|/\s*$")
 _SPLIT = re.compile(r"trong đó|bao gồm|gồm có|gồm|cụ thể là|cụ thể|\(|:")
+_IN_TOTAL = re.compile(r"(?:^|[^\w%]\s*)(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$")
 _SPLIT_STOP = re.compile(r";|trong đó")
 _BASE_CUE = re.compile(r"(?:năm trước|cùng kỳ|kỳ trước|năm ngoái|so với|năm 20\d\d|trước đó)[^\d]{0,40}$")
 _FROM = re.compile(r"từ(?:\s+mức)?\s*$")
@@ -112,6 +113,7 @@ _PEOPLE = (
     "quần chúng",
     "công chức",
     "viên chức",
+    "trường hợp",
 )
 
 
@@ -153,6 +155,7 @@ def extract(text: str, figures: list[TextFigure], layout: Layout | None = None) 
 def _shares(r: _Reader) -> None:
     fractions = find_fractions(r.text)
     fraction_ends = [end for _, end, _, _ in fractions]
+    fraction_starts = [start for start, _, _, _ in fractions]
 
     for index, stated in enumerate(r.figures):
         if stated.kind != "percent" or stated.change or stated.unit != "%" or stated.role == "growth":
@@ -170,16 +173,21 @@ def _shares(r: _Reader) -> None:
             _fraction_claim(r, stated, fractions[at])
             continue
         following = r.between(stated.end, stated.end + 3)
-        at = bisect.bisect_left([start for start, _, _, _ in fractions], stated.end)
+        at = bisect.bisect_left(fraction_starts, stated.end)
         if following.lstrip().startswith("(") and at < len(fractions) and fractions[at][0] - stated.end <= 3:
             _fraction_claim(r, stated, fractions[at])
             continue
-        before = r.between(lower_bound, stated.start)
-        if not _SHARE_CUE.search(before) or previous is None or r.sentence[index - 1] != r.sentence[index]:
+        if not _SHARE_CUE.search(r.between(lower_bound, stated.start)):
             continue
-        if not _is_quantity(previous) or re.search(r"[;:]|trong đó|,(?!\s*(?:chiếm|bằng|tương|đạt tỷ lệ))", before):
+        part_index = index - 1
+        while part_index >= 0 and r.figures[part_index].high is not None and index - part_index < 3:
+            part_index -= 1  # a range inside the part's clause: "57 chi bộ có từ 3 đến 5 đảng viên, chiếm …"
+        if part_index < 0 or r.sentence[part_index] != r.sentence[index] or not _is_quantity(r.figures[part_index]):
             continue
-        _share_of(r, index, previous, sentence_end)
+        between = r.between(r.figures[part_index].end, stated.start)
+        if re.search(r"[;:]|trong đó|,(?!\s*(?:chiếm|bằng|tương|đạt tỷ lệ))", between):
+            continue
+        _share_of(r, index, part_index, sentence_end)
 
 
 def _fraction_claim(r: _Reader, stated: TextFigure, fraction: tuple[int, int, object, object]) -> None:
@@ -190,8 +198,8 @@ def _fraction_claim(r: _Reader, stated: TextFigure, fraction: tuple[int, int, ob
     )
 
 
-def _share_of(r: _Reader, index: int, part: TextFigure, sentence_end: int) -> None:
-    stated = r.figures[index]
+def _share_of(r: _Reader, index: int, part_index: int, sentence_end: int) -> None:
+    stated, part = r.figures[index], r.figures[part_index]
     rest = r.between(stated.end, sentence_end)
     # An explicit total after the share: "… (chiếm 66,3% trong tổng số 412 tổ chức)".
     for later in r.figures[index + 1 :]:
@@ -202,7 +210,7 @@ def _share_of(r: _Reader, index: int, part: TextFigure, sentence_end: int) -> No
             return
         break
     described = _DESCRIPTION.match(rest)
-    candidates = _candidates(r, index - 1, part)
+    candidates = _candidates(r, part_index, part)
     if described:
         key = _BASE_WORDS.sub("", described.group(1)).strip()
         earlier = r.described.get(key)
@@ -211,15 +219,21 @@ def _share_of(r: _Reader, index: int, part: TextFigure, sentence_end: int) -> No
             return
         claim = ShareClaim(stated=stated, part=part, whole=None, strong=False)
         r.described[key] = claim
-        claim.alternatives = [c for c, _ in candidates if nouns_match(c.noun, key)]
-        if claim.alternatives:
+        named = [(c, linked) for c, linked in candidates if nouns_match(c.noun, key) or _named_in(c.noun, key)]
+        if named:
+            claim.whole = next((c for c, linked in named if linked), named[0][0])
+            claim.strong = any(linked for _, linked in named)
+
+            claim.alternatives = [c for c, _ in named if c is not claim.whole]
             r.claims.append(claim)
         return
+
     if not candidates:
         return
     strong = [c for c, linked in candidates if linked]
     if not strong:
-        matched = [c for c, _ in candidates if nouns_match(c.noun, part.noun)]
+        described_as = _descriptor(r, part_index)
+        matched = [c for c, _ in candidates if nouns_match(c.noun, part.noun) or _named_in(c.noun, described_as)]
         strong = matched[:1]
     whole = strong[0] if strong else candidates[0][0]
     r.claims.append(
@@ -231,6 +245,20 @@ def _share_of(r: _Reader, index: int, part: TextFigure, sentence_end: int) -> No
             alternatives=[c for c, _ in candidates if c is not whole],
         )
     )
+
+
+def _descriptor(r: _Reader, index: int) -> str:
+    """The words that say what a figure counts: its noun and the words before it in its clause
+    ("số cán bộ nữ là 1.202 người")."""
+    figure = r.figures[index]
+    window = r.between(max(0, figure.start - 60), figure.start)
+    cut = max(window.rfind(ch) for ch in ",.;:(")
+    return window[cut + 1 :] + " " + figure.noun
+
+
+def _named_in(noun: str, words: str) -> bool:
+    head = _head(noun)
+    return bool(head) and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", words) is not None
 
 
 def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[TextFigure, bool]]:
@@ -247,10 +275,8 @@ def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[Tex
         if candidate.value * candidate.scale < magnitude:
             continue
         gap = r.between(candidate.end, part.number.start)
-        linked = (
-            r.sentence[j] == r.sentence[part_index]
-            and bool(re.search(r"trong đó|gồm|:", gap))
-            and not any(_is_quantity(f) and compatible(f, part) for f in r.figures[j + 1 : part_index])
+        linked = bool(re.search(r"trong đó|gồm|:", gap)) and not any(
+            _is_quantity(f) and compatible(f, part) for f in r.figures[j + 1 : part_index]
         )
         found.append((candidate, linked))
     return found
@@ -259,41 +285,57 @@ def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[Tex
 # ---- Totals and parts --------------------------------------------------------------------------
 
 
+def _in_totals(r: _Reader) -> list[tuple[int, int, str]]:
+    """ "Trong số 1.245 đảng viên được đánh giá, có …": the list starts after the total's clause."""
+    found = []
+    for index, figure in enumerate(r.figures):
+        if not _is_quantity(figure) or not _IN_TOTAL.search(r.between(max(0, figure.start - 20), figure.start)):
+            continue
+        if index and r.sentence[index - 1] == r.sentence[index] and r.figures[index - 1].kind == "percent":
+            continue  # "chiếm 61,4% trong tổng số 345": the total of a share, not of a list
+        comma = r.text.find(",", figure.end, figure.end + 80)
+        if comma >= 0 and r.layout.sentence_of(comma) == r.sentence[index]:
+            found.append((comma, comma + 1, "trong số"))
+    return found
+
+
 def _splits(r: _Reader) -> None:
     starts = [f.number.start for f in r.figures]
     seen_totals: set[int] = set()
-    for match in _SPLIT.finditer(r.layout.lowered):
-        marker = match.group(0)
-        before = bisect.bisect_left(starts, match.start()) - 1
+    markers = [(m.start(), m.end(), m.group(0)) for m in _SPLIT.finditer(r.layout.lowered)]
+    markers.extend(_in_totals(r))
+    markers.sort()
+    for marker_start, marker_end, marker in markers:
+        before = bisect.bisect_left(starts, marker_start) - 1
         if before + 1 >= len(r.figures):
             continue
-        sentence = r.layout.sentence_of(match.start())
+        sentence = r.layout.sentence_of(marker_start)
         if r.sentence[before + 1] != sentence:
             continue  # no figure after the marker in its sentence
         total: TextFigure | None = r.figures[before] if before >= 0 else None
         if total is not None:
-            gap = r.between(total.end, match.start())
+            gap = r.between(total.end, marker_start)
             if (
                 r.sentence[before] != sentence
                 or not _is_quantity(total)
                 or before in seen_totals
                 or (marker == "(" and gap.strip())
-                or (marker != "(" and (len(gap) > 60 or re.search(r"[;.]", gap)))
+                or (marker != "(" and (len(gap) > 60 or re.search(r"[;.]", gap.rstrip().rstrip(";"))))
             ):
                 total = None
         if total is None and marker == "(":
             continue
         _, end = r.layout.sentence_span(sentence)
         if marker == "(":
-            close = r.text.find(")", match.end(), end)
-            inner = r.between(match.end(), close)
+            close = r.text.find(")", marker_end, end)
+            inner = r.between(marker_end, close)
             if close < 0 or "%" in inner or "trong đó" in inner or not re.search(r"\bvà\b|,", inner):
                 continue
             end = close
         elif marker != ":":
-            stop = _SPLIT_STOP.search(r.layout.lowered, match.end(), end)
+            stop = _SPLIT_STOP.search(r.layout.lowered, marker_end, end)
             end = stop.start() if stop is not None else end
-        parts, labels, percents = _parts(r, before, match.end(), end)
+        parts, labels, percents = _parts(r, before, marker_end, end)
         if percents and not parts:
             family = _family(labels)
             if family and len(percents) >= 2:
@@ -302,7 +344,7 @@ def _splits(r: _Reader) -> None:
         if total is None or len(parts) < 2 or not all(compatible(p, total) for p in parts):
             continue
         seen_totals.add(before)
-        listed = r.between(match.end(), end)
+        listed = r.between(marker_end, end)
         family = _family(labels)
         exhaustive = marker == "(" or (family is not None and family[1]) or "còn lại" in labels[-1]
         if not exhaustive and marker in ("gồm", "bao gồm", "gồm có"):
@@ -311,7 +353,7 @@ def _splits(r: _Reader) -> None:
             r.claims.append(SumClaim(total=total, parts=parts, exhaustive=exhaustive))
 
 
-_LABEL_SEPARATOR = re.compile(r"[,;:(]|\bvà\b|trong đó|gồm")
+_LABEL_SEPARATOR = re.compile(r"[,;(]|\bvà\b|trong đó|gồm")
 
 
 def _parts(r: _Reader, total_index: int, start: int, end: int) -> tuple[list[TextFigure], list[str], list[TextFigure]]:
@@ -342,12 +384,15 @@ def _parts(r: _Reader, total_index: int, start: int, end: int) -> tuple[list[Tex
         next_figure = r.figures[j + 1].start if j + 1 < len(r.figures) else end
         post = r.between(figure.end, min(post_end, next_figure))
         label = f"{pre} {figure.noun} {post}"
-        if figure.kind == "percent" and not figure.change:
+        first = (parts or percents or [figure])[0]
+        if figure.change or figure.high is not None or figure.kind != first.kind:
+            break  # the list is over: "…, tổng vốn đăng ký hơn 10,2 tỷ USD"
+        if figure.kind == "percent":
             percents.append(figure)
         elif _is_quantity(figure):
             parts.append(figure)
         else:
-            return [], [], []
+            break
         labels.append(label)
     return parts, labels, percents
 

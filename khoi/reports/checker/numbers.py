@@ -33,7 +33,8 @@ _SKIPPED = re.compile(
             r"(?<![\w/])\d+-[A-ZĐ][A-ZĐa-z]*(?:/[A-ZĐ][A-ZĐa-z]*)*",  # 05-CT/TW, 09-NQ/ĐU
             r"(?<![\w/])\d{1,2}-\d{4}\b",  # đợt 1-2021
             r"\b(?:19|20)\d{2}\s*[–—-]\s*(?:19|20)\d{2}\b",  # 2020 – 2025
-            r"(?i:\b(?:lần thứ|thứ|số|khóa|khoá|quý|tháng|ngày|đợt|điều|khoản|mục|phụ lục|bước|top|giai đoạn)\s+\d+\b)",
+            r"(?i:\b(?:lần thứ|thứ|(?<!tổng )(?<!trong )(?<!trên )số|khóa|khoá|quý|tháng|ngày|đợt|điều|khoản|mục|"
+            r"phụ lục|bước|top|giai đoạn)\s+\d+\b(?![.,]\d))",
             r"(?i:\b\d+\s+(?:tháng|năm|quý|ngày|tuần|giờ|phút|giây)(?!\w))",  # durations
             r"(?i:\b\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\b)",  # 8h30
         ]
@@ -294,7 +295,7 @@ def find_figures(text: str) -> list[TextFigure]:
             previous is not None
             and not previous.unit
             and not previous.change
-            and kind in ("percent", "VND", "USD", "income")
+            and kind in ("percent", "VND", "USD", "income", "count")
             and _DASH_GAP.search(text[previous.number.end : number.start])
             and previous.value < number.value
         ):

@@ -26,8 +26,11 @@ class Report:
 
 
 def _mark_of(result: CheckResult, figure: str) -> Mark | None:
-    """The mark of a labelled figure: the first whose written text contains it."""
-    return next((mark for mark in result.marks if figure in mark.figure.text), None)
+    """The mark of a labelled figure: the first whose written text contains it, else the first
+    whose number is the label's ("3.450" for "3.450 phần quà")."""
+    found = next((mark for mark in result.marks if figure in mark.figure.text), None)
+    number = figure.split()[-1] if figure.split()[0] in ("tăng", "giảm", "gấp") else figure.split()[0]
+    return found or next((mark for mark in result.marks if mark.figure.number.text == number.rstrip("%")), None)
 
 
 def measure(passages: list[Passage]) -> Report:
