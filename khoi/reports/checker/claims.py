@@ -397,18 +397,25 @@ def _parts(r: _Reader, total_index: int, start: int, end: int) -> tuple[list[Tex
     return parts, labels, percents
 
 
+_FAMILIES = {
+    name: [(member, re.compile("|".join(words))) for member, words in members.items()]
+    for name, members in EXHAUSTIVE_FAMILIES.items()
+}
+
+
 def _family(labels: list[str]) -> tuple[str, bool] | None:
     """The family of disjoint groups the labels name, and whether they name all of it."""
-    for name, members in EXHAUSTIVE_FAMILIES.items():
+    for name, members in _FAMILIES.items():
         found = []
         for label in labels:
-            member = next((m for m, words in members.items() if any(re.search(w, label) for w in words)), None)
+            member = next((m for m, pattern in members if pattern.search(label)), None)
+
             if member is None:
                 break
             found.append(member)
         else:
             if len(set(found)) == len(found) == len(labels):
-                return name, set(found) == set(members)
+                return name, set(found) == {m for m, _ in members}
     return None
 
 

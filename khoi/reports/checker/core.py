@@ -12,14 +12,13 @@ A figure written the English way or malformed also carries its right form (a sty
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from khoi.core.formatting import format_number
 from khoi.reporting.periods import Period
 
 from .arithmetic import Verdict, check
 from .claims import extract
 from .data import FigureSource, NoData, data_mark
+from .i18n import gettext as _
 from .indicators import analyse
 from .layout import Layout
 from .numbers import TextFigure, clean_text, find_figures
@@ -90,8 +89,9 @@ def check_text(text: str, source: FigureSource | None = None, *, period: Period 
     figures = find_figures(text)
     if not figures:
         raise CheckerInputError(_("The text contains no figures to check."))
-    analyse(text, figures)
     layout = Layout.of(text)
+    analyse(text, figures, layout.lowered)
+
     verdicts = _verdicts(text, figures, layout)
     scope = Scope.of(layout, period)
     result = CheckResult(text=text)

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from django.utils.translation import gettext as _
-
 from . import vocabulary as vocab
 from .arithmetic import describe_change, fmt
+from .i18n import gettext as _
 from .numbers import TextFigure
 from .results import CONFIRMED, NOT_CHECKABLE, WRONG, Mark
 from .tolerance import matches_written, written_range

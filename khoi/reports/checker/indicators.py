@@ -63,10 +63,54 @@ def _span_of(position: int, bounds: list[int], length: int) -> tuple[int, int]:
     return bounds[at], bounds[at + 1] if at + 1 < len(bounds) else length
 
 
-def analyse(text: str, figures: list[TextFigure] | None = None) -> list[TextFigure]:
+# The shorter phrases a phrase begins with ("doanh thu" in "doanh thu sản xuất kinh doanh").
+_PREFIXES = {
+    phrase: [
+        (shorter, code)
+        for shorter, code in _PHRASES.items()
+        if len(shorter) < len(phrase) and phrase.startswith(shorter) and not phrase[len(shorter)].isalnum()
+    ]
+    for phrase in _PHRASES
+}
+
+
+class _Hits:
+    """Every indicator phrase of a text, found once: (end, start, code) sorted by end."""
+
+    def __init__(self, lowered: str) -> None:
+        items = []
+        for match in _PHRASE.finditer(lowered):
+            phrase = match.group(1)
+            end = match.start() + len(phrase)
+            if end < len(lowered) and lowered[end].isalnum():
+                continue
+            items.append((end, match.start(), _PHRASES[phrase]))
+            for shorter, code in _PREFIXES[phrase]:
+                items.append((match.start() + len(shorter), match.start(), code))
+        items.sort()
+        self.items = items
+        self.ends = [end for end, _, _ in items]
+
+    def nearest(self, start: int, end: int, unit_kind: str | None, *, from_end: bool = True) -> str | None:
+        """The indicator of the phrase nearest the end (or the start) of text[start:end]."""
+        low, high = bisect.bisect_left(self.ends, start), bisect.bisect_right(self.ends, end)
+        codes = [
+            code
+            for _, begin, code in self.items[low:high]
+            if begin >= start and (unit_kind is None or vocab.BY_CODE[code].unit_kind == unit_kind)
+        ]
+        if not codes:
+            return None
+        return codes[-1] if from_end else codes[0]
+
+
+def analyse(text: str, figures: list[TextFigure] | None = None, lowered: str = "") -> list[TextFigure]:
     """The figures of a text with their role and indicator (no data needed)."""
     text = clean_text(text)
     figures = find_figures(text) if figures is None else figures
+    if len(lowered) != len(text):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    hits = _Hits(lowered)
     by_start = {figure.number.start: figure for figure in figures}
     clauses = _bounds(text, _CLAUSE_END)
     sentences = _bounds(text, _SENTENCE_END)
@@ -108,12 +152,12 @@ def analyse(text: str, figures: list[TextFigure] | None = None) -> list[TextFigu
         clause = _span_of(figure.number.start, clauses, len(text))
         sentence = _span_of(figure.number.start, sentences, len(text))
         window_start = max(clause[0], previous_end)
-        window = text[window_start : figure.start]
+        window = lowered[window_start : figure.start]
         next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
-        after = text[figure.end : min(clause[1], next_start)]
+        after_end = min(clause[1], next_start)
         previous_end = figure.end
-        lowered_before = same_words(text[max(0, figure.start - 12) : figure.start])
-        lowered_after = same_words(after[:30])
+        lowered_before = lowered[max(0, figure.start - 12) : figure.start]
+        lowered_after = same_words(lowered[figure.end : min(after_end, figure.end + 30)])
 
         if figure.role not in ("value", "growth"):
             continue
@@ -122,7 +166,7 @@ def analyse(text: str, figures: list[TextFigure] | None = None) -> list[TextFigu
         ):
             figure.role = "threshold"
             continue
-        if figure.change == "tăng" and same_words(text[figure.start : figure.number.start]).startswith("tăng lên"):
+        if figure.change == "tăng" and same_words(lowered[figure.start : figure.number.start]).startswith("tăng lên"):
             figure.role = "growth"
             figure.notes.append("ambiguous")
             continue
@@ -132,7 +176,7 @@ def analyse(text: str, figures: list[TextFigure] | None = None) -> list[TextFigu
         if figure.role == "value" and figure.change and figure.unit == "%":
             figure.role = "growth"
         if figure.role == "growth":
-            keyword = _nearest(window, None)
+            keyword = hits.nearest(window_start, figure.start, None)
             anchor = last_value.get(clause) or last_value.get(sentence)
             figure.indicator = keyword if keyword else (anchor.indicator if anchor else None)
             continue
@@ -143,19 +187,20 @@ def analyse(text: str, figures: list[TextFigure] | None = None) -> list[TextFigu
         # then the noun counted, then the whole stretch since the previous figure.
         indicator = None
         if kind:
-            indicator = _nearest(window[window.rfind(",") + 1 :], kind)
-            indicator = indicator or _nearest(after, kind, from_end=False)
+            indicator = hits.nearest(window_start + window.rfind(",") + 1, figure.start, kind)
+            indicator = indicator or hits.nearest(figure.end, after_end, kind, from_end=False)
         if indicator is None and figure.unit.lower() in vocab.NOUN_INDICATOR:
             indicator = vocab.NOUN_INDICATOR[figure.unit.lower()]
         if indicator is None and kind:
-            indicator = _nearest(window, kind)
+            indicator = hits.nearest(window_start, figure.start, kind)
         previous = figures[index - 1] if index else None
         if indicator is None and previous is not None and previous.role == "base" and previous.unit == figure.unit:
             indicator = previous.indicator  # "từ 11.008 tỷ đồng lên 14.167 tỷ đồng"
         figure.indicator = indicator
         anchor = last_value.get(clause)
         # A base of comparison: "so với cùng kỳ (11.008 tỷ đồng)", "từ 11.008 tỷ đồng lên 14.167 tỷ đồng".
-        said_base = re.search(r"cùng kỳ|so với", same_words(window)) is not None
+        said_base = re.search(r"cùng kỳ|so với", window) is not None
+
         said_from = lowered_before.rstrip().endswith("từ") and lowered_after.lstrip().startswith("lên")
         if said_from and indicator:
             figure.role = "base"

@@ -13,7 +13,7 @@ Only numbers followed by a unit are read that way, so "công nghiệp 4.0" or "m
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,21 +25,11 @@ from .vocabulary import COUNT_NOUNS, MEASURE_UNITS, MONEY_UNITS, SCALE_WORDS
 _TOKEN = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)*(?![\w/]|-\w)")
 _PLAIN = re.compile(r"\d+(?:,\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_SKIPPED = re.compile(
-    "|".join(
-        [
-            r"(?<![\w/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])",  # dates 16/7, 20/7/2021
-            r"(?<![\w/])\d{1,2}/\d{4}(?![\w/])",  # tháng 7/2021, quý III/2022 (the year part)
-            r"(?<![\w/])\d+-[A-ZĐ][A-ZĐa-z]*(?:/[A-ZĐ][A-ZĐa-z]*)*",  # 05-CT/TW, 09-NQ/ĐU
-            r"(?<![\w/])\d{1,2}-\d{4}\b",  # đợt 1-2021
-            r"\b(?:19|20)\d{2}\s*[–—-]\s*(?:19|20)\d{2}\b",  # 2020 – 2025
-            r"(?i:\b(?:lần thứ|thứ|(?<!tổng )(?<!trong )(?<!trên )số|khóa|khoá|quý|tháng|ngày|đợt|điều|khoản|mục|"
-            r"phụ lục|bước|top|giai đoạn)\s+\d+\b(?![.,]\d))",
-            r"(?i:\b\d+\s+(?:tháng|năm|quý|ngày|tuần|giờ|phút|giây)(?!\w))",  # durations
-            r"(?i:\b\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\b)",  # 8h30
-        ]
-    )
+_ORDINAL_BEFORE = re.compile(
+    r"(?<!\w)(?:lần thứ|thứ|(?<!tổng )(?<!trong )(?<!trên )số|khóa|khoá|quý|tháng|ngày|đợt|điều|khoản|mục|"
+    r"phụ lục|bước|top|giai đoạn|đại hội|lần)\s+$"
 )
+_DURATION_AFTER = re.compile(r"\s+(?:tháng|năm|quý|ngày|tuần|giờ|phút|giây)(?!\w)")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _DASH_GAP = re.compile(r"\s*(?:[–—-]|đến|tới)\s*$")
@@ -69,7 +59,12 @@ _UNITS_BY_FIRST: dict[str, list[str]] = {}
 for _word in _UNIT_WORDS:
     _UNITS_BY_FIRST.setdefault(_word[0].lower(), []).append(_word.lower())
 _COUNTED = tuple(noun for noun in COUNT_NOUNS if noun not in ("đồng",))
-_CHANGE_WORDS = ["tăng", "giảm", "tăng lên", "giảm xuống", "tăng thêm", "gấp", "tăng gấp", "giảm còn"]
+_CHANGE_WORDS = tuple(
+    sorted(
+        ["tăng", "giảm", "tăng lên", "giảm xuống", "tăng thêm", "gấp", "tăng gấp", "giảm còn"], key=len, reverse=True
+    )
+)
+_QUALIFIER_WORDS = tuple(sorted(QUALIFIERS, key=len, reverse=True))
 
 
 def normalise(text: str) -> str:
@@ -165,12 +160,10 @@ def right_form(raw: str) -> str | None:
     return None
 
 
-def _skipped_spans(text: str) -> tuple[list[int], list[int]]:
-    starts, ends = [], []
-    for match in _SKIPPED.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-    return starts, ends
+def _skipped(lowered: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] an ordinal ("lần thứ 2", "số 45") or a duration ("6 tháng")?
+    (Dates, document numbers and batches never get here: a number touching "/" or "-" is none.)"""
+    return bool(_ORDINAL_BEFORE.search(lowered, max(0, start - 24), start) or _DURATION_AFTER.match(lowered, end))
 
 
 def _is_year(raw: str, text: str, end: int) -> bool:
@@ -182,12 +175,12 @@ def _is_year(raw: str, text: str, end: int) -> bool:
 
 def find_numbers(text: str) -> list[WrittenNumber]:
     """Every written number that may be a figure (dates, years, document numbers left out)."""
-    starts, ends = _skipped_spans(text)
+    lowered = text.lower() if len(text.lower()) == len(text) else text
     numbers = []
     for match in _TOKEN.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0 and ends[index] > match.start():
+        if _skipped(lowered, match.start(), match.end()):
             continue
+
         raw = match.group(0)
         style = ""
         if not (_PLAIN.fullmatch(raw) or _GROUPED.fullmatch(raw)):
@@ -221,19 +214,23 @@ def _unit_after(text: str, position: int) -> tuple[str, int]:
     return "", position
 
 
-def _word_before(text: str, position: int, words: list[str]) -> tuple[str, int]:
-    """A word from `words` written right before `position` (longest first), and where it starts."""
+def _word_before(text: str, position: int, words: tuple[str, ...]) -> tuple[str, int]:
+    """A word from `words` (longest first) written right before `position`, and where it starts."""
     window = text[max(0, position - 24) : position]
     before = window.rstrip(" \u00a0")
+    if not before or not before[-1].isalpha():
+        return "", position
     lowered = before.lower()
-    for word in sorted(words, key=len, reverse=True):
+    for word in words:
         if lowered.endswith(word) and (len(lowered) == len(word) or not lowered[-len(word) - 1].isalnum()):
             return word, position - (len(window) - len(before)) - len(word)
     return "", position
 
 
-def _kind_and_scale(unit: str, noun: str) -> tuple[str, Decimal, str]:
-    """(kind, scale to the base unit, the unit data comparisons read) of a written unit."""
+@functools.lru_cache(maxsize=256)
+def _kind_and_scale(unit: str, counted: bool) -> tuple[str, Decimal, str]:
+    """(kind, scale to the base unit, the unit data comparisons read) of a written unit;
+    `counted`: a counted noun follows ("2,5 triệu người")."""
     lowered = unit.lower()
     if lowered.startswith("%") and lowered != "%/năm":
         return "percent", Decimal(1), "%"
@@ -251,7 +248,7 @@ def _kind_and_scale(unit: str, noun: str) -> tuple[str, Decimal, str]:
             return currency, Decimal(money_factor), word
     if lowered in SCALE_WORDS:
         scale = Decimal(SCALE_WORDS[lowered])
-        if noun and noun.startswith(_COUNTED):
+        if counted:
             return "count", scale, ""  # "2,5 triệu người"
         return "VND", scale, {"tỷ": "tỷ đồng", "triệu": "triệu đồng", "nghìn": "nghìn đồng"}.get(lowered, unit)
     if lowered in MEASURE_UNITS:
@@ -265,7 +262,7 @@ def find_figures(text: str) -> list[TextFigure]:
     for number in find_numbers(text):
         unit, unit_end = _unit_after(text, number.end)
         start = number.start
-        qualifier, qualifier_start = _word_before(text, start, list(QUALIFIERS))
+        qualifier, qualifier_start = _word_before(text, start, _QUALIFIER_WORDS)
         if qualifier:
             start = qualifier_start
         change, change_start = _word_before(text, start, _CHANGE_WORDS)
@@ -276,7 +273,8 @@ def find_figures(text: str) -> list[TextFigure]:
         noun = (unit + " " if unit and unit.lower() in COUNT_NOUNS else "") + (
             noun_match.group(0) if noun_match else ""
         )
-        kind, scale, data_unit = _kind_and_scale(unit, noun_match.group(0).lower() if noun_match else "")
+        counted = noun_match is not None and noun_match.group(0).lower().startswith(_COUNTED)
+        kind, scale, data_unit = _kind_and_scale(unit, counted)
         figure = TextFigure(
             number=number,
             unit=data_unit,
