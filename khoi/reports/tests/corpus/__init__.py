@@ -85,8 +85,8 @@ def verify(label: Label) -> str:
     value = _evaluate(left)
     if right.endswith("%"):
         value *= 100  # a share, a growth rate or a sum of shares (each p% read as p/100)
-    result = _decimal(_NUMBER.search(right).group(0)) * (-1 if right.startswith("−") else 1)  # type: ignore[union-attr]
-    decimals = len(_NUMBER.search(right).group(0).partition(",")[2])  # type: ignore[union-attr]
+    result = _decimal(_NUMBER.search(right).group(0)) * (-1 if right.startswith("−") else 1)
+    decimals = len(_NUMBER.search(right).group(0).partition(",")[2])
     if abs(value - result) > Decimal(5).scaleb(-decimals - 1) + Decimal("1e-9"):
         return f"{label.computation}: the left side gives {value:.4f}"
     return ""
