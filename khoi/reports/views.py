@@ -189,11 +189,11 @@ def checker_page(request: HttpRequest) -> HttpResponse:
     result = None
     errors: list[str] = []
     text = ""
-    params = request.POST if request.method == "POST" else request.GET
+    params: Any = request.POST if request.method == "POST" else request.GET
     period_used = None
     if request.method == "POST":
         text = request.POST.get("text", "")
-        params = request.POST.copy()
+        params = request.POST.dict()
         named = None
         if not params.get("period", "").strip():
             named = text_period(text, timezone.localdate().year)

@@ -87,7 +87,9 @@ class MarkSerializer(serializers.Serializer):
     data_source = serializers.CharField()
     link = serializers.CharField()
     recomputation = serializers.CharField()
-    style = serializers.CharField(help_text="The figure as Vietnamese writes it, when written otherwise.")
+    right_form = serializers.CharField(
+        source="style", help_text="The figure as Vietnamese writes it, when written otherwise."
+    )
 
 
 class CheckResultSerializer(serializers.Serializer):
