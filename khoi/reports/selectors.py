@@ -670,7 +670,7 @@ def article_check(
 ) -> CheckResult:
     """Check every figure of a draft against the approved data (and its own arithmetic)."""
     source = ReportingFigureSource(period=period, scope=scope or reporting.Scope(), include_submitted=include_submitted)
-    return check_text(text, source)
+    return check_text(text, source, period=period)
 
 
 # ---- Jobs --------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
 from . import selectors, services
-from .checker import CheckerInputError, summary
+from .checker import CheckerInputError, summary, text_period
 from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
 
 
@@ -185,20 +185,30 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
 
 @role_required(reads_all)
 def checker_page(request: HttpRequest) -> HttpResponse:
+    """Without a period chosen, the figures are compared with the period the text names."""
     result = None
     errors: list[str] = []
     text = ""
-    params = request.POST if request.method == "POST" else request.GET
+    params: Any = request.POST if request.method == "POST" else request.GET
+    period_used = None
     if request.method == "POST":
         text = request.POST.get("text", "")
+        params = request.POST.dict()
+        named = None
+        if not params.get("period", "").strip():
+            named = text_period(text, timezone.localdate().year)
+            if named is not None:
+                params["period"] = str(named)
         period, scope, errors = _read(request, params)
-        if not request.POST.get("period", "").strip():
-            errors = [_("Choose a period (for example 2021-H1 or 2021-Y).")]
+        if not params.get("period", "").strip():
+            errors = [_("The text names no period."), _("Choose a period (for example 2021-H1 or 2021-Y).")]
         if not errors and period is not None and scope is not None:
             try:
                 result = selectors.article_check(text=text, period=period, scope=scope)
+                period_used = period
             except CheckerInputError as error:
                 errors.append(str(error))
+        params["period"] = "" if named is not None else params.get("period", "")
     context = {
         **_filters(),
         "result": result,
@@ -206,6 +216,8 @@ def checker_page(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "text": text,
         "selected": params,
+        "period_used": period_used,
+        "period_named": period_used is not None and not params.get("period"),
         "page_title": _("Check the figures of an article"),
     }
     template = "reports/checker.html#results" if request.htmx else "reports/checker.html"  # type: ignore[attr-defined]

@@ -79,7 +79,7 @@ class MarkSerializer(serializers.Serializer):
     text = serializers.CharField()
     start = serializers.IntegerField()
     end = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=["confirmed", "wrong", "inconsistent", "not_checkable"])
+    status = serializers.ChoiceField(choices=["confirmed", "wrong", "inconsistent", "not_checkable", "out_of_scope"])
     indicator = serializers.CharField()
     role = serializers.CharField()
     message = serializers.CharField()
@@ -87,9 +87,13 @@ class MarkSerializer(serializers.Serializer):
     data_source = serializers.CharField()
     link = serializers.CharField()
     recomputation = serializers.CharField()
+    right_form = serializers.CharField(
+        source="style", help_text="The figure as Vietnamese writes it, when written otherwise."
+    )
 
 
 class CheckResultSerializer(serializers.Serializer):
+    period = serializers.CharField(help_text="The period compared with (the one the text names when none was given).")
     summary = serializers.DictField(child=serializers.IntegerField())
     has_problems = serializers.BooleanField()
     marks = MarkSerializer(many=True)

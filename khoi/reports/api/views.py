@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,7 +22,7 @@ from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 
 from .. import selectors, services
-from ..checker import CheckerInputError, summary
+from ..checker import CheckerInputError, summary, text_period
 from . import serializers as s
 
 SCOPE_PARAMETERS = [
@@ -119,19 +120,25 @@ class DocumentFileView(APIView):
 
 
 class CheckView(APIView):
-    """Check every figure of a draft article against the approved data and its own arithmetic."""
+    """Check every figure of a draft article against the approved data and its own arithmetic.
+    Without a period, the figures are compared with the period the text names."""
 
     @extend_schema(request=s.CheckInputSerializer, responses=s.CheckResultSerializer)
     def post(self, request: Request) -> Response:
         require(reads_all(request.user))
         serializer = s.CheckInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        period, scope = _period_scope(serializer.validated_data)
+        params = dict(serializer.validated_data)
+        if not str(params.get("period") or "").strip():  # the period the text names
+            named = text_period(params["text"], timezone.localdate().year)
+            params["period"] = str(named) if named is not None else ""
+        period, scope = _period_scope(params)
         try:
-            result = selectors.article_check(text=serializer.validated_data["text"], period=period, scope=scope)
+            result = selectors.article_check(text=params["text"], period=period, scope=scope)
         except CheckerInputError as error:
             raise ValidationError({"text": [str(error)]}) from None
         data = {
+            "period": str(period),
             "summary": summary(result),
             "has_problems": result.has_problems,
             "marks": [mark.as_dict() for mark in result.marks],

@@ -3,12 +3,13 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from khoi.reporting.periods import Period
 from khoi.reports import selectors
 from khoi.reports.checker import CONFIRMED, INCONSISTENT, NOT_CHECKABLE, WRONG, figures_of
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 HALF_YEAR = SEEDS / "2021-07-16-so-ket-6-thang.txt"
 YEAR = SEEDS / "2021-12-28-hoi-nghi-lan-thu-bay.txt"
 

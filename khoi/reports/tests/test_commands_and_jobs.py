@@ -5,13 +5,14 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
 from khoi.reports import selectors
 from khoi.reports.models import ReportJob
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 
 @pytest.mark.parametrize("format", ["txt", "docx", "xlsx", "pdf"])

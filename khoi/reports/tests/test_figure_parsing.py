@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from khoi.reports.vn_figures import find_figures, find_fractions, matches_written, parse_number, written_range
+from khoi.reports.checker.numbers import find_figures, find_fractions, parse_number
+from khoi.reports.checker.tolerance import matches_written, written_range
 
 
 def _only(text):

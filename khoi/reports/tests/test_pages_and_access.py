@@ -127,7 +127,14 @@ def test_the_api_checks_a_text(demo_staff):
     )
     data = response.json()
     assert response.status_code == 200
-    assert data["summary"] == {"confirmed": 1, "wrong": 1, "inconsistent": 0, "not_checkable": 0}
+    assert data["summary"] == {
+        "confirmed": 1,
+        "wrong": 1,
+        "inconsistent": 0,
+        "not_checkable": 0,
+        "out_of_scope": 0,
+        "style": 0,
+    }
     assert data["has_problems"] is True
     assert data["marks"][1]["expected"] == "tăng 79%"
 

@@ -65,7 +65,31 @@ COUNT_NOUNS: dict[str, str] = {
     "cá nhân": "individuals",
     "nhóm nhiệm vụ": "tasks",
     "người": PEOPLE,
+    # Counted things no indicator reads: the checker's arithmetic still does.
+    "đoàn viên": "union_members",
+    "hội viên": "association_members",
+    "công đoàn cơ sở": "unions",
+    "đồng chí": "comrades",
+    "cán bộ": "cadres",
+    "dự án": "projects",
+    "hộ": "households",
+    "lượt": "times_people",
+    "lượt người": "times_people",
+    "hợp tác xã": "cooperatives",
+    "chi đoàn": "youth_cells",
+    "đảng viên mới": MEMBERS,
+    "quần chúng": "people_other",
+    "học viên": "people_other",
+    "sản phẩm": "products",
+    "cuộc": "events",
+    "vụ": "cases",
 }
+
+# Scale words written alone after a number ("01 tỷ", "2,5 triệu người") and their factor.
+SCALE_WORDS: dict[str, int] = {"nghìn tỷ": 10**12, "tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3}
+
+# Units of measure: figures in them add up only with the same unit.
+MEASURE_UNITS: tuple[str, ...] = ("ha", "km", "tấn", "m2", "m²", "m3", "MW", "kWh", "lít", "kg")
 
 # The thing a counted noun names, when nothing before it does ("với 4.272 đảng viên").
 NOUN_INDICATOR: dict[str, str] = {
@@ -103,3 +127,28 @@ def unit_kind_of(unit: str) -> str | None:
     if unit in MONEY_UNITS:
         return MONEY_VND if MONEY_UNITS[unit][0] == "VND" else MONEY_USD
     return COUNT_NOUNS.get(unit.lower())
+
+
+# Groups that split a whole with nothing left over: a split naming every member of a family must
+# add up to the total (its shares to 100%); one naming some members must not exceed it. Each
+# member's words are regular expressions read in order (the first that matches names the member,
+# so "không hoàn thành" is tried before "hoàn thành").
+EXHAUSTIVE_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "gender": {"female": (r"\bnữ\b",), "male": (r"(?<!việt )(?<!miền )\bnam\b",)},
+    "origin": {"foreign": (r"nước ngoài", r"\bfdi\b"), "domestic": (r"trong nước",)},
+    "ownership": {
+        "private": (r"ngoài nhà nước", r"tư nhân", r"dân doanh"),
+        "foreign": (r"nước ngoài", r"\bfdi\b"),
+        "state": (r"nhà nước",),
+    },
+    "grade": {
+        "excellent": (r"xuất sắc",),
+        "failed": (r"không hoàn thành", r"chưa hoàn thành"),
+        "good": (r"hoàn thành tốt", r"\btốt\b"),
+        "done": (r"hoàn thành",),
+    },
+    "membership": {"full": (r"chính thức",), "probation": (r"dự bị",)},
+    "party_units": {"committee": (r"đảng bộ",), "cell": (r"chi bộ",)},
+    "area": {"urban": (r"thành thị",), "rural": (r"nông thôn",)},
+    "done_or_not": {"not_yet": (r"\bchưa\b",), "done": (r"\bđã\b",)},
+}
