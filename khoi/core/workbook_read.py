@@ -164,7 +164,10 @@ def _read_rows(worksheet: Any, *, max_rows: int, header_rows: int, max_columns: 
                 break
             continue
         empty_run = 0
-        rows.append(SheetRow(number, tuple(values)))
+        end = len(values)
+        while values[end - 1] is None:
+            end -= 1
+        rows.append(SheetRow(number, tuple(values[:end])))
         if len(rows) > max_rows + header_rows:
             raise _too_many_rows(max_rows)
     return rows
