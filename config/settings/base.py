@@ -161,6 +161,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded workbooks (khoi.core.workbook_read): the largest file, what it may unpack to, and the
+# most data rows one file may hold (a form, the register, a question bank).
+KHOI_UPLOAD_MAX_BYTES = env.int("KHOI_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024)
+KHOI_UPLOAD_MAX_UNPACKED_BYTES = env.int("KHOI_UPLOAD_MAX_UNPACKED_BYTES", default=40 * 1024 * 1024)
+KHOI_UPLOAD_MAX_ROWS = env.int("KHOI_UPLOAD_MAX_ROWS", default=5_000)
 
 MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="khoi@localhost")

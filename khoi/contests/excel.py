@@ -6,7 +6,6 @@ service's job (services.questions_import), which takes every row or none.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -14,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+
+from khoi.core.workbook import BOLD, WorkbookWriter
+from khoi.core.workbook_read import WorkbookReadError, read_upload
 
 from .models import Difficulty, Question, QuestionKind
 from .phones import format_phone
@@ -62,25 +61,10 @@ def _yes_no(value: Any) -> bool | None:
     return None
 
 
-def _autosize(sheet: Any, widths: Sequence[int]) -> None:
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-
-
-def _to_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def questions_workbook(questions: Iterable[Question]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = pgettext("contest", "Questions")
-    sheet.append(_headers())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    writer = WorkbookWriter()
+    sheet = writer.sheet(pgettext("contest", "Questions"))
+    sheet.header(_headers(), style=BOLD)
     for question in questions:
         sheet.append(
             [
@@ -98,32 +82,31 @@ def questions_workbook(questions: Iterable[Question]) -> bytes:
                 str(pgettext("contest", "Yes")) if question.is_active else str(pgettext("contest", "No")),
             ]
         )
-    _autosize(sheet, [7, 30, 14, 60, 30, 30, 30, 30, 10, 40, 12, 10])
-    sheet.freeze_panes = "A2"
-    return _to_bytes(workbook)
+    sheet.column_widths([7, 30, 14, 60, 30, 30, 30, 30, 10, 40, 12, 10])
+    sheet.freeze("A2")
+    return writer.to_bytes()
 
 
-def questions_read(file: IO[bytes]) -> list[dict[str, Any]]:
+def questions_read(file: IO[bytes] | bytes) -> list[dict[str, Any]]:
     """The rows of an uploaded workbook. A row whose cells cannot be read carries "error" (a
-    Vietnamese message); services.questions_import reports it with every other row's errors."""
+    Vietnamese message); services.questions_import reports it with every other row's errors.
+    The file is read (and refused: too large, encrypted, damaged, too many rows) before any
+    transaction opens."""
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ValidationError(_("The file is not an Excel workbook (.xlsx).")) from error
-    sheet = workbook.worksheets[0]
-    rows: list[dict[str, Any]] = []
+        sheet = read_upload(file, max_rows=MAX_ROWS, max_columns=12).first
+    except WorkbookReadError as error:
+        if error.code == "rows":
+            raise ValidationError(
+                _("The file has more than %(max)d questions; split it.") % {"max": MAX_ROWS}
+            ) from None
+        raise ValidationError(error.message) from None
     kinds = _kind_labels()
     difficulties = _difficulty_labels()
-    for line, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-        cells = [*list(values), *[None] * 12][:12]
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
-            continue
-        if len(rows) >= MAX_ROWS:
-            workbook.close()
-            raise ValidationError(_("The file has more than %(max)d questions; split it.") % {"max": MAX_ROWS})
-        rows.append(_read_row(line, cells, kinds, difficulties))
-    workbook.close()
-    return rows
+    return [
+        _read_row(row.number, [*row.values, *[None] * 12][:12], kinds, difficulties)
+        for row in sheet.rows
+        if row.number >= 2
+    ]
 
 
 def _read_row(line: int, cells: list[Any], kinds: dict[str, str], difficulties: dict[str, int]) -> dict[str, Any]:
@@ -171,17 +154,15 @@ def results_workbook(
     units: Sequence[Any],
     with_phones: bool,
 ) -> bytes:
-    """One sheet per round's ranking, one overall, one by unit. Phones only for those allowed."""
-    workbook = Workbook()
-    first = workbook.active
-    assert first is not None
-    workbook.remove(first)
+    """One sheet per round's ranking, one overall, one by unit. Phones only for those allowed.
+    Names and units are participants' own text: the writer keeps them text, never formulas."""
+    writer = WorkbookWriter()
     phone_header = pgettext("contest", "Phone")
     for label, rows, true_figure in rounds:
-        sheet = workbook.create_sheet(label[:31])
+        sheet = writer.sheet(label)
         sheet.append([title])
         sheet.append([_("True figure for the prediction"), true_figure])
-        sheet.append(
+        sheet.header(
             [
                 pgettext("contest", "Rank"),
                 pgettext("contest", "Full name"),
@@ -192,10 +173,9 @@ def results_workbook(
                 _("Time taken (s)"),
                 pgettext("contest", "Submitted at"),
                 pgettext("contest", "Prize"),
-            ]
+            ],
+            style=BOLD,
         )
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
         for row in rows:
             sheet.append(
                 [
@@ -210,9 +190,9 @@ def results_workbook(
                     str(_prize_label(row.prize)),
                 ]
             )
-        _autosize(sheet, [7, 28, 16, 45, 8, 10, 12, 20, 18])
-    sheet = workbook.create_sheet(pgettext("contest", "Overall")[:31])
-    sheet.append(
+        sheet.column_widths([7, 28, 16, 45, 8, 10, 12, 20, 18])
+    sheet = writer.sheet(pgettext("contest", "Overall"))
+    sheet.header(
         [
             pgettext("contest", "Rank"),
             pgettext("contest", "Full name"),
@@ -222,10 +202,9 @@ def results_workbook(
             pgettext("contest", "Total score"),
             _("Time taken (s)"),
             pgettext("contest", "Prize"),
-        ]
+        ],
+        style=BOLD,
     )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for row in overall:
         sheet.append(
             [
@@ -239,19 +218,18 @@ def results_workbook(
                 str(_prize_label(row.prize)),
             ]
         )
-    _autosize(sheet, [7, 28, 16, 45, 8, 10, 12, 18])
-    sheet = workbook.create_sheet(_("By unit")[:31])
-    sheet.append(
+    sheet.column_widths([7, 28, 16, 45, 8, 10, 12, 18])
+    sheet = writer.sheet(_("By unit"))
+    sheet.header(
         [
             pgettext("contest", "Unit"),
             pgettext("contest", "Participants"),
             pgettext("contest", "Entries"),
             pgettext("contest", "Average score"),
             _("Share of workers (%)"),
-        ]
+        ],
+        style=BOLD,
     )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for unit in units:
         share = unit.share_of_workers
         sheet.append(
@@ -263,8 +241,8 @@ def results_workbook(
                 round(share, 1) if share is not None else None,
             ]
         )
-    _autosize(sheet, [50, 12, 10, 14, 18])
-    return _to_bytes(workbook)
+    sheet.column_widths([50, 12, 10, 14, 18])
+    return writer.to_bytes()
 
 
 def _prize_label(kind: str) -> str:

@@ -7,7 +7,8 @@ VIỆT NAM" (15, bold, underlined) over place and date (14, italic); then the do
 the signature block on the right ("T/M BAN THƯỜNG VỤ" / "BÍ THƯ", then the name).
 
 Reports (khoi.reports) and commendation decisions (khoi.emulation) both build on this, so the
-format lives in one place.
+format lives in one place. Every text passes through `document_text` (python-docx raises on
+control characters; stored names may hold some).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from .document_text import document_text
 from .formatting import format_document_date
 
 FONT_NAME = "Times New Roman"
@@ -75,6 +77,7 @@ def _paragraph(
     paragraph.paragraph_format.space_before = Pt(0)
     if align is not None:
         paragraph.alignment = align
+    text = document_text(text)
     if text:
         run = paragraph.add_run(text)
         _style_run(run, size=size, bold=bold, italic=italic)
@@ -116,7 +119,7 @@ def new_party_document(
     left, right = table.rows[0].cells
     left.width, right.width = Cm(7.5), Cm(8.5)
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _style_run(left.paragraphs[0].add_run(header.parent_body.upper()), size=14)
+    _style_run(left.paragraphs[0].add_run(document_text(header.parent_body.upper())), size=14)
     _paragraph(left, header.issuing_body.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(left, "*", size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(left, header.number_symbol, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -173,7 +176,7 @@ def add_table(
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _style_run(cell.paragraphs[0].add_run(text), size=size, bold=True)
+        _style_run(cell.paragraphs[0].add_run(document_text(text)), size=size, bold=True)
     if rows:
         # Styling every cell through python-docx costs ~0.3 ms a cell; a styled template row
         # copied per data row costs a fraction of that (a 1,000-unit table in a year report).
@@ -187,7 +190,7 @@ def add_table(
         for values in rows:
             row = copy.deepcopy(template_row)
             for text_element, text in zip(row.iter(qn("w:t")), values, strict=True):
-                text_element.text = str(text)
+                text_element.text = document_text(text)
                 text_element.set(qn("xml:space"), "preserve")
             table._tbl.append(row)
     _paragraph(document, "", space_after=6)
@@ -206,7 +209,7 @@ def add_signature(document: Document, signature: SignatureBlock, recipients: Seq
     for recipient in recipients:
         _paragraph(left, f"- {recipient}", size=12)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _style_run(right.paragraphs[0].add_run(signature.authority.upper()), size=14, bold=True)
+    _style_run(right.paragraphs[0].add_run(document_text(signature.authority.upper())), size=14, bold=True)
     _paragraph(right, signature.title.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for _ in range(3):
         _paragraph(right, "", size=14)

@@ -2,6 +2,8 @@
 
 Liberation Serif is metric-compatible with Times New Roman, which Party documents name; the font
 files ship in khoi/core/fonts (SIL Open Font License), so nothing depends on the server's fonts.
+Every text drawn passes through `document_text` (fpdf2 calls `normalize_text` on each), so control
+characters in stored names never reach the page as missing glyphs.
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from typing import Literal
 
 from fpdf import FPDF
 
+from .document_text import document_text
+
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 SERIF = "serif"
 SANS = "sans"
+
+
+class DocumentPDF(FPDF):
+    """FPDF that draws only characters a document can hold."""
+
+    def normalize_text(self, text: str) -> str:
+        return super().normalize_text(document_text(text))
 
 
 def new_pdf(*, orientation: Literal["P", "L"] = "P", margins_mm: tuple[float, float, float] = (20, 15, 15)) -> FPDF:
@@ -21,7 +32,7 @@ def new_pdf(*, orientation: Literal["P", "L"] = "P", margins_mm: tuple[float, fl
 
     `margins_mm` is (left, top, right); the bottom margin is the automatic page-break margin.
     """
-    pdf = FPDF(orientation=orientation, unit="mm", format="A4")
+    pdf = DocumentPDF(orientation=orientation, unit="mm", format="A4")
     left, top, right = margins_mm
     pdf.set_margins(left, top, right)
     pdf.set_auto_page_break(auto=True, margin=15)

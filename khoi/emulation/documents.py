@@ -7,16 +7,12 @@ People's Committee is a state document the committee receives, not one it writes
 
 from __future__ import annotations
 
-import io
-
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.text.paragraph import Paragraph
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from khoi.core.formatting import format_document_date
 from khoi.core.party_document import (
@@ -28,6 +24,7 @@ from khoi.core.party_document import (
     document_bytes,
     new_party_document,
 )
+from khoi.core.workbook import Style, WorkbookWriter
 from khoi.units.selectors import unit_get_bloc
 
 from . import selectors
@@ -178,25 +175,15 @@ def proposal_docx(*, proposal: Proposal) -> bytes:
 
 
 def _workbook(title: str, subtitle: str, headers: list[str], rows: list[list[object]]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Danh sách"
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=13)
+    writer = WorkbookWriter()
+    sheet = writer.sheet("Danh sách")
+    sheet.title_row(title)
     sheet.append([subtitle])
-    sheet.append([])
-    sheet.append(headers)
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
-    for row in rows:
-        sheet.append(row)
-    for index, width in enumerate([6, 40, 30, 40, 30, 40][: len(headers)], start=1):
-        sheet.column_dimensions[chr(64 + index)].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    sheet.blank()
+    sheet.header(headers, style=Style(bold=True, horizontal="center", wrap=True))
+    sheet.extend(rows)
+    sheet.column_widths([6, 40, 30, 40, 30, 40][: len(headers)])
+    return writer.to_bytes()
 
 
 def decision_xlsx(*, decision: Decision, personal_data: bool) -> bytes:

@@ -5,15 +5,12 @@ Paper agendas are what people hold on the day when the venue's Wi-Fi fails.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from khoi.core.formatting import format_long_date
 from khoi.core.pdf import SANS, new_pdf, pdf_bytes
+from khoi.core.workbook import BOLD, PLAIN, TEXT_FORMAT, Style, WorkbookWriter
 
 from . import selectors
 from .models import Conference, Participant
@@ -76,18 +73,17 @@ def table_agenda_pdf(*, conference: Conference, table_numbers: list[int]) -> byt
 
 
 def schedule_workbook(*, conference: Conference) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Meetings")[:31]
-    sheet.append([conference.title])
-    sheet["A1"].font = Font(bold=True, size=13)
+    writer = WorkbookWriter()
+    sheet = writer.sheet(_("Meetings"))
+    sheet.title_row(conference.title)
     sheet.append([format_long_date(conference.date), conference.venue])
-    sheet.append([])
-    headings = [_("Time"), _("Table"), _("Participant"), _("Tax code"), _("Participant"), _("Tax code"), _("Locked")]
-    sheet.append(headings)
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
+    sheet.blank()
+    sheet.header(
+        [_("Time"), _("Table"), _("Participant"), _("Tax code"), _("Participant"), _("Tax code"), _("Locked")],
+        style=BOLD,
+    )
+    top = Style(vertical="top", wrap=True)
+    text_codes = [None, None, None, TEXT_FORMAT, None, TEXT_FORMAT]
     for meeting in selectors.meeting_list(conference=conference).order_by("slot__index", "table_number", "id"):
         sheet.append(
             [
@@ -98,15 +94,15 @@ def schedule_workbook(*, conference: Conference) -> bytes:
                 meeting.second.enterprise.name,
                 meeting.second.enterprise.tax_code,
                 _("yes") if meeting.locked else "",
-            ]
+            ],
+            style=top,
+            formats=text_codes,
         )
-    for column, width in zip("ABCDEFG", [14, 7, 48, 16, 48, 16, 8], strict=True):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=5):
-        for cell in row:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-    participants = workbook.create_sheet(_("Participants")[:31])
-    participants.append([_("Enterprise"), _("Tax code"), _("Province"), _("Inside the bloc"), _("Representative")])
+    sheet.column_widths([14, 7, 48, 16, 48, 16, 8])
+    participants = writer.sheet(_("Participants"))
+    participants.header(
+        [_("Enterprise"), _("Tax code"), _("Province"), _("Inside the bloc"), _("Representative")], style=PLAIN
+    )
     for participant in selectors.participant_list(conference=conference):
         enterprise = participant.enterprise
         participants.append(
@@ -116,8 +112,7 @@ def schedule_workbook(*, conference: Conference) -> bytes:
                 enterprise.province,
                 _("yes") if enterprise.in_bloc else _("no"),
                 participant.representative,
-            ]
+            ],
+            formats=[None, TEXT_FORMAT],
         )
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writer.to_bytes()

@@ -10,11 +10,10 @@ transaction; concurrent saves of one form are detected with the submission's `ve
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,10 +25,11 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import Role, User
 from khoi.core.text import clean_text
+from khoi.core.workbook_read import WorkbookReadError, read_upload
 from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from khoi.units.selectors import unit_list_active_on
 
-from . import catalogue
+from . import catalogue, excel_form
 from .aggregation import StoredValue, window_values
 from .models import (
     FormIndicator,
@@ -739,18 +739,25 @@ def plan_set(*, unit: Unit, indicator: Indicator, year: int, value: Any, actor: 
 PLAN_HEADER = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"]
 
 
-@transaction.atomic
-def plan_import_excel(*, content: bytes, actor: User | None) -> int:
+def plan_import_excel(*, content: bytes | IO[bytes], actor: User | None) -> int:
     """Import plans from an Excel sheet with the columns Mã đơn vị | Mã chỉ tiêu | Năm | Kế hoạch.
-    All rows or none; each error names its cell."""
-    rows = _read_sheet(content)
-    if not rows or [str(c or "").strip() for c in rows[0][:4]] != PLAN_HEADER:
+    All rows or none; each error names its cell. The file is read before the transaction opens."""
+    try:
+        sheet = read_upload(content).first
+    except WorkbookReadError as error:
+        raise ValidationError({"file": error.message}) from None
+    return _plans_write(rows=[(row.number, row.values) for row in sheet.rows], actor=actor)
+
+
+@transaction.atomic
+def _plans_write(*, rows: list[tuple[int, tuple[Any, ...]]], actor: User | None) -> int:
+    if not rows or [str(c or "").strip() for c in rows[0][1][:4]] != PLAN_HEADER:
         raise ValidationError({"file": _("The first row must be: %(header)s.") % {"header": " | ".join(PLAN_HEADER)}})
     units = {u.code: u for u in Unit.objects.all()}
     indicators = {i.code: i for i in Indicator.objects.filter(has_plan=True)}
     errors = []
     plans = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         cells = list(row) + [None] * 4
         if all(c in (None, "") for c in cells[:4]):
             continue
@@ -788,94 +795,54 @@ def plan_import_excel(*, content: bytes, actor: User | None) -> int:
 
 # ---- Excel form --------------------------------------------------------------------------------
 
-FORM_HEADER = ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính"]
 
+def _form_file(submission: Submission, *, with_values: bool) -> excel_form.FormFile:
+    from .selectors import unit_previous_values
 
-def _read_sheet(content: bytes) -> list[tuple[Any, ...]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not xlsx
-        raise ValidationError({"file": _("The file is not an Excel (.xlsx) workbook.")}) from error
-    sheet = workbook.worksheets[0]
-    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    reporting_round = submission.reporting_round
+    period = Period.parse(reporting_round.period_code)
+    periods = value_periods(form=reporting_round.form, period=period)
+    items = submission_items(submission=submission)
+    current: dict[tuple[str, str], Decimal] = {}
+    previous: dict[tuple[str, str], Decimal] = {}
+    if with_values:
+        current = {
+            (code, pc): value
+            for code, pc, value in submission.values.values_list("indicator__code", "period_code", "value")
+        }
+        previous = unit_previous_values(unit=submission.unit, periods=periods)
+    return excel_form.FormFile(
+        form_code=reporting_round.form.code,
+        form_name=reporting_round.form.name,
+        unit_code=submission.unit.code,
+        unit_name=submission.unit.name,
+        period_code=str(period),
+        period_label=period.label_vi,
+        periods=[excel_form.FormPeriod(str(p), p.label_vi, p.same_period_last_year().label_vi) for p in periods],
+        rows=[
+            excel_form.FormRow(
+                code=item.indicator.code,
+                name=item.indicator.name,
+                unit_label=item.indicator.unit_label,
+                values=[current.get((item.indicator.code, str(p))) for p in periods],
+                previous=[previous.get((item.indicator.code, str(p.same_period_last_year()))) for p in periods],
+            )
+            for item in items
+        ],
+    )
 
 
 def submission_excel_template(*, submission: Submission) -> bytes:
-    """The form as an Excel sheet (with the current values) to fill in and upload."""
-    from openpyxl import Workbook
-
-    period = Period.parse(submission.reporting_round.period_code)
-    periods = value_periods(form=submission.reporting_round.form, period=period)
-    current = {
-        (code, pc): value
-        for code, pc, value in submission.values.values_list("indicator__code", "period_code", "value")
-    }
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Bieu mau"
-    sheet.append([*FORM_HEADER, *(str(p) for p in periods)])
-    for item in submission_items(submission=submission):
-        sheet.append(
-            [
-                item.indicator.code,
-                item.indicator.name,
-                item.indicator.unit_label,
-                *(
-                    float(current[(item.indicator.code, str(p))]) if (item.indicator.code, str(p)) in current else None
-                    for p in periods
-                ),
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The form as an Excel workbook (with the current values) to fill in and upload."""
+    return excel_form.build_form_workbook(_form_file(submission, with_values=True))
 
 
-@transaction.atomic
 def submission_import_excel(
-    *, submission: Submission, content: bytes, actor: User | None, expected_version: int | None
+    *, submission: Submission, content: bytes | IO[bytes], actor: User | None, expected_version: int | None
 ) -> Submission:
-    """Upload the form's Excel sheet: same layout as the template; every error names its cell."""
-    from openpyxl.utils import get_column_letter
-
-    period = Period.parse(submission.reporting_round.period_code)
-    periods = value_periods(form=submission.reporting_round.form, period=period)
-    rows = _read_sheet(content)
-    expected_header = [*FORM_HEADER, *(str(p) for p in periods)]
-    header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())][: len(expected_header)]
-    if header != expected_header:
-        raise ValidationError(
-            {"file": _("Wrong layout: the first row must be %(header)s.") % {"header": " | ".join(expected_header)}}
-        )
-    codes = {item.indicator.code for item in submission_items(submission=submission)}
-    values: dict[str, Any] = {}
-    errors = []
-    for number, row in enumerate(rows[1:], start=2):
-        code = str(row[0] or "").strip() if row else ""
-        if not code:
-            continue
-        if code not in codes:
-            errors.append(
-                _("Cell A%(row)d: “%(code)s” is not an indicator of this form.") % {"row": number, "code": code}
-            )
-            continue
-        for offset, p in enumerate(periods):
-            column = len(FORM_HEADER) + offset
-            cell = row[column] if column < len(row) else None
-            try:
-                parse_number(cell)
-            except NotANumber:
-                errors.append(
-                    _("Cell %(cell)s: “%(text)s” is not a number.")
-                    % {"cell": f"{get_column_letter(column + 1)}{number}", "text": cell}
-                )
-                continue
-            values[field_name(code, str(p))] = "" if cell is None else cell
-    if errors:
-        raise ValidationError({"file": errors})
+    """Upload the form's Excel workbook; every error names its cell. The file is read and checked
+    before the transaction that saves its values opens."""
+    values = excel_form.read_form_workbook(content, _form_file(submission, with_values=False), field_name)
     return submission_save_values(
         submission=submission, actor=actor, values=values, expected_version=expected_version, source="excel"
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import member_required, require, visible_units
+from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.units.models import Unit
 
@@ -368,7 +369,7 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.submission_import_excel(
                     submission=submission,
-                    content=form.cleaned_data["file"].read(),
+                    content=form.cleaned_data["file"],
                     actor=_actor(request),
                     expected_version=form.cleaned_data.get("version"),
                 )
@@ -380,10 +381,8 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("Choose an Excel file to upload."))
         return redirect("reporting:submission_detail", pk=pk)
     content = services.submission_excel_template(submission=submission)
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    filename = f"bieu-mau-{submission.unit.code}-{submission.reporting_round.period_code}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    period = Period.parse(submission.reporting_round.period_code)
+    return file_response(content, f"Biểu mẫu {submission.unit.code} {period.label_vi}.xlsx")
 
 
 # ---- audit, rules, plans, notices ---------------------------------------------------------------
@@ -456,7 +455,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         upload_file = request.FILES.get("file")
         if upload_file is not None:
             try:
-                count = services.plan_import_excel(content=upload_file.read(), actor=_actor(request))
+                count = services.plan_import_excel(content=upload_file, actor=_actor(request))
             except ValidationError as error:
                 _flash_errors(request, error)
             else:

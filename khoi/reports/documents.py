@@ -9,15 +9,11 @@ Each writer takes an optional `progress(percent)` callback: the background task 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from khoi.core.formatting import format_document_date
 from khoi.core.party_document import (
@@ -31,6 +27,7 @@ from khoi.core.party_document import (
     new_party_document,
 )
 from khoi.core.pdf import SERIF, new_pdf, pdf_bytes
+from khoi.core.workbook import HEADER, SheetWriter, Style, WorkbookWriter
 
 from .report_data import BlocReport, Table
 
@@ -134,79 +131,42 @@ def _roman(number: int) -> str:
 
 # ---- Excel -------------------------------------------------------------------------------------
 
-_THIN = Side(style="thin", color="999999")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-
-def _sheet_title(title: str, used: set[str]) -> str:
-    base = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Sheet"
-    name, suffix = base, 2
-    while name in used:
-        name, suffix = f"{base[:25]} ({suffix})", suffix + 1
-    used.add(name)
-    return name
+_CELL = Style(border=True)
+_TABLE_HEADER = replace(HEADER, border=True)
 
 
 def report_xlsx(report: BlocReport, progress: Progress = _noop) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = _("Report summary")[:31]
-    sheet["A1"] = report.title
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"{report.scope_label} – {report.period_label}"
-    for offset, paragraph in enumerate(report.prose, start=4):
-        sheet.cell(row=offset, column=1, value=paragraph).alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.merge_cells(start_row=offset, start_column=1, end_row=offset, end_column=8)
-        sheet.row_dimensions[offset].height = 15 * max(2, len(paragraph) // 110 + 1)
-    sheet.column_dimensions["A"].width = 20
-    used = {sheet.title}
+    writer = WorkbookWriter()
+    sheet = writer.sheet(_("Report summary"))
+    sheet.title_row(report.title, size=14)
+    sheet.append([f"{report.scope_label} – {report.period_label}"])
+    sheet.blank()
+    prose_style = Style(wrap=True, vertical="top")
+    for paragraph in report.prose:
+        number = sheet.append([paragraph], style=prose_style, height=15 * max(2, len(paragraph) // 110 + 1))
+        sheet.merge(number, 1, 8)
+    sheet.column_widths([20])
     tables = all_tables(report)
     for index, table in enumerate(tables, start=1):
-        _write_table(workbook.create_sheet(_sheet_title(table.title, used)), table)
+        _write_table(writer.sheet(table.title), table)
         progress(90 * index // len(tables))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    content = writer.to_bytes()
     progress(100)
-    return buffer.getvalue()
+    return content
 
 
-def _write_table(sheet: object, table: Table) -> None:
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    assert isinstance(sheet, Worksheet)
-    sheet.append([table.title])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(list(table.headers))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="EEF0F4")
-        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-        cell.border = _BORDER
-    rows = table.values or table.rows
-    for values in rows:
-        sheet.append([_excel_value(value) for value in values])
-    formats = table.number_formats
-    for column_index in range(1, len(table.headers) + 1):
-        letter = get_column_letter(column_index)
-        longest = max([len(str(table.headers[column_index - 1]))] + [len(str(r[column_index - 1])) for r in table.rows])
-        sheet.column_dimensions[letter].width = min(60, max(8, longest + 2))
-        if formats and column_index - 1 < len(formats) and formats[column_index - 1] != "@":
-            for row in sheet.iter_rows(min_row=3, min_col=column_index, max_col=column_index):
-                for cell in row:
-                    cell.number_format = formats[column_index - 1]
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.border = _BORDER
-    sheet.freeze_panes = "A3"
-
-
-def _excel_value(value: object) -> object:
-    if isinstance(value, Decimal):
-        return float(value)
-    if value is None:
-        return None
-    return value
+def _write_table(sheet: SheetWriter, table: Table) -> None:
+    sheet.title_row(table.title)
+    sheet.header(list(table.headers), style=_TABLE_HEADER)
+    formats = [None if number_format == "@" else number_format for number_format in table.number_formats]
+    for values in table.values or table.rows:
+        sheet.append(list(values), style=_CELL, formats=formats)
+    widths = []
+    for column_index, header in enumerate(table.headers):
+        longest = max([len(str(header))] + [len(str(row[column_index])) for row in table.rows])
+        widths.append(min(60, max(8, longest + 2)))
+    sheet.column_widths(widths)
+    sheet.freeze("A3")
 
 
 # ---- PDF ---------------------------------------------------------------------------------------

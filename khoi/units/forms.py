@@ -12,6 +12,8 @@ from django.forms.models import fields_for_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.workbook_read import WorkbookReadError, check_upload_size
+
 from . import selectors
 from .models import Ownership, Unit, UnitKind, ZoneKind
 
@@ -75,8 +77,10 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise ValidationError(_("Choose an Excel file ending in .xlsx."))
-        if upload.size > 5 * 1024 * 1024:
-            raise ValidationError(_("The file is larger than 5 MB."))
+        try:
+            check_upload_size(upload)
+        except WorkbookReadError as error:
+            raise ValidationError(error.message) from None
         return upload
 
 

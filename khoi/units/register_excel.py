@@ -11,7 +11,6 @@ as the English interface would name the columns, is read too.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -22,11 +21,19 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from khoi.core.text import clean_text, search_key
+from khoi.core.workbook import (
+    BOLD,
+    DATE_FORMAT,
+    HEADER_FILL,
+    TEXT_FORMAT,
+    SheetWriter,
+    Style,
+    WorkbookWriter,
+)
+from khoi.core.workbook_read import WorkbookReadError
+from khoi.core.workbook_read import read_workbook as read_sheets
 
 from .models import ALLOWED_PARENT_KINDS, Ownership, UnitKind
 from .validation import normalize_tax_code
@@ -63,7 +70,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
 MAX_LENGTHS = {"code": 20, "name": 255, "short_name": 100, "enterprise_name": 255, "address": 255, "province": 100}
-MAX_ROWS = 20_000
 SHEET_TITLE = "Danh sách đơn vị"
 
 
@@ -164,36 +170,31 @@ def _cell_text(value: Any) -> str:
 def read_workbook(content: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """The data rows of the first sheet as (Excel row number, {column key: cell value})."""
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a file that is not .xlsx
-        return [], [RowError(0, "", _("The file is not an Excel workbook (.xlsx)."))]
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            return [], [RowError(0, "", _("The file is empty."))]
-        lookup = _header_lookup()
-        positions: dict[int, str] = {}
-        for index, title in enumerate(header):
-            key = lookup.get(search_key(_cell_text(title)).rstrip(" *"))
-            if key and key not in positions.values():
-                positions[index] = key
-        missing = [column for column in COLUMNS if column.required and column.key not in positions.values()]
-        if missing:
-            names = ", ".join(f"“{column.header}”" for column in missing)
-            return [], [RowError(1, "", _("The header row lacks the columns %(columns)s.") % {"columns": names})]
-        data: list[tuple[int, dict[str, Any]]] = []
-        for number, values in enumerate(rows, start=2):
-            record = {key: values[index] for index, key in positions.items() if index < len(values)}
-            if all(_cell_text(value) == "" for value in record.values()):
-                continue
-            data.append((number, record))
-            if len(data) > MAX_ROWS:
-                return [], [RowError(0, "", _("The file has more than %(count)s rows.") % {"count": MAX_ROWS})]
-        return data, []
-    finally:
-        workbook.close()
+        sheet = read_sheets(content).first  # at most settings.KHOI_UPLOAD_MAX_ROWS units
+    except WorkbookReadError as error:
+        return [], [RowError(0, "", error.message)]
+    if not sheet.rows:
+        return [], [RowError(0, "", _("The file is empty."))]
+    header, *rows = sheet.rows
+    lookup = _header_lookup()
+    positions: dict[int, str] = {}
+    for index, title in enumerate(header.values):
+        key = lookup.get(search_key(_cell_text(title)).rstrip(" *"))
+        if key and key not in positions.values():
+            positions[index] = key
+    missing = [column for column in COLUMNS if column.required and column.key not in positions.values()]
+    if missing:
+        names = ", ".join(f"“{column.header}”" for column in missing)
+        return [], [
+            RowError(header.number, "", _("The header row lacks the columns %(columns)s.") % {"columns": names})
+        ]
+    data: list[tuple[int, dict[str, Any]]] = []
+    for row in rows:
+        record = {key: row.value(index) for index, key in positions.items()}
+        if all(_cell_text(value) == "" for value in record.values()):
+            continue
+        data.append((row.number, record))
+    return data, []
 
 
 def _parse_date(value: Any) -> dt.date:
@@ -446,35 +447,42 @@ def _check_across_rows(rows: list[ImportRow], context: ImportContext, errors: li
             )
 
 
-def check_workbook(content: bytes, context: ImportContext) -> CheckResult:
+def read_records(content: bytes) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+    """The unit rows of a file, or why there are none; needs no database (read it before a transaction)."""
     records, errors = read_workbook(content)
+    if not errors and not records:
+        errors = [RowError(0, "", _("The file has no unit rows under its header."))]
+    return records, errors
+
+
+def check_workbook(content: bytes, context: ImportContext) -> CheckResult:
+    records, errors = read_records(content)
     if errors:
         return CheckResult([], errors)
-    if not records:
-        return CheckResult([], [RowError(0, "", _("The file has no unit rows under its header."))])
     return check_rows(records, context)
 
 
 # ---- Writing ----------------------------------------------------------------------------------
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="EEF0F4")
-DATE_FORMAT = "DD/MM/YYYY"
 CAPITAL_FORMAT = "#,##0.##"
+# Number formats by column: dates as dd/mm/yyyy, the capital grouped, codes that look like
+# numbers (tax codes, sectors) kept as text.
+_FORMATS: dict[str, str] = {
+    "joined_on": DATE_FORMAT,
+    "left_on": DATE_FORMAT,
+    "registered_capital": CAPITAL_FORMAT,
+    "tax_code": TEXT_FORMAT,
+    "sector": TEXT_FORMAT,
+}
+ROW_FORMATS = [_FORMATS.get(column.key) for column in COLUMNS]
 
 
-def _new_sheet(workbook: Workbook) -> Any:
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = SHEET_TITLE
+def _new_sheet(writer: WorkbookWriter) -> SheetWriter:
+    sheet = writer.sheet(SHEET_TITLE)
     with translation.override("vi"):
-        sheet.append([str(column.header) for column in COLUMNS])
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
+        sheet.header([str(column.header) for column in COLUMNS], style=Style(bold=True, fill=HEADER_FILL))
+    sheet.column_widths([column.width for column in COLUMNS])
+    sheet.freeze("A2")
     return sheet
 
 
@@ -502,30 +510,20 @@ def unit_row_values(unit: Unit) -> list[Any]:
 
 def build_workbook(units: Iterable[Unit]) -> bytes:
     """The register (or any part of it) as .xlsx, parents before their children if `units` is by path."""
-    workbook = Workbook()
-    sheet = _new_sheet(workbook)
-    date_columns = [index for index, column in enumerate(COLUMNS, start=1) if column.key in ("joined_on", "left_on")]
-    capital_column = [column.key for column in COLUMNS].index("registered_capital") + 1
-    text_columns = [index for index, column in enumerate(COLUMNS, start=1) if column.key in ("tax_code", "sector")]
-    for number, unit in enumerate(units, start=2):
-        sheet.append(unit_row_values(unit))
-        for index in date_columns:
-            sheet.cell(row=number, column=index).number_format = DATE_FORMAT
-        sheet.cell(row=number, column=capital_column).number_format = CAPITAL_FORMAT
-        for index in text_columns:
-            sheet.cell(row=number, column=index).number_format = "@"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    writer = WorkbookWriter()
+    sheet = _new_sheet(writer)
+    for unit in units:
+        sheet.append(unit_row_values(unit), formats=ROW_FORMATS)
+    return writer.to_bytes()
 
 
 def build_template() -> bytes:
     """An empty register with its header row, and a second sheet that explains each column."""
-    workbook = Workbook()
-    _new_sheet(workbook)
-    guide = workbook.create_sheet("Hướng dẫn")
+    writer = WorkbookWriter()
+    _new_sheet(writer)
+    guide = writer.sheet("Hướng dẫn")
     with translation.override("vi"):
-        guide.append([_("Column"), _("Required"), _("What to write")])
+        guide.header([_("Column"), _("Required"), _("What to write")], style=BOLD)
         explanations = {
             "code": _("A short stable code, e.g. DV001. Unique in the register."),
             "kind": ", ".join(str(kind.label) for kind in UnitKind),
@@ -540,10 +538,5 @@ def build_template() -> bytes:
         }
         for column in COLUMNS:
             guide.append([str(column.header), _("yes") if column.required else "", explanations.get(column.key, "")])
-    for index, width in enumerate((36, 10, 90), start=1):
-        guide.column_dimensions[get_column_letter(index)].width = width
-    for cell in guide[1]:
-        cell.font = HEADER_FONT
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    guide.column_widths([36, 10, 90])
+    return writer.to_bytes()

@@ -240,16 +240,24 @@ def unit_reopen(*, unit: Unit, actor: User | None) -> Unit:
     return unit
 
 
-@transaction.atomic
 def unit_import(*, content: bytes, actor: User | None) -> list[Unit]:
     """Import a register workbook: every row checked again here, then all of it or nothing.
 
-    The check runs inside the transaction against the database as it is now (the preview the
-    user saw may be stale). Any error raises ValidationError with the row errors and writes nothing.
-    Units are inserted level by level (the bloc, base organisations, subordinate cells) in bulk,
-    with their paths and an "imported" history entry each.
+    The file is read before the transaction opens (reading a workbook is the slow part); the
+    check runs inside it against the database as it is now (the preview the user saw may be
+    stale). Any error raises ValidationError with the row errors and writes nothing. Units are
+    inserted level by level (the bloc, base organisations, subordinate cells) in bulk, with their
+    paths and an "imported" history entry each.
     """
-    result = register_excel.check_workbook(content, register_import_context())
+    records, errors = register_excel.read_records(content)
+    if errors:
+        raise ValidationError(import_error_messages(CheckResult([], errors)))
+    return _unit_import_records(records=records, actor=actor)
+
+
+@transaction.atomic
+def _unit_import_records(*, records: list[tuple[int, dict[str, Any]]], actor: User | None) -> list[Unit]:
+    result = register_excel.check_rows(records, register_import_context())
     if not result.is_valid:
         raise ValidationError(import_error_messages(result))
     parent_codes = {row.parent_code for row in result.rows if row.parent_code}

@@ -38,27 +38,76 @@ def xlsx(rows):
     return buffer.getvalue()
 
 
-def test_the_downloaded_form_uploads_back_with_its_values(submission_a, reporter_a):
-    sheet = load_workbook(io.BytesIO(services.submission_excel_template(submission=submission_a))).active
+def _filled(content, values):
+    """The downloaded template with `values` ({indicator name: number}) typed into its value column."""
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook["Biểu mẫu"]
+    for row in sheet.iter_rows(min_row=6):
+        if row[1].value in values:
+            row[3].value = values[row[1].value]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_downloaded_form_is_vietnamese_with_the_codes_on_a_hidden_sheet(submission_a, unit_a):
+    workbook = load_workbook(io.BytesIO(services.submission_excel_template(submission=submission_a)))
+    sheet = workbook.worksheets[0]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == ["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "2021-H1"]
-    for row in rows[1:]:
-        row[3] = 14167.5 if row[0] == "revenue" else None
-    services.submission_import_excel(submission=submission_a, content=xlsx(rows), actor=reporter_a, expected_version=0)
+    assert sheet.title == "Biểu mẫu"
+    assert rows[1][0] == f"Đơn vị: {unit_a.name} (mã {unit_a.code})"
+    assert rows[2][0] == "Kỳ báo cáo: 6 tháng đầu năm 2021"
+    assert rows[4] == [
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "6 tháng đầu năm 2021",
+        "Cùng kỳ năm trước (6 tháng đầu năm 2020)",
+    ]
+    assert rows[5][0] == 1
+    visible = " ".join(str(value) for row in rows for value in row if value is not None)
+    assert "revenue" not in visible and "2021-H1" not in visible
+    codes = workbook["Mã chỉ tiêu"]
+    assert codes.sheet_state == "hidden"
+    assert [row[1] for row in codes.iter_rows(max_row=3, values_only=True)] == [
+        "bao-cao-dinh-ky",
+        unit_a.code,
+        "2021-H1",
+    ]
+
+
+def test_the_downloaded_form_uploads_back_with_its_values(submission_a, reporter_a):
+    template = services.submission_excel_template(submission=submission_a)
+    name = next(
+        item.indicator.name
+        for item in services.submission_items(submission=submission_a)
+        if item.indicator.code == "revenue"
+    )
+    content = _filled(template, {name: 14167.5})
+    services.submission_import_excel(submission=submission_a, content=content, actor=reporter_a, expected_version=0)
     value = IndicatorValue.objects.get(submission=submission_a, indicator__code="revenue")
     assert value.value == Decimal("14167.5")
     assert value.submission.audit.get().source == "excel"
 
 
-def test_a_wrong_layout_is_refused_with_the_expected_header(submission_a, reporter_a):
+def test_a_template_of_another_unit_is_refused_and_nothing_is_saved(submission_a, reporter_a, unit_b):
+    other = Submission.objects.get(reporting_round=submission_a.reporting_round, unit=unit_b)
+    content = services.submission_excel_template(submission=other)
+    with pytest.raises(ValidationError) as error:
+        services.submission_import_excel(submission=submission_a, content=content, actor=reporter_a, expected_version=0)
+    assert "của đơn vị hoặc kỳ khác" in " ".join(error.value.messages)
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_wrong_layout_is_refused_with_a_clear_message(submission_a, reporter_a):
     with pytest.raises(ValidationError) as error:
         services.submission_import_excel(
             submission=submission_a, content=xlsx([["Chỉ tiêu", "Giá trị"]]), actor=reporter_a, expected_version=0
         )
-    assert "Mã chỉ tiêu | Chỉ tiêu | Đơn vị tính | 2021-H1" in " ".join(error.value.messages)
+    assert "không phải là mẫu Excel của biểu mẫu này" in " ".join(error.value.messages)
 
 
-def test_text_in_a_number_cell_names_the_cell_and_nothing_is_saved(submission_a, reporter_a):
+def test_an_older_template_is_still_read_and_text_in_a_number_cell_is_named(submission_a, reporter_a):
     rows = [["Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "2021-H1"], ["revenue", "", "", 5], ["workers", "", "", "nhiều"]]
     with pytest.raises(ValidationError) as error:
         services.submission_import_excel(

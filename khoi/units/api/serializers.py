@@ -7,6 +7,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from khoi.core.workbook_read import WorkbookReadError, check_upload_size
+
 from ..models import Ownership, Sector, Unit, UnitGroup, UnitKind, Zone
 
 
@@ -157,7 +159,14 @@ class SectorSerializer(serializers.ModelSerializer[Sector]):
 
 
 class ImportUploadSerializer(serializers.Serializer[Any]):
-    file = serializers.FileField(help_text="The register workbook (.xlsx)")
+    file = serializers.FileField(help_text="The register workbook (.xlsx), at most KHOI_UPLOAD_MAX_BYTES")
+
+    def validate_file(self, upload: Any) -> Any:
+        try:
+            check_upload_size(upload)
+        except WorkbookReadError as error:
+            raise serializers.ValidationError(error.message) from None
+        return upload
 
 
 class ImportRowErrorSerializer(serializers.Serializer[Any]):

@@ -97,7 +97,7 @@ def test_every_kind_of_bad_row_gets_its_own_vietnamese_error(bloc, unit_a):
 
 def test_a_file_that_is_not_a_workbook_is_refused_clearly(db):
     result = _check(b"not an excel file")
-    assert result.errors[0].message == "Tệp không phải là bảng tính Excel (.xlsx)."
+    assert result.errors[0].message == "Tệp không phải là bảng tính Excel (.xlsx) hoặc đã bị hỏng."
 
 
 def test_a_header_row_without_required_columns_is_refused(db):
