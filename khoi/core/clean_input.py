@@ -56,4 +56,4 @@ def install() -> None:
         return serializer_run_validation(self, data)
 
     forms.CharField.to_python = to_python  # type: ignore[method-assign]
-    drf_fields.CharField.run_validation = run_validation  # type: ignore[method-assign]
+    drf_fields.CharField.run_validation = run_validation  # type: ignore[method-assign,assignment]

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.text import name_key as matching_key
 from khoi.core.text import search_key
 
 ONE_RECIPIENT = (
@@ -492,6 +493,8 @@ class Person(models.Model):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # The name as people are matched on it: NFC, casefolded, single spaces (khoi.core.text.name_key).
+    name_key = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
         ordering = ["full_name"]
@@ -502,12 +505,17 @@ class Person(models.Model):
                 condition=Q(unit__isnull=False) | Q(organisation__isnull=False), name="person_has_unit_or_organisation"
             )
         ]
+        indexes = [
+            models.Index(fields=["unit", "name_key"], name="person_unit_name_key"),
+            models.Index(fields=["organisation", "name_key"], name="person_organisation_name_key"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
 
     def refresh_search_text(self) -> None:
         self.search_text = search_key(self.full_name)
+        self.name_key = matching_key(self.full_name)
 
 
 class ProposalStatus(models.TextChoices):

@@ -36,7 +36,7 @@ def _project_modules(leaf: str) -> Iterator[Any]:
             continue
 
 
-def _subclasses(base: type) -> Iterator[type]:
+def _subclasses(base: Any) -> Iterator[Any]:
     for cls in base.__subclasses__():
         yield cls
         yield from _subclasses(cls)
@@ -46,7 +46,7 @@ def _project_form_fields() -> Iterator[tuple[str, forms.Field]]:
     list(_project_modules("forms"))
     for cls in set(_subclasses(forms.BaseForm)):
         if cls.__module__.startswith("khoi."):
-            for name, field in cls.base_fields.items():  # type: ignore[attr-defined]
+            for name, field in cls.base_fields.items():
                 yield f"{cls.__module__}.{cls.__qualname__}.{name}", field
     profile = UnitProfileForm(fields=list(unit_services.EDITABLE_FIELDS))
     for name, field in profile.fields.items():
