@@ -17,6 +17,10 @@ _BASE_ORDER = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _BASE_RANK = {letter: index for index, letter in enumerate(_BASE_ORDER)}
 # Tones sort after the letter: none, huyền, hỏi, ngã, sắc, nặng (the dictionary order).
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# The longest multi-line text we store (descriptions, achievements, comments): a model TextField's
+# max_length, and the limit of a multi-line form or API field that states none. An Excel cell holds
+# 32,767 characters at most; every text fits one.
+TEXT_MAX_LENGTH = 10_000
 _SPACES = re.compile(r"\s+")
 # Line breaks of every convention (Windows, old Mac, vertical tab, form feed, NEL, U+2028/2029).
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
