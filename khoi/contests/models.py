@@ -13,6 +13,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from khoi.core.text import TEXT_MAX_LENGTH
+
 OPTION_LETTERS = "ABCD"
 
 
@@ -46,13 +48,13 @@ class Question(models.Model):
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic"))
     kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.SINGLE)
-    text = models.TextField(_("question"))
+    text = models.TextField(_("question"), max_length=TEXT_MAX_LENGTH)
     option_a = models.CharField(_("option A"), max_length=500)
     option_b = models.CharField(_("option B"), max_length=500)
     option_c = models.CharField(_("option C"), max_length=500)
     option_d = models.CharField(_("option D"), max_length=500)
     correct = models.CharField(_("correct options"), max_length=4)
-    explanation = models.TextField(_("explanation"), blank=True)
+    explanation = models.TextField(_("explanation"), max_length=TEXT_MAX_LENGTH, blank=True)
     difficulty = models.PositiveSmallIntegerField(
         _("difficulty"), choices=Difficulty.choices, default=Difficulty.MEDIUM
     )
@@ -86,7 +88,7 @@ class Contest(models.Model):
     title = models.CharField(pgettext_lazy("contest", "title"), max_length=500)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     organiser = models.CharField(_("organiser"), max_length=255, blank=True)
-    rules = models.TextField(_("rules"), blank=True)
+    rules = models.TextField(_("rules"), max_length=TEXT_MAX_LENGTH, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     # Whole factories may sit behind one public address: staff raise this for a big contest.
     starts_per_ip_per_minute = models.PositiveIntegerField(_("entries started per address per minute"), default=30)

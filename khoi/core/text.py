@@ -17,25 +17,30 @@ _BASE_ORDER = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _BASE_RANK = {letter: index for index, letter in enumerate(_BASE_ORDER)}
 # Tones sort after the letter: none, huyền, hỏi, ngã, sắc, nặng (the dictionary order).
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# The longest multi-line text we store (descriptions, achievements, comments): a model TextField's
+# max_length, and the limit of a multi-line form or API field that states none. An Excel cell holds
+# 32,767 characters at most; every text fits one.
+TEXT_MAX_LENGTH = 10_000
 _SPACES = re.compile(r"\s+")
 # Line breaks of every convention (Windows, old Mac, vertical tab, form feed, NEL, U+2028/2029).
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_BREAK_AND_SPACES = re.compile("[ \t]*\n[ \t\n]*")
 # C0 and C1 control characters (the tab and the line feed are handled before), DEL, and lone
 # surrogates, which no database or document format can store.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(value: object, *, multiline: bool) -> str:
-    """Text as we store it: NFC, no control characters, no surrounding spaces.
+    r"""Text as we store it: NFC, no control characters, no surrounding spaces.
 
-    A multi-line text keeps its line breaks, all written "\n"; a single-line text gets a space
-    where a line break or a tab was. Other control characters are dropped. Never longer than the
-    NFC form of what came in.
+    A multi-line text keeps its line breaks, all written "\n"; a single-line text gets one space
+    where line breaks (and the spaces around them) were. A tab becomes a space; other control
+    characters are dropped. Never longer than the NFC form of what came in.
     """
     text = _LINE_BREAKS.sub("\n", str(value))
-    text = text.replace("\t", " ")
     if not multiline:
-        text = text.replace("\n", " ")
+        text = _BREAK_AND_SPACES.sub(" ", text)
+    text = text.replace("\t", " ")
     return unicodedata.normalize("NFC", _CONTROLS.sub("", text)).strip()
 
 

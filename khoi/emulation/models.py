@@ -16,7 +16,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.text import search_key
+from khoi.core.text import TEXT_MAX_LENGTH, search_key
+from khoi.core.text import name_key as matching_key
 
 ONE_RECIPIENT = (
     Q(unit__isnull=False, organisation__isnull=True, person__isnull=True)
@@ -54,7 +55,7 @@ class EmulationBloc(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     tie_break = models.CharField(
         _("tie-break rule"),
         max_length=20,
@@ -244,7 +245,7 @@ class Criterion(models.Model):
     title = models.CharField(_("title"), max_length=500)
     kind = models.CharField(_("kind"), max_length=10, choices=CriterionKind.choices, default=CriterionKind.STANDARD)
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
-    guidance = models.TextField(_("scoring guidance"), blank=True)
+    guidance = models.TextField(_("scoring guidance"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["section__order", "order"]
@@ -283,8 +284,8 @@ class Score(models.Model):
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2, editable=False)
     self_points = models.DecimalField(_("self-score"), max_digits=6, decimal_places=2, null=True, blank=True)
     bloc_points = models.DecimalField(_("bloc score"), max_digits=6, decimal_places=2, null=True, blank=True)
-    evidence_note = models.TextField(_("evidence"), blank=True)
-    bloc_note = models.TextField(_("bloc's note"), blank=True)
+    evidence_note = models.TextField(_("evidence"), max_length=TEXT_MAX_LENGTH, blank=True)
+    bloc_note = models.TextField(_("bloc's note"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["criterion__section__order", "criterion__order"]
@@ -384,7 +385,7 @@ class CommendationForm(models.Model):
     issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="forms", verbose_name=_("issuer"))
     recipients = models.CharField(_("awarded to"), max_length=12, choices=RecipientKind.choices)
     level = models.PositiveSmallIntegerField(_("level"), default=1, help_text=_("Higher is a higher form."))
-    legal_basis = models.TextField(_("legal basis"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["level", "name"]
@@ -430,7 +431,7 @@ class CommendationRule(models.Model):
         verbose_name=_("required lower form"),
     )
     required_years = models.PositiveSmallIntegerField(_("consecutive years required"), null=True, blank=True)
-    legal_basis = models.TextField(_("legal basis"))
+    legal_basis = models.TextField(_("legal basis"), max_length=TEXT_MAX_LENGTH)
 
     class Meta:
         ordering = ["form", "kind", "id"]
@@ -492,6 +493,8 @@ class Person(models.Model):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # The name as people are matched on it: NFC, casefolded, single spaces (khoi.core.text.name_key).
+    name_key = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
         ordering = ["full_name"]
@@ -502,12 +505,17 @@ class Person(models.Model):
                 condition=Q(unit__isnull=False) | Q(organisation__isnull=False), name="person_has_unit_or_organisation"
             )
         ]
+        indexes = [
+            models.Index(fields=["unit", "name_key"], name="person_unit_name_key"),
+            models.Index(fields=["organisation", "name_key"], name="person_organisation_name_key"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
 
     def refresh_search_text(self) -> None:
         self.search_text = search_key(self.full_name)
+        self.name_key = matching_key(self.full_name)
 
 
 class ProposalStatus(models.TextChoices):
@@ -538,7 +546,7 @@ class Proposal(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals")
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, null=True, blank=True, related_name="proposals")
     status = models.CharField(_("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT)
-    review_note = models.TextField(_("review note"), blank=True)
+    review_note = models.TextField(_("review note"), max_length=TEXT_MAX_LENGTH, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -568,7 +576,7 @@ class ProposalItem(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="proposal_items")
     recipient_name = models.CharField(_("recipient"), max_length=255)
-    achievement = models.TextField(_("achievements"), blank=True)
+    achievement = models.TextField(_("achievements"), max_length=TEXT_MAX_LENGTH, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank in the bloc"), null=True, blank=True)
     warnings = models.JSONField(_("rule warnings"), default=list, blank=True)
     accepted = models.BooleanField(_("accepted"), default=True)
@@ -600,7 +608,9 @@ class Decision(models.Model):
     year = models.PositiveSmallIntegerField(_("year of the achievements"))
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions")
     form = models.ForeignKey(CommendationForm, on_delete=models.PROTECT, related_name="decisions")
-    achievement = models.TextField(_("achievements (as the decision words them)"), blank=True)
+    achievement = models.TextField(
+        _("achievements (as the decision words them)"), max_length=TEXT_MAX_LENGTH, blank=True
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
 from khoi.core.formatting import format_number
-from khoi.core.text import search_key
+from khoi.core.text import clean_text, name_key, search_key
 from khoi.units.models import Unit
 
 from . import scoring, selectors
@@ -402,7 +402,7 @@ def person_create(
     gender: str = "",
     position: str = "",
 ) -> Person:
-    full_name = " ".join(full_name.split())
+    full_name = " ".join(clean_text(full_name, multiline=False).split())
     if not full_name:
         raise ValidationError({"full_name": _("Enter the person's full name.")})
     if unit is None and organisation is None:
@@ -746,9 +746,12 @@ def proposal_create_for_unit(
     if include_unit:
         items.append(ItemInput(form=form, unit=unit, achievement=unit_achievement))
     for entry in people:
-        existing = Person.objects.filter(
-            unit=unit, full_name=" ".join(entry.full_name.split()), birth_date=entry.birth_date
-        ).first()
+        # The same person typed in NFC or NFD, in other case or spacing, is one person.
+        existing = (
+            Person.objects.filter(unit=unit, name_key=name_key(entry.full_name), birth_date=entry.birth_date)
+            .order_by("pk")
+            .first()
+        )
         person = existing or person_create(
             full_name=entry.full_name,
             unit=unit,

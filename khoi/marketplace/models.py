@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.text import TEXT_MAX_LENGTH
+
 
 class Category(models.Model):
     """A field of business: a two-level tree ("Dịch vụ công ích" → "Nước sạch")."""
@@ -106,7 +108,7 @@ class Listing(models.Model):
         Category, on_delete=models.PROTECT, related_name="listings", verbose_name=_("category")
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     # "|Hải Phòng|Hà Nội|": filterable with one LIKE on any database.
     regions = models.CharField(_("regions served"), max_length=500, default="")
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
@@ -224,7 +226,7 @@ class Participant(models.Model):
     representative = models.CharField(_("representative"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    about = models.TextField(_("what we offer and look for"), blank=True)
+    about = models.TextField(_("what we offer and look for"), max_length=TEXT_MAX_LENGTH, blank=True)
     # Slot numbers the participant cannot attend.
     unavailable_slots = models.JSONField(_("unavailable slots"), default=list, blank=True)
     registered_at = models.DateTimeField(auto_now_add=True)
@@ -256,7 +258,7 @@ class MeetingRequest(models.Model):
     recipient = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="received_requests", verbose_name=_("to")
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), max_length=2000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))

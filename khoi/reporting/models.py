@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.text import TEXT_MAX_LENGTH
 from khoi.units.models import Unit, UnitGroup
 
 
@@ -96,7 +97,7 @@ class Indicator(models.Model):
     has_plan = models.BooleanField(_("has a yearly plan"), default=False)
     is_key = models.BooleanField(_("key figure of the bloc overview"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
-    definition = models.TextField(_("definition"), blank=True)
+    definition = models.TextField(_("definition"), max_length=TEXT_MAX_LENGTH, blank=True)
 
     class Meta:
         ordering = ["order", "code"]
@@ -215,7 +216,7 @@ class Submission(models.Model):
     version = models.PositiveIntegerField(default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    return_comment = models.TextField(_("comment"), blank=True)
+    return_comment = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH, blank=True)
     explanations = models.JSONField(_("explanations of warnings"), default=dict, blank=True)
     reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -254,7 +255,7 @@ class SubmissionEvent(models.Model):
     action = models.CharField(max_length=20)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
-    comment = models.TextField(blank=True)
+    comment = models.TextField(max_length=TEXT_MAX_LENGTH, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 

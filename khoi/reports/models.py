@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.text import TEXT_MAX_LENGTH
 from khoi.units.models import Unit
 
 
@@ -94,7 +95,7 @@ class ProseTemplate(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     period_kind = models.CharField(_("kind of period"), max_length=2, choices=PeriodKind.choices)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=TEXT_MAX_LENGTH)
     is_active = models.BooleanField(_("in use"), default=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -130,7 +131,7 @@ class DocumentSettings(models.Model):
     signing_authority = models.CharField(_("signing authority"), max_length=100, default="T/M BAN THƯỜNG VỤ")
     signer_title = models.CharField(_("signer's title"), max_length=100, default="BÍ THƯ")
     signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
-    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    recipients = models.TextField(_("recipients"), max_length=TEXT_MAX_LENGTH, blank=True, help_text=_("One per line."))
 
     class Meta:
         verbose_name = _("document header")

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.text import search_key
+from khoi.core.text import TEXT_MAX_LENGTH, search_key
 
 
 class UnitKind(models.TextChoices):
@@ -174,7 +174,7 @@ class UnitGroup(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=TEXT_MAX_LENGTH, blank=True)
     members = models.ManyToManyField(Unit, related_name="groups", blank=True, verbose_name=_("members"))
 
     class Meta:

@@ -13,12 +13,14 @@ from django import forms
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.test import RequestFactory
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework import serializers
 
 import khoi
 from khoi.core.clean_input import MULTILINE, form_field_is_multiline, serializer_field_is_multiline
+from khoi.core.text import TEXT_MAX_LENGTH
 from khoi.units import services as unit_services
 from khoi.units.forms import UnitProfileForm
 
@@ -36,7 +38,7 @@ def _project_modules(leaf: str) -> Iterator[Any]:
             continue
 
 
-def _subclasses(base: type) -> Iterator[type]:
+def _subclasses(base: Any) -> Iterator[Any]:
     for cls in base.__subclasses__():
         yield cls
         yield from _subclasses(cls)
@@ -46,7 +48,7 @@ def _project_form_fields() -> Iterator[tuple[str, forms.Field]]:
     list(_project_modules("forms"))
     for cls in set(_subclasses(forms.BaseForm)):
         if cls.__module__.startswith("khoi."):
-            for name, field in cls.base_fields.items():  # type: ignore[attr-defined]
+            for name, field in cls.base_fields.items():
                 yield f"{cls.__module__}.{cls.__qualname__}.{name}", field
     profile = UnitProfileForm(fields=list(unit_services.EDITABLE_FIELDS))
     for name, field in profile.fields.items():
@@ -148,3 +150,22 @@ def test_a_length_limit_counts_the_clean_nfc_text():
 
 def test_the_models_of_every_app_are_loaded_for_the_walk():
     assert apps.get_app_config("emulation").models_module is not None
+
+
+def test_a_multiline_field_that_states_no_length_refuses_more_than_a_text_column_holds():
+    too_long = "a" * (TEXT_MAX_LENGTH + 1)
+    with pytest.raises(forms.ValidationError):
+        forms.CharField(widget=forms.Textarea).clean(too_long)
+    with pytest.raises(serializers.ValidationError) as error:
+        serializers.CharField(style=MULTILINE).run_validation(too_long)
+    assert "10000" in str(error.value.detail)
+    assert len(forms.CharField(widget=forms.Textarea).clean("a" * TEXT_MAX_LENGTH)) == TEXT_MAX_LENGTH
+
+
+def test_every_model_text_column_people_type_into_has_a_length_limit():
+    for model in apps.get_models():
+        if not model.__module__.startswith("khoi."):
+            continue
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField) and field.editable:
+                assert field.max_length, f"{model._meta.label}.{field.name}"
