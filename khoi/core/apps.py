@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "khoi.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from . import schema  # noqa: F401  (registers the API's authentication in the OpenAPI schema)

@@ -30,7 +30,7 @@ from django.utils import translation
 from django.utils.log import log_response
 from rest_framework import exceptions
 
-from khoi.core.api import validation_error_detail
+from khoi.core.api import body_error_message, validation_error_detail
 from khoi.core.middleware import chosen_language
 
 from . import views
@@ -77,7 +77,7 @@ def _answer(request: WSGIRequest, token: str, action: str) -> HttpResponse:
             data = json.loads(request.body)
         return JsonResponse(ACTIONS[action](token, data))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return JsonResponse({"detail": f"JSON parse error - {error}"}, status=400)  # as DRF's JSONParser
+        return JsonResponse({"detail": body_error_message(error)}, status=400)  # as DRF's view answers
     except ValidationError as error:
         return JsonResponse(validation_error_detail(error), status=400)
     except Http404:
