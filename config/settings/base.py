@@ -4,9 +4,11 @@ DATABASE_URL defaults to an embedded SQLite file; REDIS_URL is optional and, whe
 the cache, the sessions' cache layer and background tasks.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,11 +48,14 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "django_tasks_db",
+    "axes",
+    "knox",
     *KHOI_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "khoi.core.middleware.VietnameseFirstLocaleMiddleware",
@@ -60,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: turns a login refused for too many failures into the lock page (khoi.accounts.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -76,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "khoi.core.context_processors.navigation",
             ],
             "builtins": ["khoi.core.templatetags.vn"],
@@ -110,6 +118,31 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Login attempts (django-axes): after LOGIN_FAILURE_LIMIT failures an account, and separately an
+# address, is refused for LOGIN_LOCK_MINUTES, or until the Office unlocks it (/accounts/locks/).
+# Axes' backend comes first: a locked account or address is refused before any password is hashed.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCK_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Failures while locked do not prolong the lock: nobody can keep another person's account locked
+# for ever by retrying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "khoi.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "khoi.accounts.lockout.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (0: none, the
+# client is REMOTE_ADDR; a forged header then changes nothing).
+KHOI_PROXY_COUNT = env.int("KHOI_PROXY_COUNT", default=0)
+
+# API tokens (django-rest-knox): named, hashed, expiring; created and revoked on the profile page.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 (a model name, not a secret)
+REST_KNOX = {"TOKEN_TTL": timedelta(days=90), "AUTH_HEADER_PREFIX": "Token", "TOKEN_PREFIX": "khoi_"}
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -167,18 +200,59 @@ KHOI_UPLOAD_MAX_BYTES = env.int("KHOI_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024
 KHOI_UPLOAD_MAX_UNPACKED_BYTES = env.int("KHOI_UPLOAD_MAX_UNPACKED_BYTES", default=40 * 1024 * 1024)
 KHOI_UPLOAD_MAX_ROWS = env.int("KHOI_UPLOAD_MAX_ROWS", default=5_000)
 
-MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")}}
+
+def mailer_from_url(url: str) -> dict[str, object]:
+    """One MAILERS entry from an EMAIL_URL (smtp://, smtp+tls://, smtps://, consolemail://…)."""
+    config = environ.Env.email_url_config(url)
+    backend = str(config["EMAIL_BACKEND"])
+    if not backend.endswith("smtp.EmailBackend"):
+        return {"BACKEND": backend}
+    options = {
+        "host": config["EMAIL_HOST"] or "localhost",
+        "port": config["EMAIL_PORT"] or None,
+        "username": config["EMAIL_HOST_USER"] or None,
+        "password": config["EMAIL_HOST_PASSWORD"] or None,
+        "use_tls": bool(config.get("EMAIL_USE_TLS")),
+        "use_ssl": bool(config.get("EMAIL_USE_SSL")),
+        "timeout": 20,
+    }
+    return {"BACKEND": backend, "OPTIONS": {key: value for key, value in options.items() if value is not None}}
+
+
+# Mail: EMAIL_URL, e.g. smtp+tls://user:password@mail.example.vn:587 (console in development).
+EMAIL_URL = env("EMAIL_URL", default="consolemail://")
+MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="khoi@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (hx-headers in base.html), no script reads the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "khoi.core.errors.csrf_failure"
+
+# Content-Security-Policy: scripts and <style> blocks only from our own files or carrying the
+# request's nonce (`{{ csp_nonce }}`); no inline style attribute or event handler (templates use
+# classes and static/js/khoi.js; htmx's indicator style is in khoi.css). The API's documentation
+# pages relax it for themselves (config/urls.py).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
 
 REST_FRAMEWORK = {
+    # A token first: its WWW-Authenticate header makes an anonymous call a 401. No password is
+    # accepted by the API (no Basic): scripts use a token made on the profile page.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "knox.auth.TokenAuthentication",
+        "khoi.core.api_auth.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["khoi.accounts.permissions.IsActiveMember"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -191,7 +265,12 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Khối API",
-    "DESCRIPTION": "API của nền tảng Khối: đơn vị, báo cáo định kỳ, kết nối cung – cầu, thi đua, cuộc thi.",
+    "DESCRIPTION": (
+        "API của nền tảng Khối: đơn vị, báo cáo định kỳ, kết nối cung – cầu, thi đua, cuộc thi.\n\n"
+        "Xác thực: tạo mã truy cập (token) ở trang Tài khoản của tôi (/accounts/profile/) rồi gửi tiêu đề "
+        "`Authorization: Token <mã>`. Mã có thời hạn và thu hồi được; API không nhận mật khẩu. "
+        "Trong trình duyệt đã đăng nhập, phiên (cookie) cũng được chấp nhận, kèm tiêu đề X-CSRFToken khi ghi."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
 
 
 class Role(models.TextChoices):
@@ -22,7 +23,7 @@ class Department(models.TextChoices):
     INSPECTION = "inspection", _("Inspection Board (Ban Kiểm tra)")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # knox names it auth_token_set
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPORTER)
     department = models.CharField(_("department"), max_length=20, choices=Department.choices, blank=True)
     unit = models.ForeignKey(
@@ -62,3 +63,17 @@ class User(AbstractUser):
     @property
     def is_reporter(self) -> bool:
         return self.role == Role.REPORTER and not self.is_superuser
+
+
+class ApiToken(AbstractAuthToken):
+    """A named API token (django-rest-knox): only its hash is stored; it expires; its owner revokes it."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="apitoken_has_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.token_key}…)"

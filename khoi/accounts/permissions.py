@@ -95,6 +95,11 @@ def can_manage_register(user: AnyUser) -> bool:
     return is_committee_staff(user, Department.OFFICE, Department.ORGANISATION)
 
 
+def can_unlock_logins(user: AnyUser) -> bool:
+    """See and lift the locks on accounts and addresses after failed sign-ins: admins and the Office."""
+    return is_committee_staff(user, Department.OFFICE)
+
+
 def require_unit_readable(user: AnyUser, unit: Unit) -> None:
     if not can_read_unit(user, unit):
         raise Http404(_("No such unit."))

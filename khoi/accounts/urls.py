@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -12,4 +14,8 @@ urlpatterns = [
         name="password_change",
     ),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/tokens/<str:token_key>/revoke/", views.token_revoke, name="token_revoke"),
+    path("locks/", views.locks, name="locks"),
+    path("locks/unlock/", views.unlock, name="unlock"),
 ]

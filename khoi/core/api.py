@@ -1,15 +1,23 @@
-"""API plumbing shared by every app: one exception handler with Vietnamese messages."""
+"""API plumbing shared by every app: one exception handler with Vietnamese messages.
+
+DRF's, django-filter's and knox's own messages are translated in the project catalogue
+(locale/, listed in config/library_messages.py): DRF's Vietnamese catalogue covers few of them.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .errors import user_facing_reason
 
 
 def validation_error_detail(error: DjangoValidationError) -> Any:
@@ -23,11 +31,33 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """Services raise Django's ValidationError; the API answers 400 with field-named messages.
 
     Messages are already translated by gettext for the request's language (Vietnamese by default).
+    A 403 or 404 keeps the reason our own code gave (`PermissionDenied(_("…"))`); Django's technical
+    messages (get_object_or_404's "No Unit matches…") give way to DRF's translated default.
     """
     if isinstance(exc, DjangoValidationError):
         return Response(validation_error_detail(exc), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(user_facing_reason(exc) or None)
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied(*exc.args)
+        exc = exceptions.PermissionDenied(user_facing_reason(exc) or None)
+    elif isinstance(exc, exceptions.ParseError):
+        exc = exceptions.ParseError(parse_error_message(exc))
     return drf_exception_handler(exc, context)
+
+
+def parse_error_message(exc: exceptions.ParseError) -> str:
+    """DRF's parsers say "JSON parse error - Expecting value: line 1 column 1" in English only."""
+    detail = str(exc.detail)
+    if detail.startswith(("JSON parse error", "Multipart form parse error")):
+        return body_error_message(exc.__context__)
+    return detail
+
+
+def body_error_message(error: BaseException | None) -> str:
+    """Why a request body could not be read, in the interface language (where for bad JSON)."""
+    if isinstance(error, json.JSONDecodeError):
+        return _("The request body is not valid JSON (line %(line)d, column %(column)d).") % {
+            "line": error.lineno,
+            "column": error.colno,
+        }
+    return _("The request body could not be read in the format its Content-Type announces.")

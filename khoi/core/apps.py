@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from . import schema  # noqa: F401  (registers the API's authentication in the OpenAPI schema)
         from .clean_input import install
 
         install()

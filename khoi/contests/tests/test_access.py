@@ -102,7 +102,7 @@ def test_public_posts_keep_csrf_protection(open_round, contest, unit_a):
 def test_the_staff_api_needs_the_propaganda_board(client, office_client, propaganda_client, open_round):
     for name in ("contests_api:round_ranking", "contests_api:round_item_statistics"):
         url = reverse(name, args=[open_round.pk])
-        assert client.get(url).status_code == 403
+        assert client.get(url).status_code == 401  # anonymous: not authenticated
         assert office_client.get(url).status_code == 403
         assert propaganda_client.get(url).status_code == 200
         assert propaganda_client.get(reverse(name, args=[999999])).status_code == 404

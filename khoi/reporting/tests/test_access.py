@@ -132,7 +132,7 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client: Client):
 def test_api_overview_for_leadership_not_for_reporters(leader_client, reporter_a_client, reporting_round, client):
     assert leader_client.get("/api/v1/reporting/overview/?period=2021-H1").status_code == 200
     assert reporter_a_client.get("/api/v1/reporting/overview/?period=2021-H1").status_code == 403
-    assert client.get("/api/v1/reporting/overview/?period=2021-H1").status_code == 403
+    assert client.get("/api/v1/reporting/overview/?period=2021-H1").status_code == 401  # anonymous: not authenticated
     assert leader_client.get("/api/v1/reporting/overview/?period=2021-H9").status_code == 400
     assert leader_client.get("/api/v1/reporting/figures/nope/?period=2021-H1").status_code == 404
     assert reporter_a_client.get("/api/v1/reporting/rounds/").status_code == 403
