@@ -17,6 +17,8 @@ from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from . import matching, ranking
 from .models import (
     USING_STATUSES,
+    AgendaNotice,
+    Booking,
     Category,
     Conference,
     Enterprise,
@@ -323,6 +325,34 @@ def request_list(*, participant: Participant) -> dict[str, list[MeetingRequest]]
         "incoming": list(MeetingRequest.objects.filter(recipient=participant).select_related(*related)),
         "outgoing": list(MeetingRequest.objects.filter(requester=participant).select_related(*related)),
     }
+
+
+def busy_slots(*, participants: list[Participant]) -> dict[int, set[int]]:
+    """Slot numbers each participant cannot take: already booked, or declared unavailable."""
+    busy: dict[int, set[int]] = {p.pk: set(p.unavailable_slots) for p in participants}
+    for participant_id, index in Booking.objects.filter(participant__in=list(busy)).values_list(
+        "participant_id", "slot__index"
+    ):
+        busy[participant_id].add(index)
+    return busy
+
+
+def requests_between(*, mine: list[Participant], other: Participant) -> list[MeetingRequest]:
+    """The meeting requests between the user's participants and another one, either way."""
+    ids = [p.pk for p in mine]
+    return list(
+        MeetingRequest.objects.filter(
+            Q(requester_id__in=ids, recipient=other) | Q(recipient_id__in=ids, requester=other)
+        ).select_related("meeting__slot", "requester__enterprise", "recipient__enterprise")
+    )
+
+
+def agenda_notices(*, participant: Participant, limit: int = 10) -> list[AgendaNotice]:
+    return list(
+        AgendaNotice.objects.filter(participant=participant).select_related(
+            "partner__enterprise", "old_slot", "new_slot"
+        )[:limit]
+    )
 
 
 def slot_list(*, conference: Conference) -> list[Slot]:

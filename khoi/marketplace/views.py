@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 
-from . import access, exports, selectors, services
+from . import access, exports, scheduling, selectors, services
 from .forms import (
     ConferenceForm,
     ListingForm,
@@ -243,7 +243,13 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     query = request.GET.get("q", "")
     participants = selectors.participant_list(conference=conference, query=query)
     mine = selectors.participants_of_user(conference=conference, user=request.user)
+    staff = is_committee_staff(request.user)
+    registered = {p.enterprise.unit_id for p in mine}
+    can_register = staff or any(
+        unit.pk not in registered for unit in selectors.units_acting_for(user=request.user).only("pk")
+    )
     context = {
+        "can_register": can_register,
         "conference": conference,
         "participants": participants,
         "query": query,
@@ -330,14 +336,30 @@ def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> Ht
         "private": private,
         "can_act": access.can_act_for(request.user, participant.enterprise),
         "mine": mine,
+        "between": selectors.requests_between(mine=mine, other=participant) if mine else [],
         "request_form": RequestForm(),
         "is_staff": is_committee_staff(request.user),
     }
     if private:
+        requests = selectors.request_list(participant=participant)
+        unplaced = selectors.unplaced_meetings(participant=participant)
+        slots = selectors.slot_list(conference=conference)
+        others = [r.requester for r in requests["incoming"] if r.status == "pending"]
+        others += [m.second if m.first_id == participant.pk else m.first for m in unplaced]
+        busy = selectors.busy_slots(participants=[participant, *others])
+        for item in requests["incoming"]:
+            item.free_slots = [  # type: ignore[attr-defined]
+                s for s in slots if s.index not in busy[participant.pk] | busy.get(item.requester_id, set())
+            ]
+        for meeting in unplaced:
+            partner_id = meeting.second_id if meeting.first_id == participant.pk else meeting.first_id
+            meeting.free_slots = [  # type: ignore[attr-defined]
+                s for s in slots if s.index not in busy[participant.pk] | busy.get(partner_id, set())
+            ]
         context["agenda"] = selectors.agenda_for_participant(participant=participant)
-        context["requests"] = selectors.request_list(participant=participant)
-        context["unplaced"] = selectors.unplaced_meetings(participant=participant)
-        context["slots"] = selectors.slot_list(conference=conference)
+        context["requests"] = requests
+        context["unplaced"] = unplaced
+        context["notices"] = selectors.agenda_notices(participant=participant)
     return render(request, "marketplace/participant_detail.html", context)
 
 
@@ -440,21 +462,37 @@ def meeting_move(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 @member_required
 def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    """The staff's grid of slots × tables, with "xếp lịch"."""
+    """The staff's grid of slots × tables, with "Xếp lịch": first a preview of what it would change
+    (GET ?preview=1), then the change itself (POST)."""
     conference = get_object_or_404(Conference, pk=pk)
     access.require_staff(request.user)
+    replan = request.POST.get("replan", request.GET.get("replan")) == "1"
     if request.method == "POST":
         try:
-            figures = services.conference_schedule(actor=request.user, conference=conference)
+            figures = services.conference_schedule(actor=request.user, conference=conference, replan=replan)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(
                 request,
-                _("Scheduled %(placed)d meetings; %(unplaced)d could not be placed.")
-                % {"placed": figures["placed"], "unplaced": figures["unplaced"]},
+                _(
+                    "Scheduled: %(new)d meetings placed, %(moved)d moved, %(unplaced)d could not be placed; "
+                    "%(firms)d firms were told of the change to their agenda."
+                )
+                % {
+                    "new": figures["newly_placed"],
+                    "moved": figures["moved"],
+                    "unplaced": figures["unplaced"],
+                    "firms": figures["firms_told"],
+                },
             )
         return redirect("marketplace:conference_schedule", pk=pk)
+    plan = None
+    if request.GET.get("preview") == "1":
+        try:
+            plan = scheduling.schedule_plan(conference=conference, replan=replan)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
     slots = selectors.slot_list(conference=conference)
     meetings = list(selectors.meeting_list(conference=conference))
     grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
@@ -468,6 +506,8 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
             "tables": range(1, conference.table_count + 1),
             "unplaced": [m for m in meetings if m.slot_id is None],
             "slots": slots,
+            "plan": plan,
+            "replan": replan,
         },
     )
 
@@ -542,17 +582,37 @@ def mou_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def mou_create(request: HttpRequest) -> HttpResponse:
-    enterprises = _enterprise_choices(request)
-    require(bool(enterprises), _("Only the committee's staff and unit reporters may record memoranda."))
+    """Staff record a memorandum between any two enterprises; a unit records one its own
+    enterprise signed, as provider or customer, with any other enterprise."""
+    staff = is_committee_staff(request.user)
+    if not staff:
+        for unit in selectors.units_acting_for(user=request.user):
+            services.enterprise_for_unit(unit=unit)
+    own = _enterprise_choices(request)
+    require(bool(own), _("Only the committee's staff and unit reporters may record memoranda."))
     all_enterprises = Enterprise.objects.order_by("name")
+    others = all_enterprises if staff else all_enterprises.exclude(pk__in=[e.pk for e in own])
+    conferences = Conference.objects.all()
+    if not staff:
+        conferences = conferences.filter(participants__enterprise__in=own).distinct()
     form = MouForm(request.POST or None, initial={"signed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        provider = all_enterprises.filter(pk=request.POST.get("provider") or 0).first()
-        customer = all_enterprises.filter(pk=request.POST.get("customer") or 0).first()
-        conference = Conference.objects.filter(pk=request.POST.get("conference") or 0).first()
+        post = request.POST
+        if staff:
+            provider = all_enterprises.filter(pk=post.get("provider") or 0).first()
+            customer = all_enterprises.filter(pk=post.get("customer") or 0).first()
+        else:
+            mine = next((e for e in own if str(e.pk) == post.get("own")), None)
+            if mine is None:
+                raise PermissionDenied(_("You may not act for this enterprise."))
+            partner = others.filter(pk=post.get("partner") or 0).first()
+            provider, customer = (mine, partner) if post.get("side") == "provider" else (partner, mine)
+        conference = conferences.filter(pk=post.get("conference") or 0).first()
         try:
             if provider is None or customer is None:
                 raise ValidationError({"provider": _("Choose both parties.")})
+            if post.get("conference") and conference is None:
+                raise ValidationError({"conference": _("Choose a conference your enterprise took part in.")})
             services.mou_create(
                 actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
             )
@@ -564,7 +624,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "marketplace/mou_form.html",
-        {"form": form, "enterprises": all_enterprises, "conferences": Conference.objects.all()},
+        {"form": form, "staff": staff, "own": own, "enterprises": others, "conferences": conferences},
     )
 
 
