@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,6 +29,8 @@ from .forms import (
 )
 from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
 
+MATCHES_MAX = 200  # fits ranked for one offer or need; shown ten a page
+
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
@@ -46,14 +49,22 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 # ---- Search, offers and needs ------------------------------------------------------------------
 
 
+def _paging_query(request: HttpRequest, name: str = "page") -> str:
+    """The request's query string without the page number: the pager's links add their own."""
+    params = request.GET.copy()
+    params.pop(name, None)
+    return params.urlencode()
+
+
 @member_required
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    hits: list[selectors.SearchHit] = []
+    found = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        hits = selectors.listing_search(
+        found = selectors.listing_search_page(
             query=data["q"],
+            page=request.GET.get("page"),
             kind=data["kind"] or None,
             category=data["category"],
             region=data["region"] or None,
@@ -61,8 +72,15 @@ def search(request: HttpRequest) -> HttpResponse:
             on_date=timezone.localdate(),
         )
     elif not form.is_bound:
-        hits = selectors.listing_search(query="", on_date=timezone.localdate(), limit=20)
-    context = {"form": form, "hits": hits, "searched": form.is_bound}
+        found = selectors.listing_search_page(query="", on_date=timezone.localdate())
+    context = {
+        "form": form,
+        "hits": found.hits if found else [],
+        "page_obj": found.page if found else None,
+        "capped": found.capped if found else False,
+        "paging_query": _paging_query(request),
+        "searched": form.is_bound and set(request.GET) != {"page"},
+    }
     template = "marketplace/search.html#results" if getattr(request, "htmx", False) else "marketplace/search.html"
     return render(request, template, context)
 
@@ -139,7 +157,10 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "marketplace/listing_detail.html",
         {
             "listing": listing,
-            "matches": selectors.listing_matches(listing=listing, on_date=timezone.localdate()),
+            "matches": Paginator(
+                selectors.listing_matches(listing=listing, limit=MATCHES_MAX, on_date=timezone.localdate()), 10
+            ).get_page(request.GET.get("page")),
+            "paging_query": _paging_query(request),
             "can_edit": access.can_act_for(request.user, listing.enterprise),
             "can_moderate": is_committee_staff(request.user),
         },
@@ -241,7 +262,9 @@ def conference_create(request: HttpRequest) -> HttpResponse:
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     query = request.GET.get("q", "")
-    participants = selectors.participant_list(conference=conference, query=query)
+    participants = Paginator(selectors.participant_list(conference=conference, query=query), 50).get_page(
+        request.GET.get("page")
+    )
     mine = selectors.participants_of_user(conference=conference, user=request.user)
     staff = is_committee_staff(request.user)
     registered = {p.enterprise.unit_id for p in mine}
@@ -252,6 +275,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_register": can_register,
         "conference": conference,
         "participants": participants,
+        "paging_query": _paging_query(request),
         "query": query,
         "mine": mine,
         "figures": selectors.conference_figures(conference=conference),
