@@ -417,6 +417,8 @@ def _load() -> str:
         )
 
     rng = random.Random(2024)
+    busy: dict[int, set[int]] = {p.pk: set(p.unavailable_slots) for p in participants}
+    tables_used: dict[int, int] = {}
     pairs: set[frozenset[int]] = set()
     accepted = 0
     for requester in participants:
@@ -433,7 +435,9 @@ def _load() -> str:
             )
             roll = rng.random()
             if roll < 0.6:
-                services.meeting_request_answer(actor=None, request=request, accept=True)
+                # One accepted meeting in five comes with a time both firms agreed on.
+                slot = _agreed_slot(requester, recipient, busy, tables_used) if roll < 0.12 else None
+                services.meeting_request_answer(actor=None, request=request, accept=True, slot_index=slot)
                 accepted += 1
             elif roll < 0.75:
                 services.meeting_request_answer(actor=None, request=request, accept=False)
@@ -469,6 +473,20 @@ def _load() -> str:
         f"{listing_count} offers and needs, {len(participants)} participants in 2024, {len(pairs)} meeting requests "
         f"({accepted} accepted, {figures['placed']} scheduled), {signed} memoranda in 2024"
     )
+
+
+def _agreed_slot(
+    requester: Participant, recipient: Participant, busy: dict[int, set[int]], tables_used: dict[int, int]
+) -> int | None:
+    """A slot free for both firms with a table left (and note it taken), or None."""
+    for offset in range(10):
+        slot = (requester.pk + offset) % 10 + 1
+        if slot not in busy[requester.pk] and slot not in busy[recipient.pk] and tables_used.get(slot, 0) < 54:
+            busy[requester.pk].add(slot)
+            busy[recipient.pk].add(slot)
+            tables_used[slot] = tables_used.get(slot, 0) + 1
+            return slot
+    return None
 
 
 def _listing(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from khoi.core.text import TEXT_MAX_LENGTH
@@ -230,6 +231,10 @@ class Participant(models.Model):
     # Slot numbers the participant cannot attend.
     unavailable_slots = models.JSONField(_("unavailable slots"), default=list, blank=True)
     registered_at = models.DateTimeField(auto_now_add=True)
+    # Each change of the agenda by the committee (scheduling, a move) counts a new version, so a
+    # printed agenda can be told from the current one.
+    agenda_version = models.PositiveIntegerField(_("agenda version"), default=1)
+    agenda_changed_at = models.DateTimeField(_("agenda changed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["enterprise__name", "id"]
@@ -288,6 +293,8 @@ class Meeting(models.Model):
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
     table_number = models.PositiveSmallIntegerField(_("table"), null=True, blank=True)
     locked = models.BooleanField(_("locked"), default=False)
+    # The two firms agreed on this slot (accepted in it, or booked it): scheduling never moves it.
+    agreed = models.BooleanField(_("time agreed by both"), default=False)
 
     class Meta:
         ordering = ["slot__index", "table_number", "id"]
@@ -313,6 +320,7 @@ class Booking(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="bookings")
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="bookings")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="bookings")
+    booked_at = models.DateTimeField(_("booked at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("booking")
@@ -321,6 +329,28 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id} @ {self.slot_id}"
+
+
+class AgendaNotice(models.Model):
+    """What the committee changed in a participant's agenda: one meeting, from where to where."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="notices")
+    version = models.PositiveIntegerField(_("agenda version"))
+    partner = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("partner"))
+    old_slot = models.ForeignKey(Slot, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    old_table = models.PositiveSmallIntegerField(null=True, blank=True)
+    new_slot = models.ForeignKey(Slot, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    new_table = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("agenda notice")
+        verbose_name_plural = _("agenda notices")
+        indexes = [models.Index(fields=["participant", "-created_at"], name="agenda_notice_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} v{self.version}"
 
 
 class MouStatus(models.TextChoices):

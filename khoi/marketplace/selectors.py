@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -17,6 +18,8 @@ from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from . import matching, ranking
 from .models import (
     USING_STATUSES,
+    AgendaNotice,
+    Booking,
     Category,
     Conference,
     Enterprise,
@@ -160,7 +163,7 @@ def _alternatives(query: ranking.Query) -> list[list[str]]:
 
 
 def _candidates(
-    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]]
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
 ) -> list[tuple[int, str]]:
     """Listings containing each word (or one of its alternatives), best-looking first: the phrase
     in the title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter
@@ -180,7 +183,23 @@ def _candidates(
         words_in_title=sum(in_title[1:], in_title[0]),
         phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
     ).order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
-    return list(ordered.values_list("id", "search_text")[:CANDIDATES])
+    return list(ordered.values_list("id", "search_text")[:cap])
+
+
+def _ranked_ids(
+    listings: QuerySet[Listing], query: str, parsed: ranking.Query, *, limit: int, cap: int = CANDIDATES
+) -> list[tuple[int, float]]:
+    """Ranked (id, score) of the listings matching the query. Query words are widened with the
+    vocabulary words they may be typos of; candidates contain every word (for three words or
+    more, all but one); `ranking` orders them."""
+    alternatives = _alternatives(parsed)
+    rows = dict(_candidates(listings, parsed, alternatives, cap))
+    ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
+    if len(ranked) < limit and len(parsed.words) >= 3:
+        for skipped in range(len(parsed.words)):
+            rows.update(_candidates(listings, parsed, alternatives[:skipped] + alternatives[skipped + 1 :], cap))
+        ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
+    return ranked
 
 
 def listing_search(
@@ -194,11 +213,7 @@ def listing_search(
     on_date: dt.date | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    """Ranked search of published offers and needs, with the same answers on both databases.
-
-    Query words are widened with the vocabulary words they may be typos of; candidates contain
-    every word (for three words or more, all but one); `ranking` orders them.
-    """
+    """Ranked search of published offers and needs, with the same answers on both databases."""
     listings = listing_filter(
         queryset=queryset, kind=kind, category=category, region=region, in_bloc=in_bloc, on_date=on_date
     )
@@ -206,15 +221,49 @@ def listing_search(
     if not parsed.words:
         page = list(listings.select_related("enterprise", "category__parent").order_by("-created_at", "-id")[:limit])
         return [SearchHit(listing=listing, score=0.0) for listing in page]
-    alternatives = _alternatives(parsed)
-    rows = dict(_candidates(listings, parsed, alternatives))
-    ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
-    if len(ranked) < limit and len(parsed.words) >= 3:
-        for skipped in range(len(parsed.words)):
-            rows.update(_candidates(listings, parsed, alternatives[:skipped] + alternatives[skipped + 1 :]))
-        ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
+    ranked = _ranked_ids(listings, query, parsed, limit=limit)
     by_id = Listing.objects.select_related("enterprise", "category__parent").in_bulk([pk for pk, _ in ranked])
     return [SearchHit(listing=by_id[pk], score=score) for pk, score in ranked if pk in by_id]
+
+
+# A text search ranks at most this many listings; the page says "more than" when it reaches it.
+SEARCH_MAX = 1000
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit]
+    page: Page[Any]  # Django's page: number, has_next, paginator.count (the true total), ...
+    capped: bool  # the text search reached SEARCH_MAX: the total is "at least"
+
+
+def listing_search_page(
+    *,
+    query: str,
+    page: int | str | None = 1,
+    per_page: int = 20,
+    kind: str | None = None,
+    category: Category | None = None,
+    region: str | None = None,
+    in_bloc: bool | None = None,
+    on_date: dt.date | None = None,
+) -> SearchPage:
+    """One page of the search, with the true number of results: without words, the filtered
+    listings newest first (counted in the database); with words, the ranked matches."""
+    listings = listing_filter(kind=kind, category=category, region=region, in_bloc=in_bloc, on_date=on_date)
+    parsed = ranking.Query(query)
+    if not parsed.words:
+        ordered = listings.select_related("enterprise", "category__parent").order_by("-created_at", "-id")
+        current = Paginator(ordered, per_page).get_page(page)
+        return SearchPage(
+            hits=[SearchHit(listing=listing, score=0.0) for listing in current.object_list], page=current, capped=False
+        )
+    ranked = _ranked_ids(listings, query, parsed, limit=SEARCH_MAX, cap=SEARCH_MAX)
+    ranked_page = Paginator(ranked, per_page).get_page(page)
+    shown: list[tuple[int, float]] = list(ranked_page.object_list)
+    by_id = Listing.objects.select_related("enterprise", "category__parent").in_bulk([pk for pk, _s in shown])
+    hits = [SearchHit(listing=by_id[pk], score=score) for pk, score in shown if pk in by_id]
+    return SearchPage(hits=hits, page=ranked_page, capped=len(ranked) >= SEARCH_MAX)
 
 
 # ---- Matching ----------------------------------------------------------------------------------
@@ -323,6 +372,34 @@ def request_list(*, participant: Participant) -> dict[str, list[MeetingRequest]]
         "incoming": list(MeetingRequest.objects.filter(recipient=participant).select_related(*related)),
         "outgoing": list(MeetingRequest.objects.filter(requester=participant).select_related(*related)),
     }
+
+
+def busy_slots(*, participants: list[Participant]) -> dict[int, set[int]]:
+    """Slot numbers each participant cannot take: already booked, or declared unavailable."""
+    busy: dict[int, set[int]] = {p.pk: set(p.unavailable_slots) for p in participants}
+    for participant_id, index in Booking.objects.filter(participant__in=list(busy)).values_list(
+        "participant_id", "slot__index"
+    ):
+        busy[participant_id].add(index)
+    return busy
+
+
+def requests_between(*, mine: list[Participant], other: Participant) -> list[MeetingRequest]:
+    """The meeting requests between the user's participants and another one, either way."""
+    ids = [p.pk for p in mine]
+    return list(
+        MeetingRequest.objects.filter(
+            Q(requester_id__in=ids, recipient=other) | Q(recipient_id__in=ids, requester=other)
+        ).select_related("meeting__slot", "requester__enterprise", "recipient__enterprise")
+    )
+
+
+def agenda_notices(*, participant: Participant, limit: int = 10) -> list[AgendaNotice]:
+    return list(
+        AgendaNotice.objects.filter(participant=participant).select_related(
+            "partner__enterprise", "old_slot", "new_slot"
+        )[:limit]
+    )
 
 
 def slot_list(*, conference: Conference) -> list[Slot]:

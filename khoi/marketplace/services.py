@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,11 +17,12 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import AnyUser, is_committee_staff
+from khoi.core.phones import InvalidPhone, parse_phone
 from khoi.core.text import clean_text
 from khoi.units.models import Unit
 from khoi.units.validation import normalize_tax_code
 
-from . import access, ranking, scheduler
+from . import access, ranking, scheduling
 from .models import (
     Booking,
     Category,
@@ -45,6 +45,7 @@ from .models import (
 
 MIN_SLOT_MINUTES = 15
 MAX_SLOTS = 40
+MOU_AFTER_CONFERENCE = dt.timedelta(days=365)
 STATUS_ORDER = [MouStatus.SIGNED, MouStatus.CONTRACTED, MouStatus.IN_USE, MouStatus.STOPPED]
 
 
@@ -57,14 +58,11 @@ def clean_phone(value: str, *, field: str = "phone") -> str:
     if not value:
         return ""
     try:
-        number = phonenumbers.parse(value, "VN")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+        return parse_phone(value)
+    except InvalidPhone:
         raise ValidationError(
             {field: _("Phone number “%(value)s” is not a valid Vietnamese number.") % {"value": value}}
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        ) from None
 
 
 def _clean_tax_code(value: str) -> str:
@@ -450,6 +448,8 @@ def meeting_request_answer(
             raise ValidationError({"status": _("This request has already been answered.")}) from error
         if slot_index is not None:
             _book(meeting, _slot(request.conference, slot_index))
+            meeting.agreed = True
+            meeting.save(update_fields=["agreed"])
     return request
 
 
@@ -508,9 +508,21 @@ def _book(meeting: Meeting, slot: Slot, table: int | None = None) -> None:
         except IntegrityError:
             meeting.slot = None
             meeting.table_number = None
-            if Booking.objects.filter(participant__in=[first, second], slot=slot).exists():
+            taken = (
+                Booking.objects.filter(participant__in=[first, second], slot=slot)
+                .select_related("participant__enterprise")
+                .first()
+            )
+            if taken is not None:
                 raise ValidationError(
-                    {"slot": _("The slot %(slot)s has just been taken; choose another.") % {"slot": slot}}
+                    {
+                        "slot": _("At %(slot)s %(name)s already has a meeting, booked %(when)s; choose another slot.")
+                        % {
+                            "slot": slot,
+                            "name": taken.participant.enterprise.name,
+                            "when": timezone.localtime(taken.booked_at).strftime("%H:%M %d/%m/%Y"),
+                        }
+                    }
                 ) from None
     if table is not None:
         raise ValidationError({"table_number": _("Table %(table)d is taken in that slot.") % {"table": table}})
@@ -538,6 +550,8 @@ def meeting_book(*, actor: AnyUser, meeting: Meeting, slot_index: int) -> Meetin
     slot = _slot(meeting.conference, slot_index)
     _release(meeting)
     _book(meeting, slot)
+    meeting.agreed = True
+    meeting.save(update_fields=["agreed"])
     return meeting
 
 
@@ -548,10 +562,13 @@ def meeting_move(*, actor: AnyUser, meeting: Meeting, slot_index: int, table_num
     meeting = Meeting.objects.select_for_update().select_related("conference").get(pk=meeting.pk)
     _require_open(meeting.conference)
     slot = _slot(meeting.conference, slot_index)
+    old_slot, old_table = meeting.slot, meeting.table_number
     _release(meeting)
     _book(meeting, slot, table_number)
     meeting.locked = lock
     meeting.save(update_fields=["locked"])
+    if (old_slot, old_table) != (meeting.slot, meeting.table_number):
+        scheduling.agendas_changed(changes=[(meeting, old_slot, old_table)])
     return meeting
 
 
@@ -565,43 +582,18 @@ def meeting_lock(*, actor: AnyUser, meeting: Meeting, locked: bool) -> Meeting:
     return meeting
 
 
-@transaction.atomic
-def conference_schedule(*, actor: AnyUser | None, conference: Conference) -> dict[str, int]:
-    """ "Xếp lịch": place every accepted meeting; locked meetings stay. Returns the figures."""
-    if actor is not None:
-        access.require_staff(actor)
-    conference = Conference.objects.select_for_update().get(pk=conference.pk)
-    _require_open(conference)
-    meetings = list(Meeting.objects.filter(conference=conference).select_related("slot"))
-    participants = list(Participant.objects.filter(conference=conference))
-    slots = {slot.index: slot for slot in Slot.objects.filter(conference=conference)}
-    specs = [scheduler.MeetingSpec(id=m.pk, first=m.first_id, second=m.second_id) for m in meetings]
-    fixed = {
-        m.pk: (m.slot.index, m.table_number) for m in meetings if m.locked and m.slot is not None and m.table_number
-    }
-    unavailable = {p.pk: set(p.unavailable_slots) for p in participants}
-    result = scheduler.schedule(
-        slots=sorted(slots), tables=conference.table_count, meetings=specs, unavailable=unavailable, fixed=fixed
-    )
-    movable = [m for m in meetings if m.pk not in fixed]
-    Booking.objects.filter(meeting__in=movable).delete()
-    Meeting.objects.filter(pk__in=[m.pk for m in movable]).update(slot=None, table_number=None)
-    bookings = []
-    for meeting in movable:
-        place = result.placements.get(meeting.pk)
-        if place is None:
-            meeting.slot, meeting.table_number = None, None
-            continue
-        meeting.slot = slots[place[0]]
-        meeting.table_number = place[1]
-        bookings.append(Booking(participant_id=meeting.first_id, slot=meeting.slot, meeting=meeting))
-        bookings.append(Booking(participant_id=meeting.second_id, slot=meeting.slot, meeting=meeting))
-    Meeting.objects.bulk_update([m for m in movable if m.slot is not None], ["slot", "table_number"], batch_size=500)
-    Booking.objects.bulk_create(bookings, batch_size=1000)
+def conference_schedule(*, actor: AnyUser | None, conference: Conference, replan: bool = False) -> dict[str, int]:
+    """ "Xếp lịch": place the accepted meetings that have no agreed or locked place (see
+    `scheduling`); each firm whose agenda changes gets a notice and a new agenda version."""
+    plan = scheduling.schedule_apply(actor=actor, conference=conference, replan=replan)
+    placed = Meeting.objects.filter(conference=conference, slot__isnull=False).count()
     return {
-        "placed": len(result.placements),
-        "unplaced": len(result.unplaced),
-        "idle_gaps": scheduler.idle_gaps(meetings=specs, placements=result.placements),
+        "placed": placed,
+        "unplaced": plan.unplaced,
+        "newly_placed": plan.newly_placed,
+        "moved": plan.moved,
+        "firms_told": plan.firms_told,
+        "idle_gaps": plan.idle_gaps,
     }
 
 
@@ -625,6 +617,15 @@ def mou_create(
         raise ValidationError({"customer": _("A memorandum needs two different enterprises.")})
     if not subject.strip():
         raise ValidationError({"subject": _("Enter the subject of the memorandum.")})
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("A memorandum cannot be signed in the future.")})
+    if conference is not None and not conference.date <= signed_on <= conference.date + MOU_AFTER_CONFERENCE:
+        raise ValidationError(
+            {
+                "signed_on": _("A memorandum of the conference of %(date)s is signed on that day or within a year.")
+                % {"date": conference.date.strftime("%d/%m/%Y")}
+            }
+        )
     if (
         conference is not None
         and not Participant.objects.filter(conference=conference, enterprise__in=[provider, customer]).count() == 2
@@ -653,6 +654,8 @@ def mou_record_status(
         access.require_act_for(actor, mou.customer)
     if status not in MouStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
+    if on_date > timezone.localdate():
+        raise ValidationError({"on_date": _("A follow-up record cannot be dated in the future.")})
     last = MouStatusRecord.objects.filter(mou=mou).order_by("-on_date", "-id").first()
     if last is not None:
         if on_date < last.on_date:

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 
-from . import access, exports, selectors, services
+from . import access, exports, scheduling, selectors, services
 from .forms import (
     ConferenceForm,
     ListingForm,
@@ -27,6 +28,8 @@ from .forms import (
     SearchForm,
 )
 from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
+
+MATCHES_MAX = 200  # fits ranked for one offer or need; shown ten a page
 
 
 def _error_text(error: ValidationError) -> str:
@@ -46,14 +49,22 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 # ---- Search, offers and needs ------------------------------------------------------------------
 
 
+def _paging_query(request: HttpRequest, name: str = "page") -> str:
+    """The request's query string without the page number: the pager's links add their own."""
+    params = request.GET.copy()
+    params.pop(name, None)
+    return params.urlencode()
+
+
 @member_required
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    hits: list[selectors.SearchHit] = []
+    found = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        hits = selectors.listing_search(
+        found = selectors.listing_search_page(
             query=data["q"],
+            page=request.GET.get("page"),
             kind=data["kind"] or None,
             category=data["category"],
             region=data["region"] or None,
@@ -61,8 +72,15 @@ def search(request: HttpRequest) -> HttpResponse:
             on_date=timezone.localdate(),
         )
     elif not form.is_bound:
-        hits = selectors.listing_search(query="", on_date=timezone.localdate(), limit=20)
-    context = {"form": form, "hits": hits, "searched": form.is_bound}
+        found = selectors.listing_search_page(query="", on_date=timezone.localdate())
+    context = {
+        "form": form,
+        "hits": found.hits if found else [],
+        "page_obj": found.page if found else None,
+        "capped": found.capped if found else False,
+        "paging_query": _paging_query(request),
+        "searched": form.is_bound and set(request.GET) != {"page"},
+    }
     template = "marketplace/search.html#results" if getattr(request, "htmx", False) else "marketplace/search.html"
     return render(request, template, context)
 
@@ -139,7 +157,10 @@ def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "marketplace/listing_detail.html",
         {
             "listing": listing,
-            "matches": selectors.listing_matches(listing=listing, on_date=timezone.localdate()),
+            "matches": Paginator(
+                selectors.listing_matches(listing=listing, limit=MATCHES_MAX, on_date=timezone.localdate()), 10
+            ).get_page(request.GET.get("page")),
+            "paging_query": _paging_query(request),
             "can_edit": access.can_act_for(request.user, listing.enterprise),
             "can_moderate": is_committee_staff(request.user),
         },
@@ -241,11 +262,20 @@ def conference_create(request: HttpRequest) -> HttpResponse:
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     query = request.GET.get("q", "")
-    participants = selectors.participant_list(conference=conference, query=query)
+    participants = Paginator(selectors.participant_list(conference=conference, query=query), 50).get_page(
+        request.GET.get("page")
+    )
     mine = selectors.participants_of_user(conference=conference, user=request.user)
+    staff = is_committee_staff(request.user)
+    registered = {p.enterprise.unit_id for p in mine}
+    can_register = staff or any(
+        unit.pk not in registered for unit in selectors.units_acting_for(user=request.user).only("pk")
+    )
     context = {
+        "can_register": can_register,
         "conference": conference,
         "participants": participants,
+        "paging_query": _paging_query(request),
         "query": query,
         "mine": mine,
         "figures": selectors.conference_figures(conference=conference),
@@ -330,14 +360,30 @@ def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> Ht
         "private": private,
         "can_act": access.can_act_for(request.user, participant.enterprise),
         "mine": mine,
+        "between": selectors.requests_between(mine=mine, other=participant) if mine else [],
         "request_form": RequestForm(),
         "is_staff": is_committee_staff(request.user),
     }
     if private:
+        requests = selectors.request_list(participant=participant)
+        unplaced = selectors.unplaced_meetings(participant=participant)
+        slots = selectors.slot_list(conference=conference)
+        others = [r.requester for r in requests["incoming"] if r.status == "pending"]
+        others += [m.second if m.first_id == participant.pk else m.first for m in unplaced]
+        busy = selectors.busy_slots(participants=[participant, *others])
+        for item in requests["incoming"]:
+            item.free_slots = [  # type: ignore[attr-defined]
+                s for s in slots if s.index not in busy[participant.pk] | busy.get(item.requester_id, set())
+            ]
+        for meeting in unplaced:
+            partner_id = meeting.second_id if meeting.first_id == participant.pk else meeting.first_id
+            meeting.free_slots = [  # type: ignore[attr-defined]
+                s for s in slots if s.index not in busy[participant.pk] | busy.get(partner_id, set())
+            ]
         context["agenda"] = selectors.agenda_for_participant(participant=participant)
-        context["requests"] = selectors.request_list(participant=participant)
-        context["unplaced"] = selectors.unplaced_meetings(participant=participant)
-        context["slots"] = selectors.slot_list(conference=conference)
+        context["requests"] = requests
+        context["unplaced"] = unplaced
+        context["notices"] = selectors.agenda_notices(participant=participant)
     return render(request, "marketplace/participant_detail.html", context)
 
 
@@ -440,21 +486,37 @@ def meeting_move(request: HttpRequest, meeting_pk: int) -> HttpResponse:
 
 @member_required
 def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    """The staff's grid of slots × tables, with "xếp lịch"."""
+    """The staff's grid of slots × tables, with "Xếp lịch": first a preview of what it would change
+    (GET ?preview=1), then the change itself (POST)."""
     conference = get_object_or_404(Conference, pk=pk)
     access.require_staff(request.user)
+    replan = request.POST.get("replan", request.GET.get("replan")) == "1"
     if request.method == "POST":
         try:
-            figures = services.conference_schedule(actor=request.user, conference=conference)
+            figures = services.conference_schedule(actor=request.user, conference=conference, replan=replan)
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(
                 request,
-                _("Scheduled %(placed)d meetings; %(unplaced)d could not be placed.")
-                % {"placed": figures["placed"], "unplaced": figures["unplaced"]},
+                _(
+                    "Scheduled: %(new)d meetings placed, %(moved)d moved, %(unplaced)d could not be placed; "
+                    "%(firms)d firms were told of the change to their agenda."
+                )
+                % {
+                    "new": figures["newly_placed"],
+                    "moved": figures["moved"],
+                    "unplaced": figures["unplaced"],
+                    "firms": figures["firms_told"],
+                },
             )
         return redirect("marketplace:conference_schedule", pk=pk)
+    plan = None
+    if request.GET.get("preview") == "1":
+        try:
+            plan = scheduling.schedule_plan(conference=conference, replan=replan)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
     slots = selectors.slot_list(conference=conference)
     meetings = list(selectors.meeting_list(conference=conference))
     grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
@@ -468,6 +530,8 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
             "tables": range(1, conference.table_count + 1),
             "unplaced": [m for m in meetings if m.slot_id is None],
             "slots": slots,
+            "plan": plan,
+            "replan": replan,
         },
     )
 
@@ -542,17 +606,37 @@ def mou_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def mou_create(request: HttpRequest) -> HttpResponse:
-    enterprises = _enterprise_choices(request)
-    require(bool(enterprises), _("Only the committee's staff and unit reporters may record memoranda."))
+    """Staff record a memorandum between any two enterprises; a unit records one its own
+    enterprise signed, as provider or customer, with any other enterprise."""
+    staff = is_committee_staff(request.user)
+    if not staff:
+        for unit in selectors.units_acting_for(user=request.user):
+            services.enterprise_for_unit(unit=unit)
+    own = _enterprise_choices(request)
+    require(bool(own), _("Only the committee's staff and unit reporters may record memoranda."))
     all_enterprises = Enterprise.objects.order_by("name")
+    others = all_enterprises if staff else all_enterprises.exclude(pk__in=[e.pk for e in own])
+    conferences = Conference.objects.all()
+    if not staff:
+        conferences = conferences.filter(participants__enterprise__in=own).distinct()
     form = MouForm(request.POST or None, initial={"signed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        provider = all_enterprises.filter(pk=request.POST.get("provider") or 0).first()
-        customer = all_enterprises.filter(pk=request.POST.get("customer") or 0).first()
-        conference = Conference.objects.filter(pk=request.POST.get("conference") or 0).first()
+        post = request.POST
+        if staff:
+            provider = all_enterprises.filter(pk=post.get("provider") or 0).first()
+            customer = all_enterprises.filter(pk=post.get("customer") or 0).first()
+        else:
+            mine = next((e for e in own if str(e.pk) == post.get("own")), None)
+            if mine is None:
+                raise PermissionDenied(_("You may not act for this enterprise."))
+            partner = others.filter(pk=post.get("partner") or 0).first()
+            provider, customer = (mine, partner) if post.get("side") == "provider" else (partner, mine)
+        conference = conferences.filter(pk=post.get("conference") or 0).first()
         try:
             if provider is None or customer is None:
                 raise ValidationError({"provider": _("Choose both parties.")})
+            if post.get("conference") and conference is None:
+                raise ValidationError({"conference": _("Choose a conference your enterprise took part in.")})
             services.mou_create(
                 actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
             )
@@ -564,7 +648,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "marketplace/mou_form.html",
-        {"form": form, "enterprises": all_enterprises, "conferences": Conference.objects.all()},
+        {"form": form, "staff": staff, "own": own, "enterprises": others, "conferences": conferences},
     )
 
 

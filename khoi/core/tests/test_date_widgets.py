@@ -22,7 +22,7 @@ MOMENT = dt.datetime(2026, 12, 1, 8, 30)
 
 
 def _date_fields() -> list[tuple[str, str, forms.Field]]:
-    found = []
+    found: list[tuple[str, str, forms.Field]] = []
     for module_info in pkgutil.walk_packages(khoi.__path__, "khoi."):
         name = module_info.name
         if ".tests" in name or ".migrations" in name or not name.endswith(("forms", "admin")):
@@ -31,7 +31,7 @@ def _date_fields() -> list[tuple[str, str, forms.Field]]:
         for form_name, form in inspect.getmembers(module, inspect.isclass):
             if not issubclass(form, forms.BaseForm) or form.__module__ != name:
                 continue
-            for field_name, field in form.base_fields.items():
+            for field_name, field in getattr(form, "base_fields", {}).items():
                 if isinstance(field, forms.DateField | forms.DateTimeField):
                     found.append((f"{name}.{form_name}", field_name, field))
     return found

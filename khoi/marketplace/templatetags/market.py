@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import phonenumbers
 from django import template
 
 from khoi.accounts.permissions import is_member
+from khoi.core.phones import format_phone
 
 from .. import selectors
 
@@ -16,17 +16,8 @@ register = template.Library()
 
 @register.filter
 def phone(value: str) -> str:
-    """ "+84912345678" → "0912 345 678"."""
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, "VN")
-    except phonenumbers.NumberParseException:
-        return value
-    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL).replace(" ", "")
-    if len(national) == 10:
-        return f"{national[:4]} {national[4:7]} {national[7:]}"
-    return national
+    """ "+84912345678" → "0912 345 678"; "+842253841234" → "0225 3841 234"."""
+    return format_phone(value)
 
 
 @register.inclusion_tag("marketplace/_suggestions.html", takes_context=True)

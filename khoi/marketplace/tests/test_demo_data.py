@@ -49,3 +49,25 @@ def test_the_demo_schedule_breaks_no_rule(demo_loaded):
         )
         == []
     )
+
+
+def test_scheduling_the_demo_conference_moves_no_meeting_both_firms_agreed_on(demo_loaded):
+    from khoi.accounts.models import User
+    from khoi.marketplace import scheduling, services
+    from khoi.marketplace.models import AgendaNotice, MeetingRequest, RequestStatus
+
+    conference = Conference.objects.get(date=dt.date(2024, 7, 10))
+    agreed = {m.pk: (m.slot_id, m.table_number) for m in Meeting.objects.filter(conference=conference, agreed=True)}
+    assert len(agreed) > 50
+    for request in MeetingRequest.objects.filter(conference=conference, status=RequestStatus.PENDING)[:20]:
+        services.meeting_request_answer(actor=None, request=request, accept=True)
+    notices = AgendaNotice.objects.count()
+    plan = scheduling.schedule_plan(conference=conference, replan=True)
+    assert not {change.meeting.pk for change in plan.changes} & set(agreed)
+    assert AgendaNotice.objects.count() == notices  # the preview writes nothing
+    staff = User.objects.get(username="vanphong")
+    figures = services.conference_schedule(actor=staff, conference=conference, replan=True)
+    assert figures["newly_placed"] >= 15
+    after = {m.pk: (m.slot_id, m.table_number) for m in Meeting.objects.filter(pk__in=agreed)}
+    assert after == agreed
+    assert AgendaNotice.objects.count() > notices
