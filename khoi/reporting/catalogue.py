@@ -297,6 +297,33 @@ RULES: list[dict[str, str]] = [
     },
 ]
 
+
+def _within_year_rules() -> list[dict[str, str]]:
+    """A flow only adds up over a year: a unit's value for a part of the year (a month, a quarter,
+    the first half, nine months) never exceeds its value for a longer window containing it. One
+    cross-period rule per typed, non-negative flow indicator."""
+    rules = []
+    for spec in INDICATORS:
+        typed = spec.get("unit_aggregation", "sum") == "sum"
+        if spec.get("time_aggregation") != "flow" or not typed or spec.get("allow_negative"):
+            continue
+        rules.append(
+            {
+                "code": f"{spec['code'].replace('_', '-')}-within-year",
+                "name": f"{spec['name']}: kỳ ngắn không vượt kỳ dài hơn trong năm",
+                "expression": f"{spec['code']} <= enclosing({spec['code']})",
+                "severity": "error",
+                "message": (
+                    f"{spec['name']} của một kỳ trong năm không được lớn hơn số của kỳ dài hơn chứa nó "
+                    "(tháng ≤ quý ≤ 6 tháng ≤ 9 tháng ≤ năm)."
+                ),
+            }
+        )
+    return rules
+
+
+RULES += _within_year_rules()
+
 # The standard form: every typed indicator (ratios and counts are computed, never typed).
 STANDARD_FORM = {
     "code": "bao-cao-dinh-ky",

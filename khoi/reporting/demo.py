@@ -302,26 +302,22 @@ def fit_within(
     proportion to their values. Raises ValueError when the bounds cannot hold the total. Pure."""
     step = D(1).scaleb(-places)
     low = {k: (lower.get(k, D(0)) / step).to_integral_value(rounding=ROUND_CEILING) for k in values}
-    high = {k: (upper[k] / step).to_integral_value(rounding=ROUND_FLOOR) if k in upper else None for k in values}
+    unbounded = D("Infinity")
+    high = {k: (upper[k] / step).to_integral_value(rounding=ROUND_FLOOR) if k in upper else unbounded for k in values}
     units = {k: (values[k] / step).to_integral_value() for k in values}
-    total = sum(units.values())
-    if sum(low.values()) > total or (
-        all(h is not None for h in high.values()) and sum(h for h in high.values() if h is not None) < total
-    ):
+    total: Decimal = sum(units.values(), D(0))
+    if sum(low.values()) > total or sum(high.values()) < total:
         raise ValueError("the bounds cannot hold the total")
     for _round in range(50):
-        clamped = {k: min(max(units[k], low[k]), high[k] if high[k] is not None else units[k]) for k in units}
+        clamped = {k: min(max(units[k], low[k]), high[k]) for k in units}
         gap = total - sum(clamped.values())
         units = clamped
         if gap == 0:
             break
-        room = {
-            k: (high[k] - units[k] if high[k] is not None else units[k] + 1) if gap > 0 else units[k] - low[k]
-            for k in units
-        }
+        room = {k: high[k] - units[k] if gap > 0 else units[k] - low[k] for k in units}
         # Spread the gap over the keys with room in proportion to their values (the shape stays).
         weights = {k: float(units[k]) or 1.0 for k, r in sorted(room.items()) if r > 0}
-        shares = distribute(D(abs(gap)), weights, 0)
+        shares = distribute(abs(gap), weights, 0)
         sign = 1 if gap > 0 else -1
         for k, share in shares.items():
             units[k] += sign * share

@@ -825,6 +825,15 @@ def unit_previous_values(*, unit: Unit, periods: Iterable[Period]) -> dict[tuple
     }
 
 
+def explanation_list(*, submission: Submission) -> list[tuple[str, str]]:
+    """The unit's explanations of broken warnings, each with its rule's name (not its code)."""
+    notes = submission.explanations or {}
+    if not notes:
+        return []
+    names = dict(ValidationRule.objects.filter(code__in=list(notes)).values_list("code", "name"))
+    return [(names.get(code, code), text) for code, text in notes.items()]
+
+
 def form_items(*, submission: Submission) -> list[Any]:
     return list(
         submission.reporting_round.form.items.select_related("indicator", "indicator__part_of")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
@@ -31,6 +30,7 @@ from khoi.units.selectors import unit_list_active_on
 
 from . import catalogue, excel_form
 from .aggregation import StoredValue, window_values
+from .entry import field_name, indicator_applies, parse_posted, submission_items, value_periods
 from .models import (
     FormIndicator,
     Indicator,
@@ -39,7 +39,6 @@ from .models import (
     Plan,
     ReportForm,
     ReportingRound,
-    RuleSeverity,
     Submission,
     SubmissionEvent,
     SubmissionStatus,
@@ -47,14 +46,15 @@ from .models import (
     UnitAggregation,
     ValidationRule,
     ValueAudit,
-    ValueType,
     WindowValue,
 )
 from .parsing import NotANumber, parse_number
 from .periods import Period
-from .rules import RuleSyntaxError, evaluate_rule, parse_rule
+from .rules import RuleSyntaxError, parse_rule
+from .validation import RuleResult, submission_check, submission_validate
 
-MAX_ABS_VALUE = Decimal("1e15")
+# Re-exported: pages, the API and other apps call these through the services module.
+__all__ = ["RuleResult", "field_name", "indicator_applies", "submission_check", "submission_items", "value_periods"]
 
 
 # ---- catalogue ---------------------------------------------------------------------------------
@@ -96,35 +96,6 @@ def catalogue_install() -> int:
 
 
 # ---- helpers -----------------------------------------------------------------------------------
-
-
-def value_periods(*, form: ReportForm, period: Period) -> list[Period]:
-    """The periods a form collects for a round: the round's period, or its quarters or months."""
-    if form.frequency == ReportForm.Frequency.WINDOW:
-        return [period]
-    return period.split(form.frequency)
-
-
-def indicator_applies(indicator: Indicator, unit_group_ids: set[int]) -> bool:
-    groups = {group.pk for group in indicator.groups.all()}
-    return not groups or bool(groups & unit_group_ids)
-
-
-def submission_items(*, submission: Submission) -> list[FormIndicator]:
-    """The form's typed indicators that apply to the submission's unit (group-scoped ones only
-    for the group's members)."""
-    unit_groups = set(submission.unit.groups.values_list("id", flat=True))
-    items = (
-        submission.reporting_round.form.items.select_related("indicator", "indicator__part_of")
-        .prefetch_related("indicator__groups")
-        .order_by("order", "id")
-    )
-    return [item for item in items if not item.indicator.is_computed and indicator_applies(item.indicator, unit_groups)]
-
-
-def field_name(indicator_code: str, period_code: str) -> str:
-    """The form field (and API key) of one value: "v-revenue-2021-H1"."""
-    return f"v-{indicator_code}-{period_code}"
 
 
 def _event(submission: Submission, action: str, actor: User | None, old: str, comment: str = "") -> None:
@@ -255,49 +226,6 @@ def round_close(*, reporting_round: ReportingRound, actor: User | None) -> Repor
 # ---- values ------------------------------------------------------------------------------------
 
 
-def _parse_values(
-    *, submission: Submission, raw: Mapping[str, Any], items: list[FormIndicator], periods: list[Period]
-) -> dict[tuple[int, str], Decimal | None]:
-    """{(indicator id, period code): value} from {field name: text}; every bad cell is named."""
-    errors: dict[str, str] = {}
-    parsed: dict[tuple[int, str], Decimal | None] = {}
-    for item in items:
-        indicator = item.indicator
-        for period in periods:
-            name = field_name(indicator.code, str(period))
-            if name not in raw:
-                continue
-            label = _("%(indicator)s, %(period)s") % {"indicator": indicator.name, "period": period.label}
-            try:
-                value = parse_number(raw[name])
-            except NotANumber:
-                errors[name] = _("%(field)s: “%(text)s” is not a number.") % {"field": label, "text": raw[name]}
-                continue
-            if value is not None:
-                if value < 0 and not indicator.allow_negative:
-                    errors[name] = _("%(field)s: the value cannot be negative.") % {"field": label}
-                    continue
-                if indicator.value_type == ValueType.INTEGER and value != value.to_integral_value():
-                    errors[name] = _("%(field)s: must be a whole number.") % {"field": label}
-                    continue
-                if abs(value) >= MAX_ABS_VALUE or value.as_tuple().exponent < -4:  # type: ignore[operator]
-                    errors[name] = _("%(field)s: the number is too large or has more than 4 decimals.") % {
-                        "field": label
-                    }
-                    continue
-            parsed[(indicator.pk, str(period))] = value
-    unknown = [key for key in raw if key.startswith("v-") and key not in _all_names(items, periods)]
-    for key in unknown:
-        errors[key] = _("%(field)s is not a field of this form.") % {"field": key}
-    if errors:
-        raise ValidationError(errors)
-    return parsed
-
-
-def _all_names(items: list[FormIndicator], periods: list[Period]) -> set[str]:
-    return {field_name(item.indicator.code, str(period)) for item in items for period in periods}
-
-
 @transaction.atomic
 def submission_save_values(
     *,
@@ -325,7 +253,9 @@ def submission_save_values(
     period = Period.parse(submission.reporting_round.period_code)
     periods = value_periods(form=submission.reporting_round.form, period=period)
     items = submission_items(submission=submission)
-    parsed = _parse_values(submission=submission, raw=values, items=items, periods=periods)
+    parsed, errors = parse_posted(raw=values, items=items, periods=periods)
+    if errors:
+        raise ValidationError(errors)
     _bump_version(submission, expected_version)
     _write_values(submission=submission, actor=actor, parsed=parsed, periods=periods, source=source)
     return submission
@@ -395,80 +325,6 @@ def _write_values(
 # ---- checks ------------------------------------------------------------------------------------
 
 
-@dataclass
-class RuleResult:
-    rule: ValidationRule
-    period_code: str
-    passed: bool | None  # None: skipped (a value is missing)
-
-    @property
-    def failed(self) -> bool:
-        return self.passed is False
-
-
-def _previous_values(*, unit: Unit, periods: list[Period]) -> dict[str, dict[str, Decimal]]:
-    previous_codes = {str(p.same_period_last_year()): str(p) for p in periods}
-    result: dict[str, dict[str, Decimal]] = {str(p): {} for p in periods}
-    for code, period_code, value in IndicatorValue.objects.filter(
-        unit=unit, period_code__in=list(previous_codes), submission__status=SubmissionStatus.APPROVED
-    ).values_list("indicator__code", "period_code", "value"):
-        result[previous_codes[period_code]][code] = value
-    return result
-
-
-def submission_check(*, submission: Submission, rules: Iterable[ValidationRule] | None = None) -> list[RuleResult]:
-    """Run the active rules (or the given ones) against a submission's values, period by period."""
-    period = Period.parse(submission.reporting_round.period_code)
-    periods = value_periods(form=submission.reporting_round.form, period=period)
-    current: dict[str, dict[str, Decimal]] = {str(p): {} for p in periods}
-    for code, period_code, value in submission.values.values_list("indicator__code", "period_code", "value"):
-        current.setdefault(period_code, {})[code] = value
-    previous = _previous_values(unit=submission.unit, periods=periods)
-    results = []
-    for rule in rules if rules is not None else ValidationRule.objects.filter(active=True):
-        try:
-            parsed = parse_rule(rule.expression)
-        except RuleSyntaxError:
-            continue
-        for p in periods:
-            results.append(
-                RuleResult(
-                    rule=rule, period_code=str(p), passed=evaluate_rule(parsed, current[str(p)], previous[str(p)])
-                )
-            )
-    return results
-
-
-def _disaggregation_errors(submission: Submission) -> list[str]:
-    """Parts of a disaggregated indicator must add up to its total (if all are given)."""
-    values: dict[tuple[int, str], Decimal] = {
-        (indicator_id, period_code): value
-        for indicator_id, period_code, value in submission.values.values_list("indicator_id", "period_code", "value")
-    }
-    errors = []
-    parts_by_total: dict[int, list[Indicator]] = {}
-    for indicator in Indicator.objects.filter(part_of__isnull=False).select_related("part_of"):
-        assert indicator.part_of_id is not None
-        parts_by_total.setdefault(indicator.part_of_id, []).append(indicator)
-    period_codes = {period_code for _, period_code in values}
-    for total_id, parts in parts_by_total.items():
-        for period_code in period_codes:
-            total = values.get((total_id, period_code))
-            part_values = [values.get((part.pk, period_code)) for part in parts]
-            if total is None or any(v is None for v in part_values):
-                continue
-            if sum(v for v in part_values if v is not None) != total:
-                errors.append(
-                    _("%(parts)s must add up to %(total)s (%(period)s).")
-                    % {
-                        "parts": " + ".join(part.name for part in parts),
-                        "total": parts[0].part_of.name if parts[0].part_of else "",
-                        "period": Period.parse(period_code).label,
-                    }
-                )
-    return errors
-
-
 # ---- workflow ----------------------------------------------------------------------------------
 
 
@@ -500,38 +356,9 @@ def submission_submit(
     _require_status(submission, [SubmissionStatus.DRAFT, SubmissionStatus.RETURNED], _("submitted"))
     if submission.reporting_round.status != ReportingRound.Status.OPEN:
         raise ValidationError({"status": _("This reporting round is closed.")})
-    period = Period.parse(submission.reporting_round.period_code)
-    periods = value_periods(form=submission.reporting_round.form, period=period)
-    given = {(code, pc) for code, pc in submission.values.values_list("indicator__code", "period_code")}
-    errors: dict[str, list[str]] = {}
-    for item in submission_items(submission=submission):
-        if not item.required:
-            continue
-        for p in periods:
-            if (item.indicator.code, str(p)) not in given:
-                errors.setdefault(field_name(item.indicator.code, str(p)), []).append(
-                    _("%(indicator)s, %(period)s: a value is required.")
-                    % {"indicator": item.indicator.name, "period": p.label}
-                )
-    rule_errors = _disaggregation_errors(submission)
-    explained: dict[str, str] = {}
-    for result in submission_check(submission=submission):
-        if not result.failed:
-            continue
-        if result.rule.severity == RuleSeverity.ERROR:
-            rule_errors.append(result.rule.message)
-        else:
-            text = clean_text((explanations or {}).get(result.rule.code) or "", multiline=True)
-            if not text:
-                errors.setdefault(f"explanation-{result.rule.code}", []).append(
-                    _("Warning “%(rule)s”: please explain this figure.") % {"rule": result.rule.message}
-                )
-            else:
-                explained[result.rule.code] = text
-    if rule_errors:
-        errors.setdefault("__all__", []).extend(rule_errors)
-    if errors:
-        raise ValidationError(errors)
+    report = submission_validate(submission=submission, explanations=explanations)
+    report.raise_if_blocking()
+    explained = report.explanations
     _bump_version(submission, expected_version)
     old = submission.status
     submission.status = SubmissionStatus.SUBMITTED
@@ -589,6 +416,8 @@ def submission_approve(*, submission: Submission, actor: User | None) -> Submiss
 def submission_bulk_approve(*, submission_ids: Iterable[int], actor: User | None) -> int:
     """Approve every listed form that is submitted (one transaction); returns how many."""
     ids = list(submission_ids)
+    if not ids:
+        raise ValidationError({"submission_ids": _("Select at least one submitted form to approve.")})
     submissions = list(
         Submission.objects.select_for_update(of=("self",)).filter(pk__in=ids).select_related("reporting_round")
     )
@@ -705,7 +534,7 @@ def validation_rule_save(
             {"expression": _("The expression is not an allowed rule: %(reason)s") % {"reason": str(error)}}
         ) from error
     known = set(Indicator.objects.filter(unit_aggregation=UnitAggregation.SUM).values_list("code", flat=True))
-    unknown = sorted((parsed.codes | parsed.previous_codes) - known)
+    unknown = sorted((parsed.codes | parsed.previous_codes | parsed.enclosing_codes) - known)
     if unknown:
         raise ValidationError({"expression": _("Unknown indicator codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
     rule.full_clean()
@@ -857,8 +686,10 @@ def submission_save_and_submit(
     explanations: Mapping[str, str] | None,
     expected_version: int | None,
 ) -> Submission:
-    """Save the typed values and submit, as one step: if the submission is refused (an error
-    rule, a missing value, an unexplained warning) nothing of it is saved."""
+    """Save the typed values and submit, as one step. The posted values are validated first, all
+    at once: if anything refuses the submission (a bad cell, a missing value, an error rule, an
+    unexplained warning) every problem is raised together and nothing is saved."""
+    submission_validate(submission=submission, values=values, explanations=explanations).raise_if_blocking()
     submission = submission_save_values(
         submission=submission, actor=actor, values=values, expected_version=expected_version
     )

@@ -18,7 +18,7 @@ from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.units.models import Unit
 
-from . import selectors, services
+from . import selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
@@ -279,6 +279,7 @@ def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = submission_for(request.user, pk)
     raw: dict[str, str] = {}
+    report = None
     if request.method == "POST":
         require_edit(request.user, submission)
         raw = {k: request.POST.get(k, "") for k in request.POST if k.startswith("v-")}
@@ -289,8 +290,9 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for k in request.POST
             if k.startswith("explanation-")
         }
+        submitting = request.POST.get("action") == "submit"
         try:
-            if request.POST.get("action") == "submit":
+            if submitting:
                 services.submission_save_and_submit(
                     submission=submission,
                     actor=_actor(request),
@@ -306,15 +308,21 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Saved."))
             return redirect("reporting:submission_detail", pk=pk)
         except ValidationError as error:
-            _flash_errors(request, error)
-        submission.refresh_from_db()
+            submission.refresh_from_db()
+            if submitting:  # every problem of what was typed, with a box for each warning
+                report = validation.submission_validate(submission=submission, values=raw, explanations=explanations)
+            if report is not None and report.blocks_submission:
+                messages.error(request, _("The form was not submitted: see the checks below."))
+            else:
+                _flash_errors(request, error)
     periods, rows = _form_rows(submission)
     if raw:  # show what was typed, not the stored values, after an error
         for row in rows:
             for cell in row["cells"]:
                 if cell["name"] in raw:
                     cell["text"] = raw[cell["name"]]
-    checks = [r for r in services.submission_check(submission=submission) if r.failed]
+    if report is None:
+        report = validation.submission_validate(submission=submission, require_complete=False)
     return render(
         request,
         "reporting/submission_detail.html",
@@ -323,7 +331,8 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "period": Period.parse(submission.reporting_round.period_code),
             "periods": periods,
             "rows": rows,
-            "checks": checks,
+            "report": report,
+            "explained": selectors.explanation_list(submission=submission),
             "can_edit": can_edit_submission(request.user, submission)
             and submission.reporting_round.status == ReportingRound.Status.OPEN,
             "can_review": can_review(request.user),

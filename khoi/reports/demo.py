@@ -1,7 +1,8 @@
 """Demo wording and document header of the seed bloc: the prose reproduces the seed articles.
 
 - 6 tháng đầu năm (seed 2021-07-16): "Tổng doanh thu sản xuất kinh doanh đạt 14.167 tỷ đồng, tăng
-  28,7%; kim ngạch xuất khẩu đạt 58 triệu USD, tăng 129%; …… so với cùng kỳ năm 2020."
+  28,7%; kim ngạch xuất khẩu đạt 58 triệu USD, tăng 129%; … so với cùng kỳ năm 2020" (the seed's
+  elision is not copied: every sentence is the data's).
 - Năm (seed 2021-12-28): "Tổng doanh thu 27.701 tỷ đồng, tăng 7,7% so cùng kỳ, có 38 đơn vị đạt và
   vượt 100% kế hoạch năm 2021. …"
 Staff change all of this on the "Report wording" page; nothing here is code.
@@ -15,7 +16,7 @@ from django.db import transaction
 
 from khoi.units.selectors import unit_get_bloc
 
-from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTemplate
+from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTarget, ProseTemplate
 
 # (indicator code, unit written, decimals or None for the indicator's own, phrase)
 STYLES = [
@@ -29,6 +30,19 @@ STYLES = [
     ("workers", "lao động", None, "bảo đảm việc làm cho {value}"),
     ("party_admissions", "", None, "kết nạp mới {value}"),
     ("party_conversions", "", None, "chuyển chính thức cho {value}"),
+    ("party_quality_assessed", "tổ chức cơ sở đảng", None, "{value} đã được đánh giá, xếp loại chất lượng"),
+]
+
+# (code, indicator, minimum growth %, resolution, phrase met, phrase missed)
+TARGETS = [
+    (
+        "nq-dai-hoi-iii-thu-nhap",
+        "average_income",
+        Decimal(10),
+        "Nghị quyết Đại hội III",
+        "đạt chỉ tiêu Nghị quyết Đại hội III – tăng từ 10%/năm trở lên",
+        "chưa đạt chỉ tiêu Nghị quyết Đại hội III – tăng từ 10%/năm trở lên",
+    ),
 ]
 
 CONDITIONS = [
@@ -44,26 +58,30 @@ CONDITIONS = [
 HALF_YEAR = (
     "Tổng doanh thu sản xuất kinh doanh đạt {revenue}, {revenue.change}; kim ngạch xuất khẩu đạt {exports}, "
     "{exports.change}; nộp ngân sách nhà nước {budget}, {budget.change}, nhóm ngân hàng đạt tổng mức huy động "
-    "vốn {deposits}, {deposits.change} với dư nợ cho vay {loans}, {loans.change}… so với cùng kỳ năm "
+    "vốn {deposits}, {deposits.change} với dư nợ cho vay {loans}, {loans.change} so với cùng kỳ năm "
     "{previous_year}."
 )
 YEAR = (
     "Tổng doanh thu {revenue}, {revenue.change} so cùng kỳ, {plan.revenue}. Tổng số nộp ngân sách nhà nước "
-    "{budget}, {budget.change} so cùng kỳ; {count.budget_1bn}. Cơ bản các doanh nghiệp hoàn thành nghĩa vụ nộp "
-    "ngân sách nhà nước hàng năm. Tổng kim ngạch xuất khẩu {exports}, {exports.change} so cùng kỳ. Tổng huy "
-    "động vốn của các đơn vị ngân hàng trong Khối {deposits}; tổng dư nợ cho vay {loans}, {loans.change}; tỷ lệ "
-    "nợ xấu {npl_ratio}. Thu nhập bình quân {average_income}, {average_income.change} so với cùng kỳ (đạt chỉ "
-    "tiêu Nghị quyết Đại hội III- tăng từ 10%/năm trở lên)."
+    "{budget}, {budget.change} so cùng kỳ; {count.budget_1bn}. Tổng kim ngạch xuất khẩu {exports}, "
+    "{exports.change} so cùng kỳ. Tổng huy động vốn của các đơn vị ngân hàng trong Khối {deposits}; tổng dư nợ "
+    "cho vay {loans}, {loans.change}; tỷ lệ nợ xấu {npl_ratio}. Thu nhập bình quân {average_income}, "
+    "{average_income.change} so với cùng kỳ ({target.nq-dai-hoi-iii-thu-nhap})."
 )
 GENERIC = (
     "{revenue.phrase}; {exports.phrase}; {budget.phrase}; nhóm ngân hàng: {deposits.phrase}, {loans.phrase} "
     "so với cùng kỳ năm {previous_year}."
 )
+PARTY = (
+    "Về công tác xây dựng Đảng, trong {period} các tổ chức cơ sở đảng trong Khối đã {party_admissions.phrase}, "
+    "{party_conversions.phrase}; {party_quality_assessed.phrase}."
+)
 TEMPLATES = [
-    ("Sơ kết 6 tháng (theo bài 16/7/2021)", "H1", HALF_YEAR),
-    ("Tổng kết năm (theo bài 28/12/2021)", "Y", YEAR),
-    ("Quý", "Q", GENERIC),
-    ("9 tháng", "9M", GENERIC),
+    ("Sơ kết 6 tháng (theo bài 16/7/2021)", "H1", "figures", HALF_YEAR),
+    ("Tổng kết năm (theo bài 28/12/2021)", "Y", "figures", YEAR),
+    ("Quý", "Q", "figures", GENERIC),
+    ("9 tháng", "9M", "figures", GENERIC),
+    *((f"Xây dựng Đảng ({name})", kind, "party", PARTY) for name, kind in (("6 tháng", "H1"), ("năm", "Y"))),
 ]
 
 
@@ -78,9 +96,20 @@ def install_wording() -> None:
             code=code,
             defaults={"indicator_code": indicator, "operator": operator, "threshold": threshold, "phrase": phrase},
         )
-    for name, kind, text in TEMPLATES:
-        if not ProseTemplate.objects.filter(period_kind=kind, is_active=True).exists():
-            ProseTemplate.objects.create(name=name, period_kind=kind, text=text, is_active=True)
+    for code, indicator, growth, source, met, missed in TARGETS:
+        ProseTarget.objects.update_or_create(
+            code=code,
+            defaults={
+                "indicator_code": indicator,
+                "min_growth_percent": growth,
+                "source": source,
+                "phrase_met": met,
+                "phrase_missed": missed,
+            },
+        )
+    for name, kind, section, text in TEMPLATES:
+        if not ProseTemplate.objects.filter(period_kind=kind, section=section, is_active=True).exists():
+            ProseTemplate.objects.create(name=name, period_kind=kind, section=section, text=text, is_active=True)
 
 
 def install_document_settings() -> None:

@@ -101,7 +101,7 @@ def report_text(report: BlocReport) -> str:
 
 
 def report_docx(report: BlocReport, head: DocumentHead, progress: Progress = _noop) -> bytes:
-    document = new_party_document(head.header, document_type=_("Report"), subject=report.title)
+    document = new_party_document(head.header, document_type=_("Report"), subject=report.subject or report.title)
     add_heading(document, _("I. KEY RESULTS"))
     for paragraph in report.prose:
         add_paragraph(document, paragraph)
@@ -111,12 +111,31 @@ def report_docx(report: BlocReport, head: DocumentHead, progress: Progress = _no
         add_heading(document, f"{_roman(index + 1)}. {table.title.upper()}")
         add_table(document, table.headers, table.rows, numeric_columns=table.numeric_columns, size=11)
         progress(20 + 70 * index // len(tables))
+    last = None
     for note in report.notes:
-        add_paragraph(document, note, italic=True)
+        last = add_paragraph(document, note, italic=True)
+    _keep_with_signature(document, last)
     add_signature(document, head.signature, head.recipients)
     data = document_bytes(document)
     progress(100)
     return data
+
+
+def _keep_with_signature(document: object, last_paragraph: object | None) -> None:
+    """Word keeps the signature block on the page of what precedes it: the last paragraph, or
+    the last two rows of the last table, are kept with the next."""
+    from docx.document import Document as DocxDocument
+
+    assert isinstance(document, DocxDocument)
+    paragraphs = []
+    if last_paragraph is not None:
+        paragraphs.append(last_paragraph)
+    elif document.tables:
+        for row in document.tables[-1].rows[-2:]:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
 
 
 def _roman(number: int) -> str:
@@ -174,7 +193,7 @@ def _write_table(sheet: SheetWriter, table: Table) -> None:
 
 def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noop) -> bytes:
     pdf = new_pdf(margins_mm=(30, 20, 15))
-    pdf.set_title(report.title)
+    pdf.set_title(report.subject or report.title)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     left_w, right_w = width * 0.5, width * 0.5
@@ -199,7 +218,7 @@ def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noo
     pdf.set_font(SERIF, "B", 15)
     pdf.cell(width, 8, _("Report").upper(), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(SERIF, "B", 13)
-    pdf.multi_cell(width, 6, report.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 6, report.subject or report.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(width, 6, "-----", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font(SERIF, "B", 13)
@@ -210,13 +229,17 @@ def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noo
         pdf.ln(1)
     progress(20)
     tables = all_tables(report)
+    notes_height = sum(5.5 * _line_count(pdf, width, note) for note in report.notes)
+    tail = notes_height + _signature_height(head)
     for index, table in enumerate(tables, start=1):
         pdf.ln(2)
         pdf.set_font(SERIF, "B", 13)
         pdf.multi_cell(width, 7, f"{_roman(index + 1)}. {table.title.upper()}", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(SERIF, "", 10)
-        _pdf_table(pdf, table)
+        _pdf_table(pdf, table, keep_with_tail=tail if index == len(tables) else 0.0)
         progress(20 + 70 * index // len(tables))
+    if report.notes and pdf.will_page_break(tail):
+        pdf.add_page()  # the notes go over with the signature block, never the block alone
     for note in report.notes:
         pdf.set_font(SERIF, "I", 11)
         pdf.multi_cell(width, 5.5, note, new_x="LMARGIN", new_y="NEXT")
@@ -226,48 +249,71 @@ def report_pdf(report: BlocReport, head: DocumentHead, progress: Progress = _noo
     return data
 
 
-def _fit(pdf: object, text: str, width: float) -> str:
-    """The text cut with "…" to fit a cell (long unit names in a 1,000-row table)."""
-    from fpdf import FPDF
-
-    assert isinstance(pdf, FPDF)
-    if pdf.get_string_width(text) <= width:
-        return text
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[: max(0, len(text) - max(1, len(text) // 8))]
-    return text + "…"
-
-
-def _line_count(pdf: object, width: float, text: str) -> int:
+def _line_count(pdf: object, width: float, text: str, height: float = 4.5) -> int:
     from fpdf import FPDF
     from fpdf.enums import MethodReturnValue
 
     assert isinstance(pdf, FPDF)
-    lines = pdf.multi_cell(width, 4.5, text, dry_run=True, output=MethodReturnValue.LINES)
+    lines = pdf.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
     return len(lines) if isinstance(lines, list) else 1
 
 
-def _pdf_table(pdf: object, table: Table) -> None:
-    """A bordered table drawn cell by cell (fast for a thousand rows); the header repeats on each page."""
+def column_widths(natural: list[float], numeric: set[int], usable: float, *, minimum: float = 12.0) -> list[float]:
+    """Widths of a table's columns from the natural width of their content (pure): a number
+    column gets what its longest value needs; the text columns share the rest in proportion to
+    their content, so a long name wraps rather than being cut and a nearly empty column stays
+    narrow."""
+    widths = [max(minimum, width) for width in natural]
+    if sum(widths) <= usable:
+        spare = usable - sum(widths)
+        text = [i for i in range(len(widths)) if i not in numeric] or list(range(len(widths)))
+        for i in text:
+            widths[i] += spare / len(text)
+        return widths
+    fixed = sum(widths[i] for i in numeric)
+    text = [i for i in range(len(widths)) if i not in numeric]
+    room = usable - fixed
+    if not text or room < minimum * len(text):  # too many numbers: everything shrinks alike
+        return [usable * width / sum(widths) for width in widths]
+    # Short text columns (codes) keep their natural width; the long ones share what is left.
+    pending = sorted(text, key=lambda i: widths[i])
+    while pending:
+        share = room / len(pending)
+        if widths[pending[0]] > share:
+            break
+        room -= widths[pending.pop(0)]
+    pending_total = sum(widths[i] for i in pending)
+    for i in pending:
+        widths[i] = max(minimum, room * widths[i] / pending_total)
+    scale = usable / sum(widths)
+    return [width * scale for width in widths]
+
+
+def _pdf_table(pdf: object, table: Table, *, keep_with_tail: float = 0.0) -> None:
+    """A bordered table drawn cell by cell; the header repeats on each page; long names wrap in
+    their cell. With `keep_with_tail`, the last two rows go to a new page with what follows
+    (the signature block) when it would not fit after them."""
     from fpdf import FPDF
 
     assert isinstance(pdf, FPDF)
-    count = len(table.headers)
     usable = pdf.w - pdf.l_margin - pdf.r_margin
-    # Columns share the width by the length of what they hold (the first 200 rows are enough).
-    sample = list(table.rows[:200])
-    weights = [
-        min(32.0, max(5.0, max([len(str(row[index])) for row in sample] or [0]) + 1.0)) for index in range(count)
-    ]
-    widths = [usable * weight / sum(weights) for weight in weights]
-    line = 5.5
+    numeric = set(table.numeric_columns)
+    sample = list(table.rows[:300])
+    pdf.set_font(SERIF, "", 9.5)
+    natural = []
+    for index in range(len(table.headers)):
+        content = [pdf.get_string_width(str(row[index])) for row in sample] or [0.0]
+        words = [pdf.get_string_width(word) for word in str(table.headers[index]).split()] or [0.0]
+        natural.append(max(max(content), max(words) * 1.1) + 3)
+    widths = column_widths(natural, numeric, usable)
+    line = 4.8
 
     def header() -> None:
         pdf.set_font(SERIF, "B", 9)
         pdf.set_fill_color(238, 240, 244)
         top = pdf.get_y()
         lines = max(_line_count(pdf, width, str(text)) for width, text in zip(widths, table.headers, strict=True))
-        height = lines * 4.5
+        height = lines * 4.5 + 1
         x = pdf.l_margin
         for width, text in zip(widths, table.headers, strict=True):
             pdf.rect(x, top, width, height, style="DF")
@@ -278,14 +324,29 @@ def _pdf_table(pdf: object, table: Table) -> None:
         pdf.set_font(SERIF, "", 9.5)
 
     header()
-    for cells in table.rows:
-        if pdf.will_page_break(line):
+    count = len(table.rows)
+    for number, cells in enumerate(table.rows):
+        lines = max(
+            1 if index in numeric else _line_count(pdf, width - 1, str(text), line)
+            for index, (width, text) in enumerate(zip(widths, cells, strict=True))
+        )
+        height = lines * line + 1
+        after = keep_with_tail if number >= count - 2 and keep_with_tail else 0.0
+        if pdf.will_page_break(height + after + (line + 1) * (count - number - 1 if after else 0)):
             pdf.add_page()
             header()
+        top, x = pdf.get_y(), pdf.l_margin
         for index, (width, text) in enumerate(zip(widths, cells, strict=True)):
-            align = "R" if index in table.numeric_columns else "L"
-            pdf.cell(width, line, _fit(pdf, str(text), width - 2), border=1, align=align)
-        pdf.ln(line)
+            pdf.rect(x, top, width, height)
+            pdf.set_xy(x + 0.5, top + 0.5)
+            align = "R" if index in numeric else "L"
+            pdf.multi_cell(width - 1, line, str(text), align=align, new_x="RIGHT", new_y="TOP")
+            x += width
+        pdf.set_xy(pdf.l_margin, top + height)
+
+
+def _signature_height(head: DocumentHead) -> float:
+    return 6 + 6 + 5 * len(head.recipients) + 6 + 6 + 20 + 6
 
 
 def _pdf_signature(pdf: object, head: DocumentHead) -> None:
@@ -293,7 +354,7 @@ def _pdf_signature(pdf: object, head: DocumentHead) -> None:
 
     assert isinstance(pdf, FPDF)
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    if pdf.get_y() > pdf.h - 70:
+    if pdf.will_page_break(_signature_height(head)):
         pdf.add_page()
     pdf.ln(6)
     top = pdf.get_y()

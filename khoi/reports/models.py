@@ -90,11 +90,20 @@ class CountCondition(models.Model):
         return self.code
 
 
+class ProseSection(models.TextChoices):
+    KEY_FIGURES = "figures", _("Production and business")
+    PARTY = "party", _("Party building")
+
+
 class ProseTemplate(models.Model):
-    """The paragraph of key figures for one kind of period; placeholders name the figures."""
+    """A paragraph of the report for one kind of period and one section (production and
+    business; Party building); placeholders name the figures."""
 
     name = models.CharField(_("name"), max_length=200)
     period_kind = models.CharField(_("kind of period"), max_length=2, choices=PeriodKind.choices)
+    section = models.CharField(
+        _("section"), max_length=10, choices=ProseSection.choices, default=ProseSection.KEY_FIGURES
+    )
     text = models.TextField(_("text"), max_length=TEXT_MAX_LENGTH)
     is_active = models.BooleanField(_("in use"), default=True)
     updated_by = models.ForeignKey(
@@ -108,12 +117,36 @@ class ProseTemplate(models.Model):
         verbose_name_plural = _("report wording templates")
         constraints = [
             models.UniqueConstraint(
-                fields=["period_kind"], condition=Q(is_active=True), name="prose_template_one_active_per_kind"
+                fields=["period_kind", "section"],
+                condition=Q(is_active=True),
+                name="prose_template_one_active_per_kind_section",
             )
         ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProseTarget(models.Model):
+    """A target of a resolution for an indicator's growth ("tăng từ 10%/năm trở lên"), checked
+    against the figures: the prose writes `{target.<code>}` as the met or the missed phrase."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    indicator_code = models.SlugField(_("indicator code"), max_length=60)
+    min_growth_percent = models.DecimalField(
+        _("minimum growth (%)"), max_digits=8, decimal_places=2, help_text=_("Against the same period last year.")
+    )
+    source = models.CharField(_("resolution"), max_length=200, help_text=_("e.g. Nghị quyết Đại hội III"))
+    phrase_met = models.CharField(_("phrase when met"), max_length=500)
+    phrase_missed = models.CharField(_("phrase when missed"), max_length=500)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("resolution target")
+        verbose_name_plural = _("resolution targets")
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class DocumentSettings(models.Model):
@@ -167,6 +200,8 @@ class ReportJob(models.Model):
     scope = models.JSONField(_("scope"), default=dict)
     format = models.CharField(_("format"), max_length=4, choices=ReportFormat.choices)
     number = models.CharField(_("document number"), max_length=20, blank=True)
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     message = models.CharField(_("message"), max_length=500, blank=True)

@@ -10,7 +10,13 @@ A template is plain text that staff edit; placeholders in braces are filled from
 - ``{plan.revenue}`` the plan completion ("có 38 đơn vị đạt và vượt 100% kế hoạch năm 2021");
 - ``{count.<code>}`` a count condition's phrase ("68 doanh nghiệp nộp ngân sách từ 01 tỷ đồng trở
   lên (chiếm 73,1%)");
+- ``{target.<code>}`` a resolution's target checked against the figure ("đạt chỉ tiêu Nghị quyết
+  Đại hội III – tăng từ 10%/năm trở lên", or its missed phrase when the growth falls short);
 - ``{year}``, ``{previous_year}``, ``{period}`` ("6 tháng đầu năm 2021").
+
+When none of the figures a paragraph names has a value for the same period last year, the changes
+and their "so với cùng kỳ" are left out and one sentence says so at the end, instead of repeating
+"chưa có số liệu cùng kỳ" after every figure.
 
 Pure: no database. A placeholder that does not exist is reported by `unknown_placeholders`, so a
 template is rejected on save rather than failing when a report is made.
@@ -69,6 +75,16 @@ class ProseCount:
     share_decimals: int = 1
 
 
+@dataclass(frozen=True)
+class ProseGoal:
+    """A resolution's growth target for one indicator, and the phrases for met and missed."""
+
+    indicator_code: str
+    min_growth_percent: Decimal
+    phrase_met: str
+    phrase_missed: str
+
+
 @dataclass
 class ProseContext:
     year: int
@@ -77,15 +93,18 @@ class ProseContext:
     styles: Mapping[str, Style] = field(default_factory=dict)
     plans: Mapping[str, ProsePlan] = field(default_factory=dict)
     counts: Mapping[str, ProseCount] = field(default_factory=dict)
+    targets: Mapping[str, ProseGoal] = field(default_factory=dict)
 
 
 def placeholders(text: str) -> list[str]:
     return [match.group(1).strip() for match in PLACEHOLDER.finditer(text)]
 
 
-def unknown_placeholders(text: str, *, indicator_codes: Iterable[str], count_codes: Iterable[str] = ()) -> list[str]:
+def unknown_placeholders(
+    text: str, *, indicator_codes: Iterable[str], count_codes: Iterable[str] = (), target_codes: Iterable[str] = ()
+) -> list[str]:
     """Placeholders of a report template that name nothing known, in order of appearance."""
-    codes, counts = set(indicator_codes), set(count_codes)
+    codes, counts, targets = set(indicator_codes), set(count_codes), set(target_codes)
     unknown = []
     for name in placeholders(text):
         parts = name.split(".")
@@ -98,6 +117,8 @@ def unknown_placeholders(text: str, *, indicator_codes: Iterable[str], count_cod
         if len(parts) == 2 and parts[0] == "plan" and parts[1] in codes:
             continue
         if len(parts) == 2 and parts[0] == "count" and parts[1] in counts:
+            continue
+        if len(parts) == 2 and parts[0] == "target" and parts[1] in targets:
             continue
         unknown.append(name)
     return unknown
@@ -179,6 +200,21 @@ def count_phrase(count: ProseCount) -> str:
     )
 
 
+# Stands for a change left out (no same-period figure anywhere in the paragraph); removed with
+# the comparison that follows it by `_drop_changes`.
+_NO_CHANGE = "\x00"
+
+
+def target_phrase(goal: ProseGoal, figure: ProseFigure | None, style: Style | None) -> str:
+    """The met phrase when the growth (as the prose rounds it) reaches the target, else the missed
+    one; nothing when there is no growth to check."""
+    if figure is None or figure.growth_percent is None:
+        return ""
+    decimals = style.growth_decimals if style else 1
+    reached = round_half_up(figure.growth_percent, decimals) >= goal.min_growth_percent
+    return goal.phrase_met if reached else goal.phrase_missed
+
+
 def render(text: str, context: ProseContext) -> str:
     """Fill a template. Unknown placeholders are left as written (templates are validated on save)."""
     values: dict[str, str] = {
@@ -186,9 +222,18 @@ def render(text: str, context: ProseContext) -> str:
         "previous_year": str(context.year - 1),
         "period": context.period_label,
     }
+    named = set(placeholders(text))
+    given = [
+        f
+        for code, f in context.figures.items()
+        if f.value is not None and _names_change(named, code, context.styles.get(code))
+    ]
+    no_comparison = bool(given) and all(f.same_period_value is None for f in given)
     for code, style in context.styles.items():
         figure = context.figures.get(code)
         parts = indicator_values(figure, style)
+        if no_comparison:
+            parts["change"] = parts["same_period"] = _NO_CHANGE
         values[code] = parts["quantity"]
         for part in ("value", "unit", "change", "same_period"):
             values[f"{code}.{part}"] = parts[part]
@@ -197,7 +242,34 @@ def render(text: str, context: ProseContext) -> str:
         values[f"plan.{code}"] = plan_phrase(context.plans.get(code), context.year)
     for code, count in context.counts.items():
         values[f"count.{code}"] = count_phrase(count)
-    return _tidy(_fill(text, values))
+    for code, goal in context.targets.items():
+        values[f"target.{code}"] = target_phrase(
+            goal, context.figures.get(goal.indicator_code), context.styles.get(goal.indicator_code)
+        )
+    rendered = _tidy(_fill(text, values))
+    if no_comparison:
+        rendered = _drop_changes(rendered)
+        rendered += " " + _("There are no figures for the same period of %(year)s to compare with.") % {
+            "year": context.year - 1
+        }
+    return rendered
+
+
+def _names_change(named: set[str], code: str, style: Style | None) -> bool:
+    """Whether the text writes the figure's change (itself, or through the indicator's phrase)."""
+    if f"{code}.change" in named or f"{code}.same_period" in named:
+        return True
+    phrase = set(placeholders(style.phrase)) if style else set()
+    return f"{code}.phrase" in named and bool(phrase & {"change", "same_period"})
+
+
+def _drop_changes(text: str) -> str:
+    comparison = r"(?:\s+(?:so với|so|compared with|against)\s+(?:cùng kỳ|the same period)(?:\s+năm\s+\d{4})?)?"
+    text = re.sub(r",?\s*" + _NO_CHANGE + comparison, "", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+([,;.])", r"\1", text)
+    text = re.sub(r"([,;])\1+", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _tidy(text: str) -> str:

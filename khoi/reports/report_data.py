@@ -70,6 +70,7 @@ class BlocReport:
     bloc_name: str
     units_expected: int
     units_reporting: int
+    subject: str = ""  # "Kết quả 6 tháng đầu năm 2021": the title under the document type
     prose: list[str] = field(default_factory=list)
     key_rows: list[KeyRow] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

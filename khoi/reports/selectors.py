@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -29,7 +29,15 @@ from khoi.units.selectors import unit_get_bloc
 from . import charts, documents, prose
 from .checker import CheckResult, KnownCommendations, KnownCount, KnownFigure, check_text
 from .documents import DocumentHead
-from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTemplate, ReportJob
+from .models import (
+    CountCondition,
+    DocumentSettings,
+    IndicatorStyle,
+    ProseSection,
+    ProseTarget,
+    ProseTemplate,
+    ReportJob,
+)
 from .report_data import BlocReport, KeyRow, Table
 
 Scope = reporting.Scope
@@ -139,8 +147,12 @@ def prose_template_list() -> QuerySet[ProseTemplate]:
     return ProseTemplate.objects.select_related("updated_by")
 
 
-def prose_template_for(*, kind: str) -> ProseTemplate | None:
-    return ProseTemplate.objects.filter(period_kind=kind, is_active=True).first()
+def prose_target_list() -> QuerySet[ProseTarget]:
+    return ProseTarget.objects.all()
+
+
+def prose_template_for(*, kind: str, section: str = ProseSection.KEY_FIGURES) -> ProseTemplate | None:
+    return ProseTemplate.objects.filter(period_kind=kind, section=section, is_active=True).first()
 
 
 def document_settings_for(*, bloc: Unit | None) -> DocumentSettings | None:
@@ -177,9 +189,22 @@ def prose_context(
     prose_figures: dict[str, prose.ProseFigure] = {}
     plans: dict[str, prose.ProsePlan] = {}
     counts: dict[str, prose.ProseCount] = {}
+    targets = {
+        target.code: prose.ProseGoal(
+            indicator_code=target.indicator_code,
+            min_growth_percent=target.min_growth_percent,
+            phrase_met=target.phrase_met,
+            phrase_missed=target.phrase_missed,
+        )
+        for target in prose_target_list()
+        if f"target.{target.code}" in names
+    }
+    targeted = {goal.indicator_code for goal in targets.values()}
     for row in indicator_style_list():
         code = row.indicator_code
-        if not any(name == code or name.startswith(code + ".") or name == f"plan.{code}" for name in names):
+        if code not in targeted and not any(
+            name == code or name.startswith(code + ".") or name == f"plan.{code}" for name in names
+        ):
             continue
         figure = known.get(code) or _figure_or_none(code, period, scope, include_submitted)
         if figure is None:
@@ -243,6 +268,7 @@ def prose_context(
         styles=styles,
         plans=plans,
         counts=counts,
+        targets=targets,
     )
 
 
@@ -252,19 +278,53 @@ def default_prose_text(codes: list[str]) -> str:
     return ("; ".join(phrases) + ".") if phrases else ""
 
 
+# The indicators of the Party-building paragraph, in the order it names them.
+PARTY_CODES = ("party_admissions", "party_conversions", "party_quality_assessed")
+
+
+def default_party_text(codes: list[str]) -> str:
+    """Without a Party-building template: the phrases of its worded indicators, in order."""
+    if not codes:
+        return ""
+    return _("Party building: %(phrases)s.") % {"phrases": "; ".join(f"{{{code}.phrase}}" for code in codes)}
+
+
 def prose_paragraph(
     *,
     period: Period,
     scope: reporting.Scope,
     include_submitted: bool = False,
     figures: Mapping[str, reporting.Figure] | None = None,
+    section: str = ProseSection.KEY_FIGURES,
 ) -> str:
-    template = prose_template_for(kind=period.kind)
+    """One paragraph of the report from the data, always in Vietnamese (official output)."""
+    with translation.override("vi"):
+        return _prose_paragraph(
+            period=period, scope=scope, include_submitted=include_submitted, figures=figures, section=section
+        )
+
+
+def _prose_paragraph(
+    *,
+    period: Period,
+    scope: reporting.Scope,
+    include_submitted: bool,
+    figures: Mapping[str, reporting.Figure] | None,
+    section: str,
+) -> str:
+    template = prose_template_for(kind=period.kind, section=section)
+    styled = set(indicator_style_list().values_list("indicator_code", flat=True))
     if template is not None:
         text = template.text
+    elif section == ProseSection.PARTY:
+        given = [
+            c
+            for c in PARTY_CODES
+            if c in styled and (figures is None or (c in figures and figures[c].value is not None))
+        ]
+        text = default_party_text(given)
     else:
-        styled = set(indicator_style_list().values_list("indicator_code", flat=True))
-        text = default_prose_text([code for code in (figures or {}) if code in styled])
+        text = default_prose_text([code for code in (figures or {}) if code in styled and code not in PARTY_CODES])
     if not text:
         return ""
     context = prose_context(period=period, scope=scope, text=text, include_submitted=include_submitted, figures=figures)
@@ -445,6 +505,7 @@ def bloc_report(
     units = by_code.get(reporting.UNITS_CODE)
     report = BlocReport(
         title=_("Report on the results of %(period)s") % {"period": period.label},
+        subject=_("Results of %(period)s") % {"period": period.label},
         period_code=str(period),
         period_label=period.label,
         scope_label=scope_label(scope),
@@ -460,11 +521,15 @@ def bloc_report(
     ):
         report.notes.append(_("There are no approved figures for this period and scope."))
         return report
-    paragraph = prose_paragraph(period=period, scope=scope, include_submitted=include_submitted, figures=by_code)
-    if paragraph:
-        report.prose.append(paragraph)
+    for section in (ProseSection.KEY_FIGURES, ProseSection.PARTY):
+        paragraph = prose_paragraph(
+            period=period, scope=scope, include_submitted=include_submitted, figures=by_code, section=section
+        )
+        if paragraph:
+            report.prose.append(paragraph)
     if scope.is_whole_bloc:
-        sentence = commendation_sentence(period=period, bloc=bloc)
+        with translation.override("vi"):
+            sentence = commendation_sentence(period=period, bloc=bloc)
         if sentence:
             report.prose.append(sentence)
     step(30)
@@ -696,8 +761,9 @@ CONTENT_TYPES = {
 IMMEDIATE_UNIT_LIMIT = 150
 
 
-def document_head(*, number: str = "", on: dt.date | None = None) -> DocumentHead:
-    """The Party document header and signature of the bloc (editable per bloc by staff)."""
+def document_head(*, number: str = "", on: dt.date | None = None, signer_name: str = "") -> DocumentHead:
+    """The Party document header and signature of the bloc (editable per bloc by staff); the
+    number, the date and the signer's name of one document may be given."""
     bloc = unit_get_bloc()
     row = document_settings_for(bloc=bloc)
     today = on or timezone.localdate()
@@ -706,7 +772,7 @@ def document_head(*, number: str = "", on: dt.date | None = None) -> DocumentHea
         header = PartyDocumentHeader(
             parent_body="", issuing_body=name, number_symbol=f"Số {number or '    '}-BC", place="", date=today
         )
-        return DocumentHead(header=header, signature=SignatureBlock("T/M BAN THƯỜNG VỤ", "BÍ THƯ", ""))
+        return DocumentHead(header=header, signature=SignatureBlock("T/M BAN THƯỜNG VỤ", "BÍ THƯ", signer_name))
     header = PartyDocumentHeader(
         parent_body=row.parent_body,
         issuing_body=row.issuing_body,
@@ -714,7 +780,7 @@ def document_head(*, number: str = "", on: dt.date | None = None) -> DocumentHea
         place=row.place,
         date=today,
     )
-    signature = SignatureBlock(row.signing_authority, row.signer_title, row.signer_name)
+    signature = SignatureBlock(row.signing_authority, row.signer_title, signer_name or row.signer_name)
     return DocumentHead(header=header, signature=signature, recipients=tuple(row.recipient_list))
 
 
@@ -729,10 +795,32 @@ def report_document(
     format: str,
     number: str = "",
     on: dt.date | None = None,
+    signer_name: str = "",
     include_submitted: bool = False,
     progress: Progress | None = None,
 ) -> tuple[str, bytes]:
-    """(filename, bytes) of the report in a format; raises ValidationError when there is no data."""
+    """(filename, bytes) of the report in a format, in Vietnamese whatever the interface's
+    language (an official document); raises ValidationError when there is no data."""
+    with translation.override("vi"):
+        return _report_document(
+            period=period,
+            scope=scope,
+            format=format,
+            head=document_head(number=number, on=on, signer_name=signer_name),
+            include_submitted=include_submitted,
+            progress=progress,
+        )
+
+
+def _report_document(
+    *,
+    period: Period,
+    scope: reporting.Scope | None,
+    format: str,
+    head: DocumentHead,
+    include_submitted: bool,
+    progress: Progress | None,
+) -> tuple[str, bytes]:
     step = progress or (lambda _percent: None)
     report = bloc_report(
         period=period,
@@ -748,11 +836,11 @@ def report_document(
     if format == "txt":
         content = documents.report_text(report).encode("utf-8")
     elif format == "docx":
-        content = documents.report_docx(report, document_head(number=number, on=on), later)
+        content = documents.report_docx(report, head, later)
     elif format == "xlsx":
         content = documents.report_xlsx(report, later)
     elif format == "pdf":
-        content = documents.report_pdf(report, document_head(number=number, on=on), later)
+        content = documents.report_pdf(report, head, later)
     else:
         raise ValidationError({"format": _("Unknown format.")})
     return report_filename(period=period, format=format), content

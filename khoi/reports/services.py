@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -16,7 +17,16 @@ from khoi.core.text import clean_text
 from khoi.units.models import Unit
 
 from . import prose
-from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTemplate, ReportFormat, ReportJob
+from .models import (
+    CountCondition,
+    DocumentSettings,
+    IndicatorStyle,
+    ProseSection,
+    ProseTarget,
+    ProseTemplate,
+    ReportFormat,
+    ReportJob,
+)
 
 
 def _unknown_message(unknown: Iterable[str]) -> str:
@@ -32,6 +42,7 @@ def prose_template_validate(*, text: str) -> None:
         text,
         indicator_codes=IndicatorStyle.objects.values_list("indicator_code", flat=True),
         count_codes=CountCondition.objects.values_list("code", flat=True),
+        target_codes=ProseTarget.objects.values_list("code", flat=True),
     )
     if unknown:
         raise ValidationError({"text": _unknown_message(unknown)})
@@ -45,19 +56,23 @@ def prose_template_save(
     period_kind: str,
     text: str,
     is_active: bool = True,
+    section: str = ProseSection.KEY_FIGURES,
     actor: User | None = None,
 ) -> ProseTemplate:
     name, text = clean_text(name, multiline=False), clean_text(text, multiline=True)
     prose_template_validate(text=text)
     if not name.strip():
         raise ValidationError({"name": _("Give the template a name.")})
+    if section not in ProseSection.values:
+        raise ValidationError({"section": _("Unknown section.")})
     template = template or ProseTemplate()
     if is_active:
         # One template in use per kind of period: switching one on switches the other off.
-        ProseTemplate.objects.filter(period_kind=period_kind, is_active=True).exclude(pk=template.pk).update(
-            is_active=False
-        )
+        ProseTemplate.objects.filter(period_kind=period_kind, section=section, is_active=True).exclude(
+            pk=template.pk
+        ).update(is_active=False)
     template.name, template.period_kind, template.text, template.is_active = name.strip(), period_kind, text, is_active
+    template.section = section
     template.updated_by = actor
     template.full_clean(exclude=["updated_by"])
     template.save()
@@ -146,12 +161,25 @@ def document_settings_save(*, bloc: Unit, **fields: Any) -> DocumentSettings:
 
 @transaction.atomic
 def report_job_create(
-    *, requested_by: User, period_code: str, scope: dict[str, Any], format: str, number: str = ""
+    *,
+    requested_by: User,
+    period_code: str,
+    scope: dict[str, Any],
+    format: str,
+    number: str = "",
+    document_date: dt.date | None = None,
+    signer_name: str = "",
 ) -> ReportJob:
     if format not in ReportFormat.values:
         raise ValidationError({"format": _("Unknown format.")})
     return ReportJob.objects.create(
-        requested_by=requested_by, period_code=period_code, scope=scope, format=format, number=number
+        requested_by=requested_by,
+        period_code=period_code,
+        scope=scope,
+        format=format,
+        number=number,
+        document_date=document_date,
+        signer_name=signer_name,
     )
 
 
@@ -191,6 +219,8 @@ def report_job_run(*, job_id: Any) -> None:
             scope=scope,
             format=job.format,
             number=job.number,
+            on=job.document_date,
+            signer_name=job.signer_name,
             progress=lambda percent: report_job_progress(job_id=job.pk, progress=min(percent, 99)),
         )
     except ValidationError as error:
@@ -203,7 +233,14 @@ def report_job_run(*, job_id: Any) -> None:
 
 
 def report_job_start(
-    *, requested_by: User, period_code: str, scope: dict[str, Any], format: str, number: str = ""
+    *,
+    requested_by: User,
+    period_code: str,
+    scope: dict[str, Any],
+    format: str,
+    number: str = "",
+    document_date: dt.date | None = None,
+    signer_name: str = "",
 ) -> ReportJob:
     """Queue a job and hand it to the task framework (after the transaction commits)."""
     from khoi.core.tasks import enqueue
@@ -211,7 +248,13 @@ def report_job_start(
     from .tasks import generate_report_document
 
     job = report_job_create(
-        requested_by=requested_by, period_code=period_code, scope=scope, format=format, number=number
+        requested_by=requested_by,
+        period_code=period_code,
+        scope=scope,
+        format=format,
+        number=number,
+        document_date=document_date,
+        signer_name=signer_name,
     )
     transaction.on_commit(lambda: enqueue(generate_report_document, str(job.pk)))
     return job

@@ -7,6 +7,7 @@ leadership, administrators): a unit's reporter gets 403. A job of someone else a
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -23,7 +24,7 @@ from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
 from . import selectors, services
 from .checker import CheckerInputError, summary, text_period
-from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
+from .models import PeriodKind, ProseSection, ProseTemplate, ReportFormat, ReportJob
 
 
 def _default_period() -> str:
@@ -103,6 +104,14 @@ def report_export(request: HttpRequest) -> HttpResponse:
     if errors or period is None or scope is None:
         return render(request, "reports/error.html", {"errors": errors}, status=400)
     number = request.POST.get("number", "").strip()[:20]
+    signer_name = " ".join(request.POST.get("signer_name", "").split())[:100]
+    document_date = None
+    if request.POST.get("document_date", "").strip():
+        try:
+            document_date = dt.date.fromisoformat(request.POST["document_date"].strip())
+        except ValueError:
+            message = _("“%(text)s” is not a date.") % {"text": request.POST["document_date"]}
+            return render(request, "reports/error.html", {"errors": [message]}, status=400)
     if selectors.needs_background(period=period, scope=scope):
         job = services.report_job_start(
             requested_by=request.user,  # type: ignore[arg-type]
@@ -110,10 +119,14 @@ def report_export(request: HttpRequest) -> HttpResponse:
             scope=selectors.scope_params(scope),
             format=format,
             number=number,
+            document_date=document_date,
+            signer_name=signer_name,
         )
         return redirect("reports:job", job_id=job.pk)
     try:
-        filename, content = selectors.report_document(period=period, scope=scope, format=format, number=number)
+        filename, content = selectors.report_document(
+            period=period, scope=scope, format=format, number=number, on=document_date, signer_name=signer_name
+        )
     except ValidationError as error:
         return render(request, "reports/error.html", {"errors": error.messages}, status=400)
     return _download(content, filename, selectors.CONTENT_TYPES[format])
@@ -247,6 +260,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "period_kind": template.period_kind if template else PeriodKind.YEAR,
         "text": template.text if template else "",
         "is_active": template.is_active if template else True,
+        "section": template.section if template else ProseSection.KEY_FIGURES,
     }
     if request.method == "POST":
         values = {
@@ -254,6 +268,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "period_kind": request.POST.get("period_kind", ""),
             "text": request.POST.get("text", ""),
             "is_active": request.POST.get("is_active") == "on",
+            "section": request.POST.get("section", ProseSection.KEY_FIGURES),
         }
         try:
             services.prose_template_save(
@@ -262,6 +277,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 period_kind=str(values["period_kind"]),
                 text=str(values["text"]),
                 is_active=bool(values["is_active"]),
+                section=str(values["section"]),
                 actor=request.user,  # type: ignore[arg-type]
             )
         except ValidationError as error:
@@ -273,6 +289,8 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "values": values,
         "errors": errors,
         "kinds": PeriodKind.choices,
+        "sections": ProseSection.choices,
+        "targets": selectors.prose_target_list(),
         "styles": selectors.indicator_style_list(),
         "conditions": selectors.count_condition_list(),
         "page_title": _("Edit a wording template"),

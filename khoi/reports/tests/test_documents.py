@@ -103,3 +103,51 @@ def test_a_period_without_approved_figures_makes_no_file(demo):
     with pytest.raises(ValidationError) as error:
         selectors.report_document(period=Period.parse("2019-Y"), format="docx")
     assert "Chưa có số liệu đã duyệt của năm 2019" in error.value.messages[0]
+
+
+def test_the_subject_does_not_repeat_the_document_type_and_staff_set_number_date_and_signer(demo):
+    _name, content = selectors.report_document(
+        period=Period.parse("2021-Y"),
+        format="docx",
+        number="12",
+        on=dt.date(2022, 1, 5),
+        signer_name="Nguyễn Văn An",
+    )
+    document = Document(io.BytesIO(content))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[texts.index("BÁO CÁO") + 1] == "Kết quả năm 2021"
+    left, right = document.tables[0].rows[0].cells
+    assert left.paragraphs[-1].text == "Số 12-BC/ĐUK"
+    assert right.paragraphs[-1].text == "Hải Phòng, ngày 05 tháng 01 năm 2022"
+    signature = [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    assert signature[-1] == "Nguyễn Văn An"
+
+
+def test_documents_are_vietnamese_under_an_english_interface(demo):
+    from django.utils import translation
+
+    with translation.override("en"):
+        _name, content = selectors.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    assert "BÁO CÁO" in text and "Kết quả 6 tháng đầu năm 2021" in text
+    assert "kết nạp mới 36 đảng viên" in text
+    assert " up " not in text and "Report" not in text
+
+
+def test_the_pdf_keeps_the_signature_with_the_rows_before_it_and_names_whole(demo):
+    _name, content = selectors.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(content)).pages]
+    last = pages[-1]
+    assert "T/M BAN THƯỜNG VỤ" in last and "DV095" in last  # the last rows travel with the signature
+    assert "Đảng bộ Liên minh Hợp tác xã thành phố Hải Phòng" in " ".join(pages)  # wrapped, never cut
+    assert "…" not in " ".join(pages)
+
+
+def test_column_widths_follow_the_content_and_fill_the_page():
+    from khoi.reports.documents import column_widths
+
+    widths = column_widths([20, 150, 30, 30], {0, 2, 3}, 170)
+    assert abs(sum(widths) - 170) < 0.01
+    assert widths[1] > widths[2] >= 12 and widths[0] < widths[1]
+    roomy = column_widths([20, 40, 15], {0, 2}, 170)
+    assert roomy[0] == 20 and roomy[2] == 15 and abs(roomy[1] - 135) < 0.01

@@ -30,10 +30,37 @@ def test_a_decrease_reads_giam():
     assert _render("{revenue.phrase}.", figure) == "tổng doanh thu đạt 968 tỷ đồng, giảm 3,2%."
 
 
-def test_no_base_reads_no_figure_for_the_same_period_and_drops_the_comparison():
+def test_no_base_anywhere_drops_the_changes_and_says_so_once_at_the_end():
     figure = prose.ProseFigure("Tổng doanh thu", D(968), None, None)
     text = "Tổng doanh thu {revenue}, {revenue.change} so cùng kỳ."
-    assert _render(text, figure) == "Tổng doanh thu 968 tỷ đồng, chưa có số liệu cùng kỳ."
+    assert _render(text, figure) == "Tổng doanh thu 968 tỷ đồng. Chưa có số liệu cùng kỳ năm 2020 để so sánh."
+
+
+def test_a_missing_base_beside_figures_that_have_one_still_reads_per_figure():
+    context = prose.ProseContext(
+        year=2021,
+        period_label="năm 2021",
+        figures={
+            "revenue": prose.ProseFigure("Tổng doanh thu", D(968), None, None),
+            "exports": prose.ProseFigure("Xuất khẩu", D(58), D(25), D(132)),
+        },
+        styles={"revenue": STYLE, "exports": prose.Style(unit_label="triệu USD")},
+    )
+    text = "{revenue}, {revenue.change}; {exports}, {exports.change}."
+    assert prose.render(text, context) == "968 tỷ đồng, chưa có số liệu cùng kỳ; 58 triệu USD, tăng 132%."
+
+
+def test_a_target_reads_met_or_missed_from_the_growth_as_the_prose_rounds_it():
+    goal = prose.ProseGoal("revenue", D(10), "đạt chỉ tiêu", "chưa đạt chỉ tiêu")
+    for growth, expected in ((D("9.96"), "đạt chỉ tiêu"), (D("9.94"), "chưa đạt chỉ tiêu")):
+        context = prose.ProseContext(
+            year=2021,
+            period_label="năm 2021",
+            figures={"revenue": prose.ProseFigure("Tổng doanh thu", D(110), D(100), growth)},
+            styles={"revenue": STYLE},
+            targets={"t": goal},
+        )
+        assert prose.render("({target.t})", context) == f"({expected})"
 
 
 def test_a_zero_base_has_no_growth_and_reads_the_same_way():
