@@ -4,7 +4,7 @@ Required environment: SECRET_KEY, DATABASE_URL, REDIS_URL, ALLOWED_HOSTS.
 """
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, REDIS_URL, env
+from .base import INSTALLED_APPS, MIDDLEWARE, REDIS_URL, env
 
 DEBUG = False
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
@@ -20,3 +20,7 @@ if REDIS_URL:
     }
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+
+# Behind our nginx (deploy/): the client's address from X-Real-IP when the request comes from it.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+MIDDLEWARE = ["khoi.core.proxy.ProxiedClientAddressMiddleware", *MIDDLEWARE]
