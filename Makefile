@@ -17,7 +17,7 @@ find_python = $(shell for p in $(PYTHON_CANDIDATES); do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run demo serve serve-prod test lint format messages check-python clean bench
+.PHONY: help run demo serve serve-prod test lint format messages check-python clean bench backup restore prod-smoke
 
 help:
 	@echo "make run        set up (.venv, dependencies, database, demo bloc) and serve on http://$(HOST):$(PORT)"
@@ -25,6 +25,9 @@ help:
 	@echo "make test       the whole test suite, ruff and mypy"
 	@echo "make lint       ruff (lint + format check) and mypy"
 	@echo "make serve-prod granian with $(WORKERS) workers (needs DATABASE_URL, REDIS_URL, SECRET_KEY)"
+	@echo "make backup     the database and uploaded files into var/backups/khoi-*.tar (BACKUP_DIR=…)"
+	@echo "make restore FILE=var/backups/khoi-….tar   replace the database and uploaded files with a backup's"
+	@echo "make prod-smoke nginx, both app pools, worker and scheduler on throwaway PostgreSQL and Redis, with faults"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@PYTHON="$(find_python)"; \
@@ -56,7 +59,9 @@ run: demo
 	@echo "  Khối is running at http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: khoi-demo-2021): admin, vanphong, bantochuc, tuyengiao, kiemtra, lanhdao, baocao.dv001 … baocao.dv095"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "  With it: the task worker (long documents) and the periodic jobs. Ctrl-C stops all three."
+	@echo ""
+	KHOI_ADDR=$(HOST):$(PORT) $(VENV)/bin/honcho --no-colour -f Procfile start
 
 serve-prod: $(VENV)/.installed compile-messages
 	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput
@@ -64,6 +69,19 @@ serve-prod: $(VENV)/.installed compile-messages
 	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/granian config.wsgi:application \
 	  --interface wsgi --host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads 4 \
 	  --backlog 2048 --respawn-failed-workers
+
+BACKUP_DIR ?= var/backups
+
+backup: $(VENV)/.installed
+	$(MANAGE) backup --dir $(BACKUP_DIR)
+
+restore: $(VENV)/.installed
+	@if [ -z "$(FILE)" ]; then echo "Usage: make restore FILE=var/backups/khoi-YYYYMMDD-HHMMSS.tar"; exit 2; fi
+	$(MANAGE) restore $(FILE)
+
+# The production layout on this machine (needs nginx, PostgreSQL's server programs and redis-server).
+prod-smoke: $(VENV)/.installed compile-messages
+	$(PY) scripts/prod_smoke.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,7 @@ cookies); KHOI_HTTPS=false turns these off for a plain-HTTP intranet.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, REDIS_URL, env, mailer_from_url
+from .base import INSTALLED_APPS, MIDDLEWARE, REDIS_URL, env, mailer_from_url
 
 DEBUG = False
 
@@ -44,3 +44,7 @@ if REDIS_URL:
     }
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+
+# Behind our nginx (deploy/): the client's address from X-Real-IP when the request comes from it.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+MIDDLEWARE = ["khoi.core.proxy.ProxiedClientAddressMiddleware", *MIDDLEWARE]
