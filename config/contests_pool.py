@@ -20,6 +20,7 @@ NOT_NEEDED = frozenset(
         "django.contrib.auth.middleware.LoginRequiredMiddleware",
         "django.contrib.messages.middleware.MessageMiddleware",
         "django_htmx.middleware.HtmxMiddleware",
+        "axes.middleware.AxesMiddleware",  # no login in this pool
     }
 )
 
