@@ -204,12 +204,10 @@ def report_job_start(
     *, requested_by: User, period_code: str, scope: dict[str, Any], format: str, number: str = ""
 ) -> ReportJob:
     """Queue a job and hand it to the task framework (after the transaction commits)."""
-    from khoi.core.tasks import enqueue
-
     from .tasks import generate_report_document
 
     job = report_job_create(
         requested_by=requested_by, period_code=period_code, scope=scope, format=format, number=number
     )
-    transaction.on_commit(lambda: enqueue(generate_report_document, str(job.pk)))
+    transaction.on_commit(lambda: generate_report_document.enqueue(str(job.pk)))
     return job
