@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
-        [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one]
+        [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one] [--layout split|single]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
@@ -12,8 +12,12 @@ What it does, bounded in time and count, and cleaning up after itself:
 2. prepares a fresh open round (its own contest, a small bank, the per-address limit lifted: every
    simulated participant comes from 127.0.0.1). For submit-peak it also stores --ready entries
    already started and answered, then VACUUM ANALYZEs the two tables;
-3. starts the app server (granian as `make serve-prod` does, or gunicorn gthread) with N worker
-   processes on 127.0.0.1:8200 (the 8200–8209 range);
+3. starts the app servers (granian as deploy/systemd runs them, or gunicorn gthread) on
+   127.0.0.1:8200 (the 8200–8209 range). --layout split (the default, as deploy/ runs production):
+   the contests pool (config.wsgi_contests) with N worker processes answers autosave and submit,
+   a main pool of one worker (config.wsgi, port + 1) everything else, and the simulated
+   participants send each request where the proxy would. --layout single: one pool of N workers
+   (config.wsgi) answers everything, for comparison;
 4. runs many concurrent simulated participants for --duration seconds.
    full, html mode, each one as a phone would: GET the landing page (form, CSRF cookie, signed
    challenge) · waits the challenge's 2 s · POST the entry · GET the question page · POST one
@@ -24,7 +28,7 @@ What it does, bounded in time and count, and cleaning up after itself:
    --rate, submits are sent at that pace whatever the answers' pace (open loop). Its HTTP client is
    a minimal keep-alive one (LeanConnection), so that the load generator takes little of the cores
    it shares with the server; --client aiohttp uses aiohttp's instead;
-5. with --kill-one, SIGKILLs one app worker process half-way through;
+5. with --kill-one, SIGKILLs one app worker process (of the pool answering submits) half-way through;
 6. stops the server, then compares the receipt codes participants were shown with the entries
    stored in PostgreSQL: every receipt must belong to a stored, finalised entry.
 Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries,
@@ -59,6 +63,8 @@ DB_NAME = "khoi_contests"
 DB_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
 HOST = "127.0.0.1"
+# What deploy/nginx/khoi.conf sends to the contests pool.
+CONTESTS_POOL = re.compile(r"^/api/v1/contests/entries/[^/]+/(answers|submit)/$")
 CHALLENGE_WAIT = 2.05
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -173,8 +179,17 @@ def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -
 class Server:
     """The app server (gunicorn or granian) with N worker processes; always stopped on exit."""
 
-    def __init__(self, env: dict[str, str], port: int, workers: int, threads: int, kind: str = "gunicorn") -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        port: int,
+        workers: int,
+        threads: int,
+        kind: str = "gunicorn",
+        module: str = "config.wsgi:application",
+    ) -> None:
         self.env, self.port, self.workers, self.threads, self.kind = env, port, workers, threads, kind
+        self.module = module
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -197,13 +212,13 @@ class Server:
                 "--respawn-failed-workers",
                 "--log-level",
                 "warning",
-                "config.wsgi:application",
+                self.module,
             ]
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True)
             return
         command = [
             str(GUNICORN),
-            "config.wsgi:application",
+            self.module,
             "--bind",
             f"{HOST}:{self.port}",
             "--workers",
@@ -256,8 +271,8 @@ async def wait_until_up(base: str, deadline: float) -> None:
 class CpuMeter:
     """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went."""
 
-    def __init__(self, server: Server) -> None:
-        self.server = server
+    def __init__(self, servers: list[Server]) -> None:
+        self.servers = servers
         self.ticks = os.sysconf("SC_CLK_TCK")
         self.first: dict[str, float] | None = None
         self.last: dict[str, float] | None = None
@@ -271,9 +286,11 @@ class CpuMeter:
         proc = Path("/proc")
         if not (proc / "stat").exists():
             return seconds
-        server_pids = set(self.server.worker_pids())
-        if self.server.process is not None:
-            server_pids.add(self.server.process.pid)
+        server_pids: set[int] = set()
+        for server in self.servers:
+            server_pids.update(server.worker_pids())
+            if server.process is not None:
+                server_pids.add(server.process.pid)
         for entry in proc.iterdir():
             if not entry.name.isdigit():
                 continue
@@ -328,13 +345,17 @@ def submit_payload(question_ids: list[int]) -> dict[str, object]:
 
 
 class Participant:
-    def __init__(self, session: aiohttp.ClientSession, base: str, info: dict[str, object], stats: Stats) -> None:
+    def __init__(
+        self, session: aiohttp.ClientSession, base: str, info: dict[str, object], stats: Stats, hot_base: str = ""
+    ) -> None:
         self.session, self.base, self.info, self.stats = session, base, info, stats
+        self.hot_base = hot_base or base
 
     async def _call(self, step: str, method: str, url: str, **kwargs: object) -> tuple[int, str, dict[str, str]]:
         began = time.monotonic()
         try:
-            async with self.session.request(method, self.base + url, allow_redirects=False, **kwargs) as response:  # type: ignore[arg-type]
+            base = self.hot_base if CONTESTS_POOL.match(url) else self.base  # as the proxy routes it
+            async with self.session.request(method, base + url, allow_redirects=False, **kwargs) as response:  # type: ignore[arg-type]
                 text = await response.text()
                 status = response.status
                 headers = dict(response.headers)
@@ -481,6 +502,8 @@ class LeanConnection:
 async def drive(
     args: argparse.Namespace, base: str, info: dict[str, object], server: Server, stats: Stats, meter: CpuMeter
 ) -> float:
+    """`server` is the pool that answers autosave and submit (the contests pool in the split layout)."""
+    hot_base = f"http://{HOST}:{args.hot_port}"
     stop_at = time.monotonic() + args.duration
     prefix = random.choice(["091", "098", "097", "086", "090", "093"])
     run_tag = random.randrange(10_000)
@@ -492,8 +515,8 @@ async def drive(
 
     async def submit_loop() -> None:
         async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
-            participant = Participant(session, base, info, stats)
-            lean = LeanConnection(HOST, args.port)
+            participant = Participant(session, base, info, stats, hot_base)
+            lean = LeanConnection(HOST, args.hot_port)
             while time.monotonic() < stop_at:
                 if not ready:
                     stats.ready_ran_out = True
@@ -517,7 +540,7 @@ async def drive(
         # pile a steady load on the few connections (and so the one worker) it happens to be on.
         idle: deque[LeanConnection] = deque()
         async with aiohttp.ClientSession(connector=connector, connector_owner=False, timeout=timeout) as session:
-            participant = Participant(session, base, info, stats)
+            participant = Participant(session, base, info, stats, hot_base)
 
             async def one(token: str, question_ids: list[int]) -> None:
                 async with in_flight:
@@ -525,7 +548,7 @@ async def drive(
                         if args.client != "lean":
                             await participant.submit_only(token, question_ids)
                             return
-                        connection = idle.popleft() if idle else LeanConnection(HOST, args.port)
+                        connection = idle.popleft() if idle else LeanConnection(HOST, args.hot_port)
                         try:
                             await connection.submit(stats, token, question_ids)
                         finally:
@@ -561,7 +584,7 @@ async def drive(
             async with aiohttp.ClientSession(
                 connector=connector, connector_owner=False, timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)
             ) as session:
-                participant = Participant(session, base, info, stats)
+                participant = Participant(session, base, info, stats, hot_base)
                 try:
                     if args.mode == "api":
                         await participant.run_api(phone, args.autosaves)
@@ -637,7 +660,8 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     print()
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
-        f"{args.workers} {args.server} workers × {args.threads} thread(s), "
+        f"layout {args.layout}, {args.workers} {args.server} workers × {args.threads} thread(s)"
+        + (" in the contests pool (+1 main), " if args.layout == "split" else ", ")
         + (f"{args.client} client, " if args.scenario == "submit-peak" else "")
         + (
             f"{args.rate:.0f} submits/s offered (open loop, at most {args.participants} in flight), "
@@ -731,7 +755,14 @@ def main() -> int:
         "clients each submitting as soon as its last submit was answered",
     )
     parser.add_argument("--port", type=int, default=8200, choices=range(8200, 8210), metavar="8200-8209")
-    parser.add_argument("--kill-one", action="store_true", help="SIGKILL one gunicorn worker half-way through")
+    parser.add_argument("--kill-one", action="store_true", help="SIGKILL one app worker half-way through")
+    parser.add_argument(
+        "--layout",
+        choices=["split", "single"],
+        default="split",
+        help="split: the contests pool (config.wsgi_contests, --workers) answers autosave and submit and a main pool "
+        "of one worker the rest, as deploy/ runs production; single: one pool (config.wsgi) answers everything",
+    )
     args = parser.parse_args()
     args.duration = min(args.duration, 300.0)
     args.questions = max(1, min(25, args.questions))
@@ -744,28 +775,45 @@ def main() -> int:
     ready = min(args.ready, 100_000) if args.scenario == "submit-peak" else 0
     info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30, ready=ready)
     round_id = int(info["round_id"])  # type: ignore[call-overload]
-    server = Server(env, args.port, args.workers, args.threads, args.server)
+    if args.layout == "split":
+        # As deploy/ runs production: the contests pool answers autosave and submit, the main pool the rest.
+        contests = "config.wsgi_contests:application"
+        server = Server(env, args.port, args.workers, args.threads, args.server, contests)
+        servers = [server, Server(env, args.port + 1, 1, args.threads, args.server)]
+        args.hot_port, main_port = args.port, args.port + 1
+    else:
+        server = Server(env, args.port, args.workers, args.threads, args.server)
+        servers = [server]
+        args.hot_port = main_port = args.port
+
+    def stop_all() -> None:
+        for each in servers:
+            each.stop()
 
     def interrupted(signum: int, _frame: object) -> None:
-        server.stop()
+        stop_all()
         sys.exit(130)
 
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     stats = Stats()
-    meter = CpuMeter(server)
+    meter = CpuMeter(servers)
     try:
-        server.start()
-        base = f"http://{HOST}:{args.port}"
-        asyncio.run(wait_until_up(base, time.monotonic() + 60))
+        for each in servers:
+            each.start()
+        base = f"http://{HOST}:{main_port}"
+        for each in servers:
+            asyncio.run(wait_until_up(f"http://{HOST}:{each.port}", time.monotonic() + 60))
         print(
-            f"{args.server} up on {base} (pid {server.process.pid if server.process else '?'}), round {round_id}",
+            f"{args.server} up, layout {args.layout}: "
+            + ", ".join(f"{each.module} on :{each.port} ({each.workers} workers)" for each in servers)
+            + f"; round {round_id}",
             flush=True,
         )
         began = asyncio.run(drive(args, base, info, server, stats, meter))
         ended = time.monotonic()
     finally:
-        server.stop()
+        stop_all()
     return report(args, stats, began, ended, round_id, meter)
 
 

@@ -8,7 +8,7 @@ cookies); KHOI_HTTPS=false turns these off for a plain-HTTP intranet.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, MIDDLEWARE, REDIS_URL, env, mailer_from_url
+from .base import MIDDLEWARE, env, mailer_from_url
 
 DEBUG = False
 
@@ -35,15 +35,8 @@ CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=KHOI_HTTPS)
 _proxy_ssl_header = env("KHOI_PROXY_SSL_HEADER", default="HTTP_X_FORWARDED_PROTO")
 SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
 
-if REDIS_URL:
-    # RQ on Redis; while Redis is down, tasks are queued in the database (khoi.core.tasks.enqueue),
-    # so `manage.py db_worker` runs beside `manage.py rqworker` (deploy/systemd).
-    TASKS = {
-        "default": {"BACKEND": "django_tasks_rq.backend.RQBackend", "QUEUES": ["default"]},  # type: ignore[dict-item]
-        "database": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"},
-    }
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+# Background tasks stay in the database queue of base.py (run by `manage.py db_worker`,
+# deploy/systemd/khoi-worker.service): a document asked for while Redis is down is still made.
 
 # Behind our nginx (deploy/): the client's address from X-Real-IP when the request comes from it.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])

@@ -243,8 +243,6 @@ def report_job_start(
     signer_name: str = "",
 ) -> ReportJob:
     """Queue a job and hand it to the task framework (after the transaction commits)."""
-    from khoi.core.tasks import enqueue
-
     from .tasks import generate_report_document
 
     job = report_job_create(
@@ -256,5 +254,5 @@ def report_job_start(
         document_date=document_date,
         signer_name=signer_name,
     )
-    transaction.on_commit(lambda: enqueue(generate_report_document, str(job.pk)))
+    transaction.on_commit(lambda: generate_report_document.enqueue(str(job.pk)))
     return job

@@ -177,3 +177,21 @@ def test_the_copy_of_a_round_is_kept_between_requests_while_nothing_changes(open
     with CaptureQueriesContext(connection) as queries:
         selectors.round_pool_get(round_id=open_round.pk)
     assert len(queries) == 0
+
+
+def test_the_contests_pool_starts_with_its_own_settings_and_passes_djangos_checks():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SECRET_KEY": "check-only", "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    code = (
+        "import config.wsgi_contests as w; from django.conf import settings; from django.core.management import "
+        "call_command; print(settings.ROOT_URLCONF, 'SessionMiddleware' in str(settings.MIDDLEWARE)); "
+        "call_command('check')"
+    )
+    done = subprocess.run(  # noqa: S603  (this interpreter, a fixed script)
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "config.urls_contests False"

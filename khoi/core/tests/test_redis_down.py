@@ -1,5 +1,5 @@
-"""With Redis unreachable, logins, rate limits and background tasks keep working, and the cache
-goes back to Redis by itself once it answers again."""
+"""With Redis unreachable, logins and rate limits keep working, and the cache goes back to Redis
+by itself once it answers again. (Background tasks are queued in the database: no Redis there.)"""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from django.urls import reverse
 from khoi.accounts.tests.factories import PASSWORD, make_user
 from khoi.contests import throttle
 from khoi.core import cache as fault_tolerant
-from khoi.core import tasks
 
 UNREACHABLE = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connections are refused at once
 DOWN_CACHES = {
@@ -74,39 +73,3 @@ def test_rate_limits_hold_per_process_while_redis_is_unreachable(monkeypatch):
         assert [throttle.allow("ip:203.0.113.9", limit=2, window=60) for _ in range(3)] == [True, True, False]
     finally:
         throttle._redis.cache_clear()
-
-
-class RefusingTask:
-    """A task whose backend (RQ) cannot reach Redis; `using` notes where it was queued instead."""
-
-    name = "khoi.reports.tasks.generate_report_document"
-    backend = "default"
-
-    def __init__(self) -> None:
-        self.queued: list[tuple[str, tuple[Any, ...]]] = []
-
-    def enqueue(self, *args: Any) -> str:
-        raise redis.ConnectionError("refused")
-
-    def using(self, *, backend: str) -> Any:
-        task = self
-
-        class Queued:
-            def enqueue(self, *args: Any) -> str:
-                task.queued.append((backend, args))
-                return "queued"
-
-        return Queued()
-
-
-def test_a_task_is_queued_in_the_database_while_redis_is_unreachable():
-    task = RefusingTask()
-    backends = {**settings.TASKS, "database": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
-    with override_settings(TASKS=backends):
-        assert tasks.enqueue(task, "job-1") == "queued"  # type: ignore[arg-type]
-    assert task.queued == [("database", ("job-1",))]
-
-
-def test_without_a_database_backend_to_fall_back_to_the_error_is_not_hidden():
-    with pytest.raises(redis.ConnectionError):
-        tasks.enqueue(RefusingTask(), "job-1")  # type: ignore[arg-type]
