@@ -1,5 +1,5 @@
-"""Background generation of long documents (Django's task framework: a database queue by
-default, Redis/RQ in production, run immediately in tests)."""
+"""Background generation of long documents (Django's task framework: a database queue run by
+`manage.py db_worker`, in development and production alike; run immediately in tests)."""
 
 from __future__ import annotations
 
