@@ -47,13 +47,16 @@ def browser_context(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         context = browser.new_context(
-            viewport=viewport,  # type: ignore[arg-type] locale="vi-VN", is_mobile=mobile, has_touch=mobile, device_scale_factor=1
+            viewport={"width": viewport["width"], "height": viewport["height"]},
+            locale="vi-VN",
+            is_mobile=mobile,
+            has_touch=mobile,
+            device_scale_factor=1,
         )
         context.set_default_timeout(10_000)
-        cookies = [{"name": "django_language", "value": language, "url": base_url}]
+        context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
         if session:
-            cookies.append({"name": "sessionid", "value": session, "url": base_url})
-        context.add_cookies(cookies)  # type: ignore[arg-type]
+            context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])
         try:
             yield context.new_page()
         finally:
