@@ -26,6 +26,9 @@ DESKTOP = {"width": 1366, "height": 900}
 
 browser_marks = [
     pytest.mark.browser,
+    # A live server sees only committed data; the flush after each test would also empty what the
+    # migrations put in (categories, sectors) for the tests that follow: restore it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium"),
 ]
 
