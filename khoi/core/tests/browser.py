@@ -56,7 +56,7 @@ def browser_context(
             has_touch=mobile,
             device_scale_factor=1,
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(30_000)  # a shared 2-core machine can be slow
         context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
         if session:
             context.add_cookies([{"name": "sessionid", "value": session, "url": base_url}])

@@ -58,6 +58,20 @@ def test_a_member_firm_searches_posts_asks_accepts_and_reads_its_agenda(
         assert words["table"] in agenda.locator("li", has_text=participant_b.enterprise.name).inner_text()
         page.screenshot(path=str(ARTIFACTS / f"market-agenda-1366-{language}.png"), full_page=True)
 
+        long_word = services.listing_create(
+            actor=None,
+            enterprise=participant_out.enterprise,
+            fields={
+                "kind": "offer",
+                "category": category("kho-bai"),
+                "title": "Kho " + "a" * 20_000,
+                "regions": ["Hải Phòng"],
+            },
+        )
+        page.goto(f"{base}/market/listings/{long_word.pk}/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]  # the word breaks
+
+        page.goto(f"{base}/market/conferences/{conference.pk}/participants/{participant_a.pk}/")
         page.set_viewport_size(PHONE)
         page.reload()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
