@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Sequence
 
 from django.db import transaction
@@ -260,6 +261,19 @@ NEEDS: list[tuple[str, str, str]] = [
     ("co-khi", "Cần gia công chi tiết cơ khí", "Gia công chi tiết máy, khung thép theo bản vẽ."),
     ("du-lich-hoi-nghi", "Cần tổ chức du lịch cho người lao động", "Tour nghỉ dưỡng 3 ngày cho 200 người."),
 ]
+# Needs of many enterprises differ in what they add to the same want: a list does not repeat a title.
+NEED_DETAILS = [
+    "",
+    " năm 2024",
+    " cho 6 tháng cuối năm",
+    " giai đoạn 2024–2025",
+    " cho chi nhánh mới",
+    " theo hợp đồng khung",
+    " dài hạn",
+    " từ quý III",
+]
+_TITLES_USED: Counter[str] = Counter()
+OFFER_DETAILS = ["", " trọn gói", " theo yêu cầu", " tại Hải Phòng", " cho doanh nghiệp trong Khối", " giá ưu đãi"]
 OUTSIDE_PROVINCES = [
     ("Hà Nội", "01"),
     ("Quảng Ninh", "57"),
@@ -337,6 +351,7 @@ def load() -> str:
 
 
 def _load() -> str:
+    _TITLES_USED.clear()
     categories = {category.code: category for category in Category.objects.all()}
     lines = _unit_lines()
     units = {unit.code: unit for unit in Unit.objects.filter(code__in=list(lines)).order_by("code")}
@@ -492,6 +507,15 @@ def _agreed_slot(
 def _listing(
     enterprise: Enterprise, kind: str, category: Category, title: str, description: str, regions: list[str], seed: str
 ) -> None:
+    # The n-th enterprise posting the same want or offer words it its own way.
+    times = _TITLES_USED[title]
+    _TITLES_USED[title] += 1
+    if kind == "need":
+        title += NEED_DETAILS[times % len(NEED_DETAILS)]
+    elif enterprise.unit_id is None:
+        title += f" tại {enterprise.province}"
+    else:
+        title += OFFER_DETAILS[times % len(OFFER_DETAILS)]
     services.listing_create(
         actor=None,
         enterprise=enterprise,

@@ -1,7 +1,7 @@
 """Need ↔ offer matching with a reason a person can read. Pure computation, no database.
 
 "cùng lĩnh vực vận tải – kho bãi; phục vụ Hải Phòng; từ khóa: kho lạnh": the same category (or
-field), the regions both serve, and the words both texts share (two-word phrases first).
+field), the regions both serve, and the phrases both texts share, whole words kept together.
 """
 
 from __future__ import annotations
@@ -71,35 +71,69 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return [(word.lower(), search_key(word)) for word in _WORD.findall(text)]
 
 
+MAX_PHRASE = 6  # syllables: a longer shared run is cut at a phrase the texts repeat less
+
+
+def _shared_runs(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """(start, end) in `a` of the maximal runs of syllables that `b` also contains in a row, longest
+    first, not overlapping. Vietnamese writes a word as several syllables ("vốn lưu động"): a
+    maximal shared run keeps the words whole, where fixed-size pairs cut them ("vốn lưu", "động lãi")."""
+    b_keys = [key for _, key in b]
+    positions: dict[str, list[int]] = {}
+    for j, key in enumerate(b_keys):
+        positions.setdefault(key, []).append(j)
+    runs: list[tuple[int, int]] = []
+    for i in range(len(a)):
+        for j in positions.get(a[i][1], ()):
+            if i and j and a[i - 1][1] == b_keys[j - 1]:
+                continue  # the run started earlier
+            length = 0
+            while i + length < len(a) and j + length < len(b_keys) and a[i + length][1] == b_keys[j + length]:
+                length += 1
+            runs.append((i, i + length))
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(set(runs), key=lambda run: (run[0] - run[1], run[0])):
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+    return chosen
+
+
+def _trim(a: list[tuple[str, str]], start: int, end: int) -> tuple[int, int]:
+    """A run without common words at its edges ("cung cấp kho lạnh" → "kho lạnh")."""
+    while start < end and a[start][1] in STOPWORDS:
+        start += 1
+    while end > start and a[end - 1][1] in STOPWORDS:
+        end -= 1
+    return start, min(end, start + MAX_PHRASE)
+
+
 def shared_keywords(
     first: str, second: str, *, first_title: str = "", second_title: str = "", limit: int = 3
 ) -> tuple[str, ...]:
-    """Two-word phrases both texts contain (those in both titles first), else single words; shown
-    as the first text writes them."""
+    """The phrases both texts contain, whole (those in both titles first, then the longest), else
+    single words; shown as the first text writes them."""
     a, b = _tokens(first), _tokens(second)
-    b_keys = {key for _, key in b}
-    b_pairs = {(b[i][1], b[i + 1][1]) for i in range(len(b) - 1)}
     titles = [search_key(first_title), search_key(second_title)]
-    phrases: list[tuple[int, int, str, tuple[str, str]]] = []
-    for i in range(len(a) - 1):
-        pair = (a[i][1], a[i + 1][1])
-        if pair in b_pairs and not (set(pair) & STOPWORDS) and min(len(pair[0]), len(pair[1])) >= 2:
-            salience = sum(1 for title in titles if f"{pair[0]} {pair[1]}" in title)
-            phrases.append((-salience, i, f"{a[i][0]} {a[i + 1][0]}", pair))
-    found: list[str] = []
-    covered: set[str] = set()
+    phrases: list[tuple[int, int, int, str]] = []
+    for run_start, run_end in _shared_runs(a, b):
+        start, end = _trim(a, run_start, run_end)
+        if end - start < 2 or min(len(a[k][1]) for k in range(start, end)) < 2:
+            continue
+        key = " ".join(a[k][1] for k in range(start, end))
+        salience = sum(1 for title in titles if key in title)
+        phrases.append((-salience, -(end - start), start, " ".join(a[k][0] for k in range(start, end))))
     if phrases:
         best = min(phrase[0] for phrase in phrases)
-        for salience, _i, phrase, pair in sorted(phrases):
-            if salience == best and not (set(pair) & covered) and phrase not in found:
-                found.append(phrase)
-                covered.update(pair)
-        return tuple(found[:limit])
+        found = [text for salience, _n, _i, text in sorted(phrases) if salience == best]
+        return tuple(dict.fromkeys(found))[:limit]
+    b_keys = {key for _, key in b}
+    words: list[str] = []
+    covered: set[str] = set()
     for original, key in a:
         if key in b_keys and key not in STOPWORDS and key not in covered and len(key) >= 4:
-            found.append(original)
+            words.append(original)
             covered.add(key)
-    return tuple(found[:limit])
+    return tuple(words[:limit])
 
 
 def match(need: MatchFacts, offer: MatchFacts) -> Match | None:

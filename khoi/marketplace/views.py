@@ -329,6 +329,7 @@ def conference_register(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("marketplace:participant_detail", pk=conference.pk, participant_pk=participant.pk)
     units = selectors.units_acting_for(user=request.user)
     require(staff or units.exists(), _("Only the committee's staff and unit reporters may register."))
+    units = units.exclude(market_enterprise__participations__conference=conference)  # offer only those not yet in
     return render(
         request,
         "marketplace/conference_register.html",

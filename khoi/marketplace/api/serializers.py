@@ -156,7 +156,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Participant
-        fields = ["id", "conference", "enterprise", "about", "unavailable_slots"]
+        fields = ["id", "conference", "enterprise", "about", "unavailable_slots", "agenda_version", "agenda_changed_at"]
 
 
 class ParticipantContactSerializer(ParticipantSerializer):
@@ -204,7 +204,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "first", "first_name", "second", "second_name", "slot", "table_number", "locked"]
+        fields = ["id", "first", "first_name", "second", "second_name", "slot", "table_number", "locked", "agreed"]
 
 
 class BookInput(serializers.Serializer):
@@ -225,6 +225,9 @@ class ScheduleOutput(serializers.Serializer):
     placed = serializers.IntegerField()
     unplaced = serializers.IntegerField()
     idle_gaps = serializers.IntegerField()
+    newly_placed = serializers.IntegerField()
+    moved = serializers.IntegerField()
+    firms_told = serializers.IntegerField(help_text=_("Firms whose agenda changed: each got a notice."))
 
 
 class AgendaRowSerializer(serializers.Serializer):

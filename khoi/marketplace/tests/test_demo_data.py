@@ -71,3 +71,10 @@ def test_scheduling_the_demo_conference_moves_no_meeting_both_firms_agreed_on(de
     after = {m.pk: (m.slot_id, m.table_number) for m in Meeting.objects.filter(pk__in=agreed)}
     assert after == agreed
     assert AgendaNotice.objects.count() > notices
+
+
+def test_the_demo_lists_do_not_repeat_a_title_many_times(demo_loaded):
+    from collections import Counter
+
+    titles = Counter(Listing.objects.values_list("title", flat=True))
+    assert max(titles.values()) <= 4, titles.most_common(3)

@@ -93,3 +93,16 @@ def test_a_unit_sees_suggestions_for_its_own_listings(unit_a, enterprise_in, ent
     suggestions = selectors.unit_suggestions(unit=unit_a)
     assert [s.other.pk for s in suggestions] == [offer.pk]
     assert "đồng phục" in suggestions[0].match.reason
+
+
+def test_shared_phrases_keep_vietnamese_words_whole():
+    need = "Cần vay vốn lưu động với lãi suất ưu đãi cho doanh nghiệp"
+    offer = "Cho vay vốn lưu động lãi suất ưu đãi"
+    found = shared_keywords(need, offer)
+    assert "vay vốn lưu động" in found
+    assert "lãi suất ưu đãi" in found
+    assert not any(cut in found for cut in ("vốn lưu", "động lãi", "suất ưu"))
+
+
+def test_a_shared_phrase_loses_the_common_words_at_its_edges():
+    assert shared_keywords("Cung cấp kho lạnh cho thuê", "Dịch vụ cung cấp kho lạnh") == ("kho lạnh",)

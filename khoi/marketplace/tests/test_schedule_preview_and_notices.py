@@ -86,3 +86,15 @@ def test_the_accept_list_leaves_out_slots_already_taken_in_ones_own_agenda(
 def test_a_registered_firm_is_not_offered_to_register_again(reporter_a_client, conference, participant_a):
     page = reporter_a_client.get(f"/market/conferences/{conference.pk}/").content.decode()
     assert f"/market/conferences/{conference.pk}/register/" not in page
+
+
+def test_the_api_says_what_scheduling_changed_and_which_meetings_were_agreed(
+    staff_client, conference, participant_a, participant_b, participant_out
+):
+    _accept(participant_b, participant_a, slot=1)
+    _accept(participant_a, participant_out)
+    api = "/api/v1/marketplace"
+    figures = staff_client.post(f"{api}/conferences/{conference.pk}/schedule/").json()
+    assert (figures["placed"], figures["newly_placed"], figures["moved"], figures["firms_told"]) == (2, 1, 0, 2)
+    meetings = staff_client.get(f"{api}/conferences/{conference.pk}/meetings/").json()
+    assert sorted(m["agreed"] for m in meetings) == [False, True]
