@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
+from khoi.core.text import clean_text
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
@@ -102,7 +103,7 @@ def report_export(request: HttpRequest) -> HttpResponse:
         errors.append(_("Unknown format."))
     if errors or period is None or scope is None:
         return render(request, "reports/error.html", {"errors": errors}, status=400)
-    number = request.POST.get("number", "").strip()[:20]
+    number = clean_text(request.POST.get("number", ""), multiline=False)[:20]
     if selectors.needs_background(period=period, scope=scope):
         job = services.report_job_start(
             requested_by=request.user,  # type: ignore[arg-type]
