@@ -10,8 +10,8 @@ A field is multi-line when it is shown as a text area: a Django field with a `Te
 (every model TextField's form field), a DRF field whose style is `MULTILINE` (DRF gives it to
 every model TextField; explicit fields state it). A field that keeps its input verbatim
 (`strip=False`, `trim_whitespace=False`: passwords, the article checker's text, whose offsets
-must match) is left as it came. A multi-line field that states no length takes the longest a
-model's text column holds (`TEXT_MAX_LENGTH`), so no way in stores more than a column allows.
+must match) is left as it came. A field that states no length takes the longest a model's text
+column holds (`TEXT_MAX_LENGTH`), so no way in stores more than a column allows.
 """
 
 from __future__ import annotations
@@ -49,17 +49,15 @@ def install() -> None:
 
     def to_python(self: forms.CharField, value: Any) -> Any:
         if self.strip and isinstance(value, str):
-            multiline = form_field_is_multiline(self)
-            value = clean_text(value, multiline=multiline)
-            if multiline and self.max_length is None:
+            value = clean_text(value, multiline=form_field_is_multiline(self))
+            if self.max_length is None:
                 MaxLengthValidator(TEXT_MAX_LENGTH)(value)
         return form_to_python(self, value)
 
     def run_validation(self: drf_fields.CharField, data: Any = drf_fields.empty) -> Any:
         if self.trim_whitespace and isinstance(data, str):
-            multiline = serializer_field_is_multiline(self)
-            data = clean_text(data, multiline=multiline)
-            if multiline and self.max_length is None and len(data) > TEXT_MAX_LENGTH:
+            data = clean_text(data, multiline=serializer_field_is_multiline(self))
+            if self.max_length is None and len(data) > TEXT_MAX_LENGTH:
                 self.fail("max_length", max_length=TEXT_MAX_LENGTH)
         return serializer_run_validation(self, data)
 

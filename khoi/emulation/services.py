@@ -54,10 +54,12 @@ from .models import (
 
 @transaction.atomic
 def organisation_create(*, name: str, short_name: str = "", address: str = "") -> Organisation:
-    name = name.strip()
+    name = " ".join(clean_text(name, multiline=False).split())
     if not name:
         raise ValidationError({"name": _("Enter the organisation's name.")})
-    if Organisation.objects.filter(name=name).exists():
+    # The same name in other case, spacing or Unicode form is the same organisation (a short list).
+    key = name_key(name)
+    if any(name_key(other) == key for other in Organisation.objects.values_list("name", flat=True)):
         raise ValidationError({"name": _("An organisation with this name already exists.")})
     return Organisation.objects.create(name=name, short_name=short_name, address=address, search_text=search_key(name))
 

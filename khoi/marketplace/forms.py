@@ -48,7 +48,7 @@ class ListingForm(forms.Form):
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=120, required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
-    contact_email = forms.EmailField(label=_("Contact email"), required=False)
+    contact_email = forms.EmailField(label=_("Contact email"), required=False, max_length=254)
     valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
     valid_until = forms.DateField(
         label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -61,7 +61,7 @@ class OutsideEnterpriseForm(forms.Form):
     province = forms.ChoiceField(label=_("Province"), choices=REGION_CHOICES[:-1])
     representative = forms.CharField(label=_("Representative"), max_length=120, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = forms.EmailField(label=_("Email"), required=False, max_length=254)
 
 
 class ConferenceForm(forms.Form):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
+from khoi.core.text import clean_text
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
@@ -103,8 +104,8 @@ def report_export(request: HttpRequest) -> HttpResponse:
         errors.append(_("Unknown format."))
     if errors or period is None or scope is None:
         return render(request, "reports/error.html", {"errors": errors}, status=400)
-    number = request.POST.get("number", "").strip()[:20]
-    signer_name = " ".join(request.POST.get("signer_name", "").split())[:100]
+    number = clean_text(request.POST.get("number", ""), multiline=False)[:20]
+    signer_name = clean_text(request.POST.get("signer_name", ""), multiline=False)[:100]
     document_date = None
     if request.POST.get("document_date", "").strip():
         try:

@@ -152,13 +152,15 @@ def test_the_models_of_every_app_are_loaded_for_the_walk():
     assert apps.get_app_config("emulation").models_module is not None
 
 
-def test_a_multiline_field_that_states_no_length_refuses_more_than_a_text_column_holds():
+def test_a_text_field_that_states_no_length_refuses_more_than_a_text_column_holds():
     too_long = "a" * (TEXT_MAX_LENGTH + 1)
-    with pytest.raises(forms.ValidationError):
-        forms.CharField(widget=forms.Textarea).clean(too_long)
-    with pytest.raises(serializers.ValidationError) as error:
-        serializers.CharField(style=MULTILINE).run_validation(too_long)
-    assert "10000" in str(error.value.detail)
+    for field in (forms.CharField(widget=forms.Textarea), forms.CharField()):
+        with pytest.raises(forms.ValidationError):
+            field.clean(too_long)
+    for serializer_field in (serializers.CharField(style=MULTILINE), serializers.CharField()):
+        with pytest.raises(serializers.ValidationError) as error:
+            serializer_field.run_validation(too_long)
+        assert "10000" in str(error.value.detail)
     assert len(forms.CharField(widget=forms.Textarea).clean("a" * TEXT_MAX_LENGTH)) == TEXT_MAX_LENGTH
 
 

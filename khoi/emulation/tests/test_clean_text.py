@@ -7,7 +7,9 @@ import datetime as dt
 import importlib
 import unicodedata
 
+import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from khoi.emulation import selectors, services
@@ -87,6 +89,14 @@ def test_a_person_proposed_through_the_api_in_nfd_is_the_person_already_known(re
     item = ProposalItem.objects.get()
     assert item.person == known and item.achievement == "A\nB"
     assert Proposal.objects.get().title == "Đề nghị Giấy khen"
+
+
+def test_an_organisation_typed_again_in_nfd_and_other_case_is_refused_as_the_same(db):
+    services.organisation_create(name="Hội Doanh nghiệp trẻ")
+    with pytest.raises(ValidationError) as error:
+        services.organisation_create(name=_nfd("  HỘI doanh\x01 nghiệp  TRẺ "))
+    assert "name" in error.value.message_dict
+    assert Organisation.objects.count() == 1
 
 
 def test_the_data_migration_cleans_names_and_merges_the_people_it_had_split(unit_a, catalogue):

@@ -58,7 +58,7 @@ class OutsideEnterpriseInput(serializers.Serializer):
     province = serializers.CharField(max_length=100)
     contact_name = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    contact_email = serializers.EmailField(required=False, default="", allow_blank=True)
+    contact_email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -84,7 +84,7 @@ class ListingInput(serializers.Serializer):
     regions = serializers.ListField(child=serializers.CharField(max_length=100), allow_empty=False)
     contact_name = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    contact_email = serializers.EmailField(required=False, default="", allow_blank=True)
+    contact_email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
     valid_from = serializers.DateField(required=False)
     valid_until = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -171,7 +171,7 @@ class RegisterInput(serializers.Serializer):
     province = serializers.CharField(max_length=100, required=False, default="")
     representative = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
     phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    email = serializers.EmailField(required=False, default="", allow_blank=True)
+    email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
     about = serializers.CharField(required=False, default="", allow_blank=True, style=MULTILINE)
     unavailable_slots = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
 
