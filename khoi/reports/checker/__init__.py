@@ -8,7 +8,7 @@ allows), `layout` (sentences, paragraphs), `claims` (what the text says about it
 figure, which period), `data` (comparison with approved figures), `core` (a text's marks).
 """
 
-from .core import MAX_TEXT_LENGTH, CheckerInputError, check_text, text_period, validate_text
+from .core import MAX_TEXT_LENGTH, CheckerInputError, check_text, text_period, too_long, validate_text
 from .data import FigureSource, KnownCommendations, KnownCount, KnownFigure, NoData, convert
 from .indicators import analyse
 from .results import (
@@ -48,5 +48,6 @@ __all__ = [
     "rounding_half_width",
     "summary",
     "text_period",
+    "too_long",
     "validate_text",
 ]
