@@ -34,7 +34,8 @@ _EXPLICIT_WHOLE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$|t�
 _SPLIT = re.compile(r"trong đó|bao gồm|gồm có|gồm|cụ thể là|cụ thể|\(|:")
 _IN_TOTAL = re.compile(r"(?:^|[^\w%]\s*)(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$")
 _SPLIT_STOP = re.compile(r";|trong đó")
-_BASE_CUE = re.compile(r"(?:năm trước|cùng kỳ|kỳ trước|năm ngoái|so với|năm 20\d\d|trước đó)[^\d]{0,40}$")
+_BASE_CUE = re.compile(r"(?:năm trước|cùng kỳ|kỳ trước|năm ngoái|so với|trước đó|năm 20\d\d|/20\d\d)[^\d,;]{0,25}$")
+
 _FROM = re.compile(r"từ(?:\s+mức)?\s*$")
 _TO = re.compile(r"^\s*(?:lên|xuống|đến|tới)(?:\s+(?:mức|còn))?\s*$")
 _ADDED = re.compile(r"(?:kết nạp|phát triển|thành lập mới|thành lập|bổ sung|tiếp nhận|thêm)[^\d]{0,30}$")
@@ -50,6 +51,7 @@ class ShareClaim:
     fraction: tuple[str, str] | None = None  # "48", "615" when written as a fraction
     alternatives: list[TextFigure] = field(default_factory=list)  # other totals a reading may mean
     base_of: ShareClaim | None = None  # the earlier claim whose described base this one shares
+    siblings: list[TextFigure] = field(default_factory=list)  # a sum of like figures may be the total
 
 
 @dataclass
@@ -236,15 +238,28 @@ def _share_of(r: _Reader, index: int, part_index: int, sentence_end: int) -> Non
         matched = [c for c, _ in candidates if nouns_match(c.noun, part.noun) or _named_in(c.noun, described_as)]
         strong = matched[:1]
     whole = strong[0] if strong else candidates[0][0]
-    r.claims.append(
-        ShareClaim(
-            stated=stated,
-            part=part,
-            whole=whole,
-            strong=bool(strong),
-            alternatives=[c for c, _ in candidates if c is not whole],
-        )
+    claim = ShareClaim(
+        stated=stated,
+        part=part,
+        whole=whole,
+        strong=bool(strong),
+        alternatives=[c for c, _ in candidates if c is not whole],
     )
+    claim.siblings = _siblings(r, part_index)
+    r.claims.append(claim)
+
+
+def _siblings(r: _Reader, part_index: int) -> list[TextFigure]:
+    """The part and the like figures before it in its sentence: "A có 500 lao động, B có 300 lao
+    động, chiếm 37,5% tổng số" may mean the share of their sum."""
+    part = r.figures[part_index]
+    found = [part]
+    for j in range(part_index - 1, -1, -1):
+        if r.sentence[j] != r.sentence[part_index]:
+            break
+        if _is_quantity(r.figures[j]) and compatible(r.figures[j], part):
+            found.append(r.figures[j])
+    return found if len(found) > 1 else []
 
 
 def _descriptor(r: _Reader, index: int) -> str:
@@ -431,6 +446,8 @@ def _growths(r: _Reader) -> None:
         if pair is None:
             pair = _base_after(r, index, same)
         if pair is None:
+            pair = _base_before(r, index)
+        if pair is None:
             continue
         base, current = pair
         if stated.kind not in ("percent", "times") and not compatible(stated, current):
@@ -486,8 +503,9 @@ def _base_after(r: _Reader, index: int, same: list[int]) -> tuple[TextFigure, Te
         if base.change or (not _is_quantity(base) and base.kind != "percent"):
             break
         cue = r.between(r.figures[j - 1].end, base.start)
-        if not _BASE_CUE.search(cue):
-            continue
+        if not _BASE_CUE.search(cue) or ";" in cue:
+            break  # only the figure right after the change, in its clause, can be its base
+
         for k in range(index - 1, same[0] - 1, -1):
             current = r.figures[k]
             if current.change:
@@ -500,7 +518,21 @@ def _base_after(r: _Reader, index: int, same: list[int]) -> tuple[TextFigure, Te
     return None
 
 
+def _base_before(r: _Reader, index: int) -> tuple[TextFigure, TextFigure] | None:
+    """ "đạt Y, năm 2022 là X, tăng p%": the base named just before the change, the value before it."""
+    if index < 2 or not (r.sentence[index - 2] == r.sentence[index - 1] == r.sentence[index]):
+        return None
+    current, base = r.figures[index - 2], r.figures[index - 1]
+    cue = r.between(current.end, base.start)
+    if not (_is_quantity(current) and _is_quantity(base) and compatible(current, base)):
+        return None
+    if not re.search(r"(?:năm trước|cùng kỳ|kỳ trước|năm ngoái|năm 20\d\d)\s*(?:là|đạt|chỉ)?\s*$", cue):
+        return None
+    return base, current
+
+
 def _running_totals(r: _Reader) -> None:
+
     for match in re.finditer(r"nâng tổng số", r.layout.lowered):
         sentence = r.layout.sentence_of(match.start())
         indices = [i for i in range(len(r.figures)) if r.sentence[i] == sentence]
