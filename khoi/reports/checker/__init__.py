@@ -3,8 +3,8 @@ compares the figures about the bloc with the approved data. No database here: th
 (`khoi.reports.selectors.article_check`) gives a `FigureSource` over the reporting engine.
 
 Modules: `numbers` (numbers as Vietnamese writes them), `tolerance` (what a written figure
-allows), `layout` (sentences, paragraphs), `claims` (what the text says about its own figures),
-`arithmetic` (checking the claims), `indicators` (tying figures to the catalogue), `scope` (whose
+allows), `layout` (sentences, paragraphs), `reader` (the typed claims), `claims` (shares, totals
+and parts), `changes` (growth with both values), `arithmetic` (checking the claims), `indicators` (tying figures to the catalogue), `scope` (whose
 figure, which period), `data` (comparison with approved figures), `core` (a text's marks).
 """
 
