@@ -4,8 +4,10 @@ compares the figures about the bloc with the approved data. No database here: th
 
 Modules: `numbers` (numbers as Vietnamese writes them), `tolerance` (what a written figure
 allows), `layout` (sentences, paragraphs), `reader` (the typed claims), `claims` (shares, totals
-and parts), `changes` (growth with both values), `arithmetic` (checking the claims), `indicators` (tying figures to the catalogue), `scope` (whose
-figure, which period), `data` (comparison with approved figures), `core` (a text's marks).
+and parts), `changes` (growth with both values), `arithmetic` (checking the claims), `indicators`
+(tying figures to the catalogue), `scope` (whose figure, which period), `data` (comparison with
+approved figures), `core` (a text's marks). The corpus it is measured on is in
+khoi/reports/tests/corpus/ (`bench/checker_corpus.py`).
 """
 
 from .core import MAX_TEXT_LENGTH, CheckerInputError, check_text, text_period, too_long, validate_text
