@@ -24,7 +24,8 @@ from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
 from . import selectors, services
-from .checker import MAX_TEXT_LENGTH, CheckerInputError, summary, text_period, too_long
+from .checker import MAX_TEXT_LENGTH, CheckerInputError, summary, text_period, too_long, validate_text
+
 from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
 
 
@@ -206,7 +207,11 @@ def checker_page(request: HttpRequest) -> HttpResponse:
                 params["period"] = str(named)
         period, scope, errors = _read(request, params)
         if not params.get("period", "").strip():
-            errors = [_("The text names no period."), _("Choose a period (for example 2021-H1 or 2021-Y).")]
+            try:
+                validate_text(text)  # an empty or unreadable text is said first
+                errors = [_("The text names no period."), _("Choose a period (for example 2021-H1 or 2021-Y).")]
+            except CheckerInputError as error:
+                errors = [str(error)]
         if not errors and period is not None and scope is not None:
             try:
                 result = selectors.article_check(text=text, period=period, scope=scope)

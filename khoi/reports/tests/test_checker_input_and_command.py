@@ -79,7 +79,7 @@ def test_without_a_period_the_page_and_the_api_use_the_period_the_text_names(dem
 
 def test_a_server_error_is_shown_on_the_page_not_swallowed(demo_staff):
     page = demo_staff.get(reverse("reports:checker")).content.decode()
-    assert 'hx-on::before-swap="if (event.detail.xhr.status === 400)' in page
+    assert '{"code": "400", "swap": true, "error": false}' in page
     assert "hx-on::response-error" in page
     assert "Máy chủ không kiểm tra được văn bản" in page
 
