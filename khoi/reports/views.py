@@ -25,7 +25,6 @@ from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
 from . import selectors, services
 from .checker import MAX_TEXT_LENGTH, CheckerInputError, summary, text_period, too_long, validate_text
-
 from .models import PeriodKind, ProseTemplate, ReportFormat, ReportJob
 
 
