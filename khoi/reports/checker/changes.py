@@ -62,6 +62,9 @@ def _from_to(r: Reader, index: int, same: list[int]) -> tuple[TextFigure, TextFi
             continue
         if not x.unit and y.unit and x.kind == "count" and not x.noun:
             x.kind, x.scale, x.unit = y.kind, y.scale, y.unit  # "từ 7,2 lên 8,4 triệu đồng"
+        if {x.kind, y.kind} == {"VND", "income"} and x.scale == y.scale:
+            x.kind = y.kind = "income"  # "từ 7,2 triệu đồng lên 8,4 triệu đồng/người/tháng"
+
         if not compatible(x, y):
             continue
         if _changes_between(r, index, j) or _changes_between(r, index, j + 1):

@@ -98,6 +98,13 @@ def _shares(r: Reader) -> None:
         between = r.between(r.figures[part_index].end, stated.start)
         if re.search(r"[;:]|trong đó|,(?!\s*(?:chiếm|bằng|tương|đạt tỷ lệ))", between):
             continue
+        whole = r.figures[part_index]
+        if part_index and _IN_TOTAL.search(r.between(max(0, whole.start - 20), whole.start)):
+            # "7.215 người trong tổng số 12.480 lao động, chiếm 58,8%": the total is named before the share
+            part = r.figures[part_index - 1]
+            if r.sentence[part_index - 1] == r.sentence[index] and is_quantity(part) and compatible(part, whole):
+                r.claims.append(ShareClaim(stated=stated, part=part, whole=whole, strong=True))
+            continue
         _share_of(r, index, part_index, sentence_end)
 
 

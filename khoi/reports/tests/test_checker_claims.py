@@ -72,6 +72,14 @@ def test_a_decimal_point_gets_a_style_warning_with_the_right_form():
         "Doanh thu đạt 1.286 tỷ đồng, giảm 5,2% so với năm trước (1.384 tỷ đồng).",
         "Đã có 87,5% (56/66 xã) đạt chuẩn nông thôn mới.",
         "Doanh nghiệp có 152 lao động, trong đó 64 lao động nữ (chiếm 42,1%), 23 lao động là đảng viên (chiếm 17,1%).",
+        "Toàn tỉnh có 48/615 doanh nghiệp FDI đã thành lập công đoàn cơ sở, chiếm 8,1%.",
+        "Tổng số đoàn viên 12.480, trong đó nữ 7.215, nam 5.256.",
+        "Tổng số đoàn viên là 12.480 người; trong đó: nữ 7.215 người, nam 5.256 người.",
+        "Có 268/412 tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt tỷ lệ 66,3%.",
+        "Số lao động nữ là 7.215 người trong tổng số 12.480 lao động, chiếm 58,8%.",
+        "Thu nhập bình quân tăng từ 7,2 triệu đồng lên 8,4 triệu đồng/người/tháng, tăng 12%.",
+        "Thu nhập bình quân đạt 8,4 triệu đồng/người/tháng, tăng 12% so với năm trước (7,2 triệu đồng/người/tháng).",
+        "Tiền lương bình quân đạt 7,8 triệu đồng/người/tháng, năm 2022 là 7,1 triệu đồng/người/tháng, tăng 12,9%.",
     ],
 )
 def test_each_shape_of_contradiction_is_flagged(text):
@@ -96,6 +104,14 @@ def test_each_shape_of_contradiction_is_flagged(text):
         # Plan completion, thresholds and targets are not shares.
         "Có 41 doanh nghiệp đạt và vượt 100% kế hoạch; doanh thu đạt 8.760 tỷ đồng, bằng 104,3% kế hoạch năm.",
         "Phấn đấu thu nhập tăng từ 10%/năm trở lên; 100% tổ chức cơ sở đảng hoàn thành nhiệm vụ trở lên.",
+        # A base only in its own clause; the share of a sum of like figures; groups that may overlap.
+        "Lợi nhuận đạt 150 tỷ đồng, tăng 25%; doanh thu 2.000 tỷ đồng, so với năm trước 1.800 tỷ đồng.",
+        "Kim ngạch xuất khẩu đạt 1,2 tỷ USD, tăng 8% so với năm 2022, trong đó sang Mỹ đạt 450 triệu USD, chiếm 37,5%.",
+        "Doanh nghiệp A có 500 lao động, doanh nghiệp B có 300 lao động, chiếm 37,5% tổng số.",
+        "Trong tổng số 120 đảng viên mới, nữ chiếm 45%, đoàn viên thanh niên chiếm 80%.",
+        "Chỉ số sản xuất công nghiệp tăng 9,2%; trong đó chế biến, chế tạo tăng 10,1%, sản xuất điện tăng 5,3%.",
+        "Năm 2020, 100% tổ chức cơ sở đảng được xếp loại. Trong đó gần 120 tổ chức 'Hoàn thành xuất sắc nhiệm vụ'; "
+        "451 tổ chức 'Hoàn thành tốt nhiệm vụ', 27 tổ chức 'Hoàn thành nhiệm vụ', không có tổ chức 'Không hoàn thành'.",
     ],
 )
 def test_what_a_fair_reading_accepts_is_never_flagged(text):
