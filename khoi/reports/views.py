@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,13 +19,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
+from khoi.core.formatting import format_number
 from khoi.core.text import clean_text
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
 from . import selectors, services
-from .checker import CheckerInputError, summary, text_period
+from .checker import MAX_TEXT_LENGTH, CheckerInputError, summary, text_period, too_long, validate_text
 from .models import PeriodKind, ProseSection, ProseTemplate, ReportFormat, ReportJob
 
 
@@ -203,9 +205,12 @@ def checker_page(request: HttpRequest) -> HttpResponse:
     result = None
     errors: list[str] = []
     text = ""
-    params: Any = request.POST if request.method == "POST" else request.GET
+    params: Any = {} if request.method == "POST" else request.GET
     period_used = None
-    if request.method == "POST":
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if request.method == "POST" and length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        errors = [too_long(length)]  # too big to read: say so rather than fail
+    elif request.method == "POST":
         text = request.POST.get("text", "")
         params = request.POST.dict()
         named = None
@@ -215,7 +220,11 @@ def checker_page(request: HttpRequest) -> HttpResponse:
                 params["period"] = str(named)
         period, scope, errors = _read(request, params)
         if not params.get("period", "").strip():
-            errors = [_("The text names no period."), _("Choose a period (for example 2021-H1 or 2021-Y).")]
+            try:
+                validate_text(text)  # an empty or unreadable text is said first
+                errors = [_("The text names no period."), _("Choose a period (for example 2021-H1 or 2021-Y).")]
+            except CheckerInputError as error:
+                errors = [str(error)]
         if not errors and period is not None and scope is not None:
             try:
                 result = selectors.article_check(text=text, period=period, scope=scope)
@@ -232,6 +241,8 @@ def checker_page(request: HttpRequest) -> HttpResponse:
         "selected": params,
         "period_used": period_used,
         "period_named": period_used is not None and not params.get("period"),
+        "max_length": MAX_TEXT_LENGTH,
+        "max_length_text": format_number(MAX_TEXT_LENGTH),
         "page_title": _("Check the figures of an article"),
     }
     template = "reports/checker.html#results" if request.htmx else "reports/checker.html"  # type: ignore[attr-defined]

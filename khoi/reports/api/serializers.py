@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from ..models import ReportFormat, ReportJob
@@ -71,8 +73,18 @@ class ReportJobSerializer(serializers.ModelSerializer):
         return reverse("reports_api:document-file", kwargs={"job_id": job.pk})
 
 
+class ArticleTextField(serializers.CharField):
+    """Pasted text: a NUL byte is not refused in English by DRF, it becomes a replacement
+    character the checker ignores (and counts, to recognise the content of a binary file)."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if isinstance(data, str):
+            data = data.replace("\x00", "\ufffd")
+        return str(super().to_internal_value(data))
+
+
 class CheckInputSerializer(ScopeInputSerializer):
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    text = ArticleTextField(allow_blank=True, trim_whitespace=False)
 
 
 class MarkSerializer(serializers.Serializer):

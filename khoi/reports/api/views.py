@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -22,7 +23,7 @@ from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 
 from .. import selectors, services
-from ..checker import CheckerInputError, summary, text_period
+from ..checker import CheckerInputError, summary, text_period, too_long
 from . import serializers as s
 
 SCOPE_PARAMETERS = [
@@ -126,6 +127,9 @@ class CheckView(APIView):
     @extend_schema(request=s.CheckInputSerializer, responses=s.CheckResultSerializer)
     def post(self, request: Request) -> Response:
         require(reads_all(request.user))
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            raise ValidationError({"text": [too_long(length)]})  # too big to read: say so rather than fail
         serializer = s.CheckInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         params = dict(serializer.validated_data)

@@ -3,12 +3,14 @@ compares the figures about the bloc with the approved data. No database here: th
 (`khoi.reports.selectors.article_check`) gives a `FigureSource` over the reporting engine.
 
 Modules: `numbers` (numbers as Vietnamese writes them), `tolerance` (what a written figure
-allows), `layout` (sentences, paragraphs), `claims` (what the text says about its own figures),
-`arithmetic` (checking the claims), `indicators` (tying figures to the catalogue), `scope` (whose
-figure, which period), `data` (comparison with approved figures), `core` (a text's marks).
+allows), `layout` (sentences, paragraphs), `reader` (the typed claims), `claims` (shares, totals
+and parts), `changes` (growth with both values), `arithmetic` (checking the claims), `indicators`
+(tying figures to the catalogue), `scope` (whose figure, which period), `data` (comparison with
+approved figures), `core` (a text's marks). The corpus it is measured on is in
+khoi/reports/tests/corpus/ (`bench/checker_corpus.py`).
 """
 
-from .core import MAX_TEXT_LENGTH, CheckerInputError, check_text, text_period, validate_text
+from .core import MAX_TEXT_LENGTH, CheckerInputError, check_text, text_period, too_long, validate_text
 from .data import FigureSource, KnownCommendations, KnownCount, KnownFigure, NoData, convert
 from .indicators import analyse
 from .results import (
@@ -48,5 +50,6 @@ __all__ = [
     "rounding_half_width",
     "summary",
     "text_period",
+    "too_long",
     "validate_text",
 ]

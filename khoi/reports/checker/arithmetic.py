@@ -83,9 +83,9 @@ def _share(claim: ShareClaim) -> Verdict | None:
     if claim.fraction is not None:
         part_value, _ = parse_number(claim.fraction[0])
         whole_value, _ = parse_number(claim.fraction[1])
-        ratio = Range.exact(part_value * HUNDRED / whole_value)
+        exact = part_value * HUNDRED / whole_value
         text = f"{claim.fraction[0]}/{claim.fraction[1]}"
-        return _share_verdict(stated, said, ratio, text, decimals, strong=True)
+        return _share_verdict(stated, said, Range.exact(exact), exact, text, decimals, strong=True)
     assert claim.part is not None
     part = figure_range(claim.part)
     if claim.base_of is not None:
@@ -95,11 +95,13 @@ def _share(claim: ShareClaim) -> Verdict | None:
         implied = part.divided_by(base) if base is not None else None
         if base is None or implied is None:
             return None
+        exact_base = _amount(first.part) * HUNDRED / first.stated.value
         text = (
             f"{claim.part.number.text}/({first.part.number.text}/{first.stated.number.text}%)"
-            f" = {claim.part.number.text}/{_in_unit(base.middle, first.part)}"
+            f" = {claim.part.number.text}/{_in_unit(exact_base, first.part)}"
         )
-        verdict = _share_verdict(stated, said, implied.scaled(HUNDRED), text, decimals, strong=True)
+        exact = _amount(claim.part) * HUNDRED / exact_base
+        verdict = _share_verdict(stated, said, implied.scaled(HUNDRED), exact, text, decimals, strong=True)
         if verdict is not None and not verdict.consistent:
             verdict.expected = "khoảng " + verdict.expected
         return verdict
@@ -109,19 +111,32 @@ def _share(claim: ShareClaim) -> Verdict | None:
         share = part.divided_by(figure_range(whole))
         if share is None:
             continue
-        text = f"{claim.part.number.text}/{_in_unit(whole.value * whole.scale, claim.part)}"
-        verdict = _share_verdict(stated, said, share.scaled(HUNDRED), text, decimals, strong=claim.strong)
+        text = f"{claim.part.number.text}/{_in_unit(_amount(whole), claim.part)}"
+        exact = _amount(claim.part) * HUNDRED / _amount(whole)
+        verdict = _share_verdict(stated, said, share.scaled(HUNDRED), exact, text, decimals, strong=claim.strong)
         if verdict is not None and verdict.consistent:
             return verdict
         if best is None and whole is claim.whole:
             best = verdict
+    if claim.siblings:
+        total = Range.exact(Decimal(0))
+        for sibling in claim.siblings:
+            total = total + figure_range(sibling)
+        share = part.divided_by(total)
+        if share is not None and share.scaled(HUNDRED).meets(said):
+            return None  # the share of their sum: a fair reading, left unmarked
     return best if claim.strong else None
 
 
+def _amount(figure: TextFigure) -> Decimal:
+    return figure.value * figure.scale
+
+
 def _share_verdict(
-    stated: TextFigure, said: Range, ratio: Range, text: str, decimals: int, *, strong: bool
+    stated: TextFigure, said: Range, ratio: Range, exact: Decimal, text: str, decimals: int, *, strong: bool
 ) -> Verdict | None:
-    shown = fmt(ratio.middle, decimals) + "%"
+    """`ratio`: what the inputs' rounding allows; `exact`: the share of the figures as written."""
+    shown = fmt(exact, decimals) + "%"
     recomputation = f"{text} = {shown}"
     if ratio.meets(said):
         return Verdict(stated, True, recomputation)

@@ -18,11 +18,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
+from .changes import read_changes
 from .layout import Layout
 from .numbers import TextFigure, find_fractions
+from .reader import (
+    Claim,
+    GrowthClaim,
+    PercentSumClaim,
+    Reader,
+    ShareClaim,
+    SumClaim,
+    compatible,
+    head,
+    is_quantity,
+    nouns_match,
+)
 from .vocabulary import EXHAUSTIVE_FAMILIES
+
+__all__ = ["Claim", "GrowthClaim", "PercentSumClaim", "ShareClaim", "SumClaim", "extract"]
 
 _SHARE_CUE = re.compile(
     r"(?:chiếm|chiếm tỷ lệ|chiếm tỉ lệ|bằng|đạt tỷ lệ|đạt tỉ lệ|tương ứng|tương đương|tỷ lệ|tỉ lệ|\(|=|là)"
@@ -34,125 +48,22 @@ _EXPLICIT_WHOLE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$|t�
 _SPLIT = re.compile(r"trong đó|bao gồm|gồm có|gồm|cụ thể là|cụ thể|\(|:")
 _IN_TOTAL = re.compile(r"(?:^|[^\w%]\s*)(?:trong|trên)\s+(?:tổng\s+)?(?:số\s+)?$")
 _SPLIT_STOP = re.compile(r";|trong đó")
-_BASE_CUE = re.compile(r"(?:năm trước|cùng kỳ|kỳ trước|năm ngoái|so với|năm 20\d\d|trước đó)[^\d]{0,40}$")
-_FROM = re.compile(r"từ(?:\s+mức)?\s*$")
-_TO = re.compile(r"^\s*(?:lên|xuống|đến|tới)(?:\s+(?:mức|còn))?\s*$")
-_ADDED = re.compile(r"(?:kết nạp|phát triển|thành lập mới|thành lập|bổ sung|tiếp nhận|thêm)[^\d]{0,30}$")
 _PLAN_AFTER = re.compile(r"^\s*(?:kế hoạch|chỉ tiêu|so với|so cùng kỳ|trở lên|trở xuống|/năm)")
-
-
-@dataclass
-class ShareClaim:
-    stated: TextFigure
-    part: TextFigure | None
-    whole: TextFigure | None
-    strong: bool
-    fraction: tuple[str, str] | None = None  # "48", "615" when written as a fraction
-    alternatives: list[TextFigure] = field(default_factory=list)  # other totals a reading may mean
-    base_of: ShareClaim | None = None  # the earlier claim whose described base this one shares
-
-
-@dataclass
-class SumClaim:
-    total: TextFigure
-    parts: list[TextFigure]
-    exhaustive: bool  # must add up; otherwise must not exceed
-
-
-@dataclass
-class PercentSumClaim:
-    shares: list[TextFigure]
-    exhaustive: bool  # must add up to 100%; otherwise must not exceed it
-
-
-@dataclass
-class GrowthClaim:
-    stated: TextFigure
-    current: TextFigure
-    base: TextFigure
-    added: bool = False  # "kết nạp k …, nâng tổng số từ X lên Y": the stated k is Y − X
-
-
-Claim = ShareClaim | SumClaim | PercentSumClaim | GrowthClaim
-
-
-def _head(noun: str) -> str:
-    words = noun.split()
-    return " ".join(words[:2]) if len(words) >= 2 else (words[0] if words else "")
-
-
-def nouns_match(a: str, b: str) -> bool:
-    if not a or not b:
-        return False
-    ha, hb = _head(a), _head(b)
-    return a.startswith(hb) or b.startswith(ha)
-
-
-def compatible(a: TextFigure, b: TextFigure) -> bool:
-    if a.kind != b.kind:
-        return False
-    return a.kind != "count" or not (a.noun and b.noun) or _countable(a.noun) == _countable(b.noun)
-
-
-def _countable(noun: str) -> bool:
-    """People and things are counted apart: "người" never adds up with "doanh nghiệp"."""
-    return noun.startswith(_PEOPLE)
-
-
-_PEOPLE = (
-    "người",
-    "lao động",
-    "đảng viên",
-    "đoàn viên",
-    "hội viên",
-    "cán bộ",
-    "công nhân",
-    "đồng chí",
-    "học viên",
-    "lượt",
-    "quần chúng",
-    "công chức",
-    "viên chức",
-    "trường hợp",
-)
-
-
-def _is_quantity(figure: TextFigure) -> bool:
-    return figure.kind not in ("percent", "times", "points") and not figure.change and figure.high is None
-
-
-@dataclass
-class _Reader:
-    text: str
-    figures: list[TextFigure]
-    layout: Layout
-    claims: list[Claim] = field(default_factory=list)
-    sentence: list[int] = field(default_factory=list)
-    paragraph: list[int] = field(default_factory=list)
-    described: dict[str, ShareClaim] = field(default_factory=dict)
-    used_as_share: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.sentence = [self.layout.sentence_of(f.number.start) for f in self.figures]
-        self.paragraph = [self.layout.paragraph_of(f.number.start) for f in self.figures]
-
-    def between(self, start: int, end: int) -> str:
-        return self.layout.lowered[start:end]
 
 
 def extract(text: str, figures: list[TextFigure], layout: Layout | None = None) -> list[Claim]:
     """The claims a text makes about its own figures, in reading order of their stated figure."""
-    reader = _Reader(text, figures, layout or Layout.of(text))
+    reader = Reader(text, figures, layout or Layout.of(text))
     _splits(reader)
     _shares(reader)
-    _growths(reader)
+    read_changes(reader)
     return reader.claims
 
 
 # ---- Shares ------------------------------------------------------------------------------------
 
 
-def _shares(r: _Reader) -> None:
+def _shares(r: Reader) -> None:
     fractions = find_fractions(r.text)
     fraction_ends = [end for _, end, _, _ in fractions]
     fraction_starts = [start for start, _, _, _ in fractions]
@@ -182,15 +93,22 @@ def _shares(r: _Reader) -> None:
         part_index = index - 1
         while part_index >= 0 and r.figures[part_index].high is not None and index - part_index < 3:
             part_index -= 1  # a range inside the part's clause: "57 chi bộ có từ 3 đến 5 đảng viên, chiếm …"
-        if part_index < 0 or r.sentence[part_index] != r.sentence[index] or not _is_quantity(r.figures[part_index]):
+        if part_index < 0 or r.sentence[part_index] != r.sentence[index] or not is_quantity(r.figures[part_index]):
             continue
         between = r.between(r.figures[part_index].end, stated.start)
         if re.search(r"[;:]|trong đó|,(?!\s*(?:chiếm|bằng|tương|đạt tỷ lệ))", between):
             continue
+        whole = r.figures[part_index]
+        if part_index and _IN_TOTAL.search(r.between(max(0, whole.start - 20), whole.start)):
+            # "7.215 người trong tổng số 12.480 lao động, chiếm 58,8%": the total is named before the share
+            part = r.figures[part_index - 1]
+            if r.sentence[part_index - 1] == r.sentence[index] and is_quantity(part) and compatible(part, whole):
+                r.claims.append(ShareClaim(stated=stated, part=part, whole=whole, strong=True))
+            continue
         _share_of(r, index, part_index, sentence_end)
 
 
-def _fraction_claim(r: _Reader, stated: TextFigure, fraction: tuple[int, int, object, object]) -> None:
+def _fraction_claim(r: Reader, stated: TextFigure, fraction: tuple[int, int, object, object]) -> None:
     start, end = fraction[0], fraction[1]
     part_text, _, whole_text = r.text[start:end].partition("/")
     r.claims.append(
@@ -198,7 +116,7 @@ def _fraction_claim(r: _Reader, stated: TextFigure, fraction: tuple[int, int, ob
     )
 
 
-def _share_of(r: _Reader, index: int, part_index: int, sentence_end: int) -> None:
+def _share_of(r: Reader, index: int, part_index: int, sentence_end: int) -> None:
     stated, part = r.figures[index], r.figures[part_index]
     rest = r.between(stated.end, sentence_end)
     # An explicit total after the share: "… (chiếm 66,3% trong tổng số 412 tổ chức)".
@@ -236,18 +154,31 @@ def _share_of(r: _Reader, index: int, part_index: int, sentence_end: int) -> Non
         matched = [c for c, _ in candidates if nouns_match(c.noun, part.noun) or _named_in(c.noun, described_as)]
         strong = matched[:1]
     whole = strong[0] if strong else candidates[0][0]
-    r.claims.append(
-        ShareClaim(
-            stated=stated,
-            part=part,
-            whole=whole,
-            strong=bool(strong),
-            alternatives=[c for c, _ in candidates if c is not whole],
-        )
+    claim = ShareClaim(
+        stated=stated,
+        part=part,
+        whole=whole,
+        strong=bool(strong),
+        alternatives=[c for c, _ in candidates if c is not whole],
     )
+    claim.siblings = _siblings(r, part_index)
+    r.claims.append(claim)
 
 
-def _descriptor(r: _Reader, index: int) -> str:
+def _siblings(r: Reader, part_index: int) -> list[TextFigure]:
+    """The part and the like figures before it in its sentence: "A có 500 lao động, B có 300 lao
+    động, chiếm 37,5% tổng số" may mean the share of their sum."""
+    part = r.figures[part_index]
+    found = [part]
+    for j in range(part_index - 1, -1, -1):
+        if r.sentence[j] != r.sentence[part_index]:
+            break
+        if is_quantity(r.figures[j]) and compatible(r.figures[j], part):
+            found.append(r.figures[j])
+    return found if len(found) > 1 else []
+
+
+def _descriptor(r: Reader, index: int) -> str:
     """The words that say what a figure counts: its noun and the words before it in its clause
     ("số cán bộ nữ là 1.202 người")."""
     figure = r.figures[index]
@@ -257,11 +188,11 @@ def _descriptor(r: _Reader, index: int) -> str:
 
 
 def _named_in(noun: str, words: str) -> bool:
-    head = _head(noun)
-    return bool(head) and re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", words) is not None
+    first = head(noun)
+    return bool(first) and re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)", words) is not None
 
 
-def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[TextFigure, bool]]:
+def _candidates(r: Reader, part_index: int, part: TextFigure) -> list[tuple[TextFigure, bool]]:
     """Totals the part may be of, nearest first: (figure, linked by "trong đó"/"gồm" to the part)."""
     found = []
     paragraph = r.paragraph[part_index]
@@ -270,13 +201,13 @@ def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[Tex
         if r.paragraph[j] != paragraph:
             break
         candidate = r.figures[j]
-        if not _is_quantity(candidate) or not compatible(candidate, part):
+        if not is_quantity(candidate) or not compatible(candidate, part):
             continue
         if candidate.value * candidate.scale < magnitude:
             continue
         gap = r.between(candidate.end, part.number.start)
         linked = bool(re.search(r"trong đó|gồm|:", gap)) and not any(
-            _is_quantity(f) and compatible(f, part) for f in r.figures[j + 1 : part_index]
+            is_quantity(f) and compatible(f, part) for f in r.figures[j + 1 : part_index]
         )
         found.append((candidate, linked))
     return found
@@ -285,11 +216,11 @@ def _candidates(r: _Reader, part_index: int, part: TextFigure) -> list[tuple[Tex
 # ---- Totals and parts --------------------------------------------------------------------------
 
 
-def _in_totals(r: _Reader) -> list[tuple[int, int, str]]:
+def _in_totals(r: Reader) -> list[tuple[int, int, str]]:
     """ "Trong số 1.245 đảng viên được đánh giá, có …": the list starts after the total's clause."""
     found = []
     for index, figure in enumerate(r.figures):
-        if not _is_quantity(figure) or not _IN_TOTAL.search(r.between(max(0, figure.start - 20), figure.start)):
+        if not is_quantity(figure) or not _IN_TOTAL.search(r.between(max(0, figure.start - 20), figure.start)):
             continue
         if index and r.sentence[index - 1] == r.sentence[index] and r.figures[index - 1].kind == "percent":
             continue  # "chiếm 61,4% trong tổng số 345": the total of a share, not of a list
@@ -299,7 +230,7 @@ def _in_totals(r: _Reader) -> list[tuple[int, int, str]]:
     return found
 
 
-def _splits(r: _Reader) -> None:
+def _splits(r: Reader) -> None:
     starts = [f.number.start for f in r.figures]
     seen_totals: set[int] = set()
     markers = [(m.start(), m.end(), m.group(0)) for m in _SPLIT.finditer(r.layout.lowered)]
@@ -317,7 +248,7 @@ def _splits(r: _Reader) -> None:
             gap = r.between(total.end, marker_start)
             if (
                 r.sentence[before] != sentence
-                or not _is_quantity(total)
+                or not is_quantity(total)
                 or before in seen_totals
                 or (marker == "(" and gap.strip())
                 or (marker != "(" and (len(gap) > 60 or re.search(r"[;.]", gap.rstrip().rstrip(";"))))
@@ -356,7 +287,7 @@ def _splits(r: _Reader) -> None:
 _LABEL_SEPARATOR = re.compile(r"[,;(]|\bvà\b|trong đó|gồm")
 
 
-def _parts(r: _Reader, total_index: int, start: int, end: int) -> tuple[list[TextFigure], list[str], list[TextFigure]]:
+def _parts(r: Reader, total_index: int, start: int, end: int) -> tuple[list[TextFigure], list[str], list[TextFigure]]:
     """The figures of a list and each one's label: the words from the separator before it to the
     separator after it ("nữ 7.215 người", "45 tổ chức hoàn thành xuất sắc nhiệm vụ")."""
     parts: list[TextFigure] = []
@@ -389,7 +320,7 @@ def _parts(r: _Reader, total_index: int, start: int, end: int) -> tuple[list[Tex
             break  # the list is over: "…, tổng vốn đăng ký hơn 10,2 tỷ USD"
         if figure.kind == "percent":
             percents.append(figure)
-        elif _is_quantity(figure):
+        elif is_quantity(figure):
             parts.append(figure)
         else:
             break
@@ -417,101 +348,3 @@ def _family(labels: list[str]) -> tuple[str, bool] | None:
             if len(set(found)) == len(found) == len(labels):
                 return name, set(found) == {m for m, _ in members}
     return None
-
-
-# ---- Changes -----------------------------------------------------------------------------------
-
-
-def _growths(r: _Reader) -> None:
-    for index, stated in enumerate(r.figures):
-        if stated.change not in ("tăng", "giảm", "gấp") or stated.high is not None:
-            continue
-        same = _same_sentence(r, index)
-        pair = _from_to(r, index, same)
-        if pair is None:
-            pair = _base_after(r, index, same)
-        if pair is None:
-            continue
-        base, current = pair
-        if stated.kind not in ("percent", "times") and not compatible(stated, current):
-            continue
-        r.claims.append(GrowthClaim(stated=stated, current=current, base=base))
-    _running_totals(r)
-
-
-def _same_sentence(r: _Reader, index: int) -> list[int]:
-    sentence = r.sentence[index]
-    low = index
-    while low > 0 and r.sentence[low - 1] == sentence:
-        low -= 1
-    high = index
-    while high + 1 < len(r.figures) and r.sentence[high + 1] == sentence:
-        high += 1
-    return list(range(low, high + 1))
-
-
-def _changes_between(r: _Reader, a: int, b: int) -> bool:
-    low, high = min(a, b), max(a, b)
-    return any(r.figures[k].change for k in range(low + 1, high))
-
-
-def _from_to(r: _Reader, index: int, same: list[int]) -> tuple[TextFigure, TextFigure] | None:
-    """ "tăng từ X lên Y" near the change (before it, or right after it)."""
-    for j in same:
-        if j + 1 > same[-1] or j == index or j + 1 == index:
-            continue
-        x, y = r.figures[j], r.figures[j + 1]
-        if not (_FROM.search(r.between(max(0, x.start - 12), x.start)) and _TO.match(r.between(x.end, y.start))):
-            continue
-        if x.change or y.change:
-            continue
-        if not x.unit and y.unit and x.kind == "count" and not x.noun:
-            x.kind, x.scale, x.unit = y.kind, y.scale, y.unit  # "từ 7,2 lên 8,4 triệu đồng"
-        if not compatible(x, y):
-            continue
-        if _changes_between(r, index, j) or _changes_between(r, index, j + 1):
-            continue
-        if "nâng" in r.between(max(0, x.start - 60), x.start) and r.figures[index].kind not in ("percent", "times"):
-            continue  # "kết nạp k, nâng tổng số từ X lên Y": a running total, below
-        return x, y
-    return None
-
-
-def _base_after(r: _Reader, index: int, same: list[int]) -> tuple[TextFigure, TextFigure] | None:
-    """ "đạt Y, tăng p% (năm trước X)": Y before the change, X after it with a base word."""
-    for j in same:
-        if j <= index:
-            continue
-        base = r.figures[j]
-        if base.change or (not _is_quantity(base) and base.kind != "percent"):
-            break
-        cue = r.between(r.figures[j - 1].end, base.start)
-        if not _BASE_CUE.search(cue):
-            continue
-        for k in range(index - 1, same[0] - 1, -1):
-            current = r.figures[k]
-            if current.change:
-                break
-            if current.kind == "income" and base.kind == "VND" and not base.noun:
-                base.kind = "income"  # "8,4 triệu đồng/người/tháng … (năm trước 7,2 triệu đồng)"
-            if current.kind == base.kind:
-                return base, current
-        return None
-    return None
-
-
-def _running_totals(r: _Reader) -> None:
-    for match in re.finditer(r"nâng tổng số", r.layout.lowered):
-        sentence = r.layout.sentence_of(match.start())
-        indices = [i for i in range(len(r.figures)) if r.sentence[i] == sentence]
-        before = [i for i in indices if r.figures[i].end <= match.start()]
-        after = [i for i in indices if r.figures[i].number.start > match.end()]
-        if not before or len(after) < 2:
-            continue
-        added = r.figures[before[-1]]
-        x, y = r.figures[after[0]], r.figures[after[1]]
-        if not _ADDED.search(r.between(max(0, added.start - 40), added.start)):
-            continue
-        if not (_FROM.search(r.between(max(0, x.start - 12), x.start)) and _TO.match(r.between(x.end, y.start))):
-            continue
-        r.claims.append(GrowthClaim(stated=added, current=y, base=x, added=True))

@@ -32,14 +32,20 @@ class CheckerInputError(ValueError):
     """The text cannot be checked (empty, too long, not text, no figures): a message for people."""
 
 
+def too_long(length: int) -> str:
+    """The message for a text of `length` characters (or bytes, when it is too big to read)."""
+    return _("The text is too long (%(length)s characters); the checker reads at most %(limit)s.") % {
+        "length": format_number(length),
+        "limit": format_number(MAX_TEXT_LENGTH),
+    }
+
+
 def validate_text(text: str) -> None:
     if not text or not text.strip():
         raise CheckerInputError(_("Paste the text of the article to check."))
     if len(text) > MAX_TEXT_LENGTH:
-        raise CheckerInputError(
-            _("The text is too long (%(length)s characters); the checker reads at most %(limit)s.")
-            % {"length": format_number(len(text)), "limit": format_number(MAX_TEXT_LENGTH)}
-        )
+        raise CheckerInputError(too_long(len(text)))
+
     unreadable = sum(1 for ch in text[:4000] if ch == "\x00" or ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r"))
     if unreadable > max(8, len(text[:4000]) // 20):
         raise CheckerInputError(_("This is not the text of an article (it looks like the content of a binary file)."))

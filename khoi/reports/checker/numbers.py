@@ -31,7 +31,8 @@ _ORDINAL_BEFORE = re.compile(
 )
 _DURATION_AFTER = re.compile(r"\s+(?:tháng|năm|quý|ngày|tuần|giờ|phút|giây)(?!\w)")
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;…])\n(?=(\w))")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffd]")
 _DASH_GAP = re.compile(r"\s*(?:[–—-]|đến|tới)\s*$")
 _NOUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}")
 
@@ -73,9 +74,10 @@ def normalise(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text from outside as the checker reads it: NFC, one kind of line ending, no control chars."""
+    """Text from outside as the checker reads it: NFC, one kind of line ending, no control chars,
+    and a line broken inside a sentence (a paste from a PDF) joined again."""
     text = normalise(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text)
+    return _WRAPPED.sub(lambda m: " " if m.group(1).islower() else "\n", _CONTROL.sub(" ", text))
 
 
 def same_words(text: str) -> str:

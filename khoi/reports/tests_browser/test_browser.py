@@ -73,3 +73,24 @@ def test_the_dashboard_and_the_checker_work_in_a_browser(browser_page):
     assert page.locator("mark.fig.inconsistent").inner_text() == "9,0%"
     assert "tăng 79%" in page.locator("table.marks").inner_text()
     page.screenshot(path=str(ARTIFACTS / "reports-checker.png"), full_page=True)
+
+
+def test_the_checker_page_shows_the_servers_message_and_uses_the_period_the_text_names(browser_page):
+    page, base = browser_page
+    page.goto(f"{base}/reports/check/")
+    page.fill("textarea[name=text]", "   ")
+    page.click("button:has-text('Kiểm tra số liệu')")
+    page.wait_for_selector("#check-results .errorlist")
+    assert "Dán nội dung bài viết cần kiểm tra." in page.locator("#check-results").inner_text()
+    page.fill(
+        "textarea[name=text]",
+        "Năm 2021, tổng doanh thu của các doanh nghiệp trong Khối đạt 27.701 tỷ đồng, tăng 7,7% so cùng kỳ. "
+        "Toàn tỉnh có 48/615 doanh nghiệp có vốn đầu tư nước ngoài đã thành lập công đoàn cơ sở (chiếm 8,1%).",
+    )
+    page.click("button:has-text('Kiểm tra số liệu')")
+    page.wait_for_selector("mark.fig.inconsistent")
+    assert "năm 2021, kỳ mà bài viết nêu" in page.locator(".check-period").inner_text()
+    assert page.locator("mark.fig.confirmed").count() == 2
+    assert page.locator("mark.fig.inconsistent").inner_text() == "8,1%"
+    assert "48/615 = 7,8%" in page.locator("table.marks").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "reports-checker-period.png"), full_page=True)
