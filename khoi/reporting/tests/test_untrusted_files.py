@@ -98,3 +98,18 @@ def test_an_uncomputed_formula_in_the_plans_is_refused(staff_client, submission_
     )
     assert "Ô D2 là công thức" in _upload_plans(staff_client, content).content.decode()
     assert not Plan.objects.exists()
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x.example/","Xem")', "+1", "-1", "@A1", "\tA"])
+def test_the_form_template_writes_formula_like_names_as_the_text_typed(reporter_a_client, submission_a, unit_a, name):
+    from khoi.reporting.models import Indicator
+    from khoi.units.models import Unit
+
+    first = services.submission_items(submission=submission_a)[0].indicator
+    Indicator.objects.filter(pk=first.pk).update(name=name)
+    Unit.objects.filter(pk=unit_a.pk).update(name="Công ty\x01 A\x0b")
+    response = reporter_a_client.get(reverse("reporting:submission_excel", args=[submission_a.pk]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Biểu mẫu"]
+    assert sheet["B6"].value == name and sheet["B6"].data_type != "f"
+    assert sheet["A2"].value.startswith("Đơn vị: Công ty A (mã")
