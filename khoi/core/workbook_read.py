@@ -160,6 +160,9 @@ def _too_many_rows(max_rows: int) -> WorkbookReadError:
 def _read_rows(worksheet: Any, *, max_rows: int, header_rows: int, max_columns: int) -> list[SheetRow]:
     rows: list[SheetRow] = []
     empty_run = 0
+    # The <dimension> a file claims is not trusted (too small hides rows, too large costs): read
+    # to the end of the data, bounded by the caps below.
+    worksheet.reset_dimensions()
     for number, values in enumerate(worksheet.iter_rows(max_col=max_columns, values_only=True), start=1):
         if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
             empty_run += 1
@@ -205,6 +208,7 @@ def _check_formulas(content: bytes, title: str, rows: list[SheetRow], max_column
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     try:
         worksheet = workbook[title]
+        worksheet.reset_dimensions()
         for number, values in enumerate(worksheet.iter_rows(max_row=last, max_col=max_columns, values_only=True), 1):
             for index, value in enumerate(values):
                 if value is None or (isinstance(value, str) and not value.startswith("=")):
