@@ -35,7 +35,9 @@ from khoi.core.workbook_read import WorkbookReadError, read_workbook  # noqa: E4
 def _with_sheet_xml(sheet_data: bytes, dimension: bytes = b"A1") -> bytes:
     """A real workbook whose first sheet's <sheetData> is replaced by `sheet_data`."""
     workbook = Workbook()
-    workbook.active.append(["x"])  # type: ignore[union-attr]
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["x"])
     source = io.BytesIO()
     workbook.save(source)
     archive = zipfile.ZipFile(source)
