@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from khoi.accounts.permissions import role_required
+from khoi.core.downloads import file_response
 
 from . import excel, selectors, services, throttle
 from .access import can_manage_contests
@@ -26,7 +27,6 @@ from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm,
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
 from .phones import format_phone
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COOKIE_PREFIX = "khoi_contest_r"
 RESULTS_TTL = 60
 
@@ -461,9 +461,7 @@ def question_preview(request: HttpRequest) -> HttpResponse:
 @require_GET
 def questions_export(request: HttpRequest) -> HttpResponse:
     content = excel.questions_workbook(selectors.question_list())
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="ngan-hang-cau-hoi.xlsx"'
-    return response
+    return file_response(content, "ngan-hang-cau-hoi.xlsx")
 
 
 @manager_required
@@ -565,9 +563,7 @@ def contest_export(request: HttpRequest, pk: int) -> HttpResponse:
         units=selectors.contest_results_by_unit(contest=contest),
         with_phones=True,
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.slug}.xlsx"'
-    return response
+    return file_response(content, f"ket-qua-{contest.slug}.xlsx")
 
 
 @require_GET
@@ -587,9 +583,7 @@ def results_export(request: HttpRequest, slug: str) -> HttpResponse:
         units=selectors.contest_results_by_unit(contest=contest),
         with_phones=False,
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="ket-qua-{contest.slug}-cong-khai.xlsx"'
-    return response
+    return file_response(content, f"ket-qua-{contest.slug}-cong-khai.xlsx")
 
 
 @manager_required

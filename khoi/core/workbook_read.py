@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,7 +41,9 @@ from .formatting import format_number
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EMPTY_RUN_LIMIT = 1_000  # this many empty rows in a row end a sheet
 MAX_COLUMNS = 60
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
+_ROW_LOOKBACK = 4096
+_LAST_ROW = re.compile(rb'.*<(?:\w+:)?row r="(\d+)"', re.S)
 
 
 class WorkbookReadError(Exception):
@@ -157,6 +160,9 @@ def _too_many_rows(max_rows: int) -> WorkbookReadError:
 def _read_rows(worksheet: Any, *, max_rows: int, header_rows: int, max_columns: int) -> list[SheetRow]:
     rows: list[SheetRow] = []
     empty_run = 0
+    # The <dimension> a file claims is not trusted (too small hides rows, too large costs): read
+    # to the end of the data, bounded by the caps below.
+    worksheet.reset_dimensions()
     for number, values in enumerate(worksheet.iter_rows(max_col=max_columns, values_only=True), start=1):
         if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
             empty_run += 1
@@ -173,9 +179,10 @@ def _read_rows(worksheet: Any, *, max_rows: int, header_rows: int, max_columns: 
     return rows
 
 
-def _may_hold_formulas(archive: zipfile.ZipFile, path: str) -> bool:
-    """Might the sheet's XML hold a formula element? A cheap scan that stops at the first sign
-    ("<f" also matches a few other elements: then the second reading decides)."""
+def _may_hold_formulas(archive: zipfile.ZipFile, path: str, last_row: int) -> bool:
+    """Might the sheet's XML hold a formula element up to row `last_row`? A cheap scan that stops
+    at the first sign ("<f" also matches a few other elements: then the second reading decides)
+    or once it has passed `last_row` (rows come in order), so trailing rows cost nothing."""
     try:
         handle = archive.open(path.lstrip("/"))
     except KeyError:
@@ -183,10 +190,13 @@ def _may_hold_formulas(archive: zipfile.ZipFile, path: str) -> bool:
     tail = b""
     with handle:
         while chunk := handle.read(_CHUNK):
-            window = tail + chunk[:8]
-            if b"<f" in chunk or b":f>" in chunk or b":f " in chunk or b"<f" in window or b":f" in window:
+            window = tail + chunk
+            if b"<f" in window or b":f>" in window or b":f " in window:
                 return True
-            tail = chunk[-8:]
+            row = _LAST_ROW.search(window[-_ROW_LOOKBACK:])
+            if row and int(row.group(1)) > last_row:
+                return False
+            tail = chunk[-16:]
     return False
 
 
@@ -198,6 +208,7 @@ def _check_formulas(content: bytes, title: str, rows: list[SheetRow], max_column
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     try:
         worksheet = workbook[title]
+        worksheet.reset_dimensions()
         for number, values in enumerate(worksheet.iter_rows(max_row=last, max_col=max_columns, values_only=True), 1):
             for index, value in enumerate(values):
                 if value is None or (isinstance(value, str) and not value.startswith("=")):
@@ -257,7 +268,8 @@ def read_workbook(
     finally:
         workbook.close()
     for contents, path in sheets:
-        if path and not _may_hold_formulas(archive, path):
+        last_row = (contents.rows[-1].number if contents.rows else 0) + EMPTY_RUN_LIMIT
+        if path and not _may_hold_formulas(archive, path, last_row):
             continue
         try:
             _check_formulas(content, contents.title, contents.rows, max_columns)

@@ -24,6 +24,7 @@ from khoi.accounts.permissions import (
     require_unit_readable,
     role_required,
 )
+from khoi.core.downloads import file_response
 from khoi.units.models import Unit
 
 from . import access, documents, selectors, services
@@ -59,9 +60,7 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(content, filename, content_type=content_type)
 
 
 def _bloc_for(request: HttpRequest, pk: int) -> EmulationBloc:

@@ -11,11 +11,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, member_required, require
+from khoi.core.downloads import file_response
 
 from . import access, exports, scheduling, selectors, services
 from .forms import (
@@ -541,9 +541,9 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 def participant_agenda_pdf(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     participant = _participant(pk, participant_pk)
     access.require_participant_private(request.user, participant)
-    response = HttpResponse(exports.participant_agenda_pdf(participant=participant), content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, f"lich-gap-{participant.pk}.pdf") or ""
-    return response
+    return file_response(
+        exports.participant_agenda_pdf(participant=participant), f"lich-gap-{participant.pk}.pdf", inline=True
+    )
 
 
 @member_required
@@ -552,23 +552,18 @@ def table_agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     access.require_staff(request.user)
     table = request.GET.get("table", "")
     numbers = [int(table)] if table.isdigit() else list(range(1, conference.table_count + 1))
-    response = HttpResponse(
-        exports.table_agenda_pdf(conference=conference, table_numbers=numbers), content_type="application/pdf"
+    return file_response(
+        exports.table_agenda_pdf(conference=conference, table_numbers=numbers),
+        f"lich-ban-{conference.pk}.pdf",
+        inline=True,
     )
-    response["Content-Disposition"] = content_disposition_header(False, f"lich-ban-{conference.pk}.pdf") or ""
-    return response
 
 
 @member_required
 def conference_export(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     access.require_staff(request.user)
-    response = HttpResponse(
-        exports.schedule_workbook(conference=conference),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = content_disposition_header(True, f"hoi-nghi-{conference.pk}.xlsx") or ""
-    return response
+    return file_response(exports.schedule_workbook(conference=conference), f"hoi-nghi-{conference.pk}.xlsx")
 
 
 # ---- Memoranda ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from khoi.core.workbook import BOLD, HEADER, Cell, Style, WorkbookWriter
+from khoi.core.workbook import BOLD, HEADER, Cell, Style, WorkbookWriter, cell_text
 from khoi.core.workbook_read import SheetRow, WorkbookReadError, read_upload
 
 from .parsing import NotANumber, parse_number
@@ -154,7 +154,7 @@ def _cells_from_codes(
     for number, code in by_row.items():
         sheet_row = sheet_rows.get(number)
         written = _text(sheet_row.value(1)) if sheet_row else ""
-        if code in names and written != names[code].strip():
+        if code in names and written != cell_text(names[code]).strip():
             raise ValidationError(
                 {
                     "file": _(

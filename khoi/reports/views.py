@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
+from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.text import clean_text
 from khoi.reporting import selectors as reporting
@@ -136,9 +137,7 @@ def report_export(request: HttpRequest) -> HttpResponse:
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(content, filename, content_type=content_type)
 
 
 def _job(request: HttpRequest, job_id: Any) -> ReportJob:

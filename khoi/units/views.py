@@ -35,6 +35,7 @@ from khoi.accounts.permissions import (
     role_required,
     visible_units,
 )
+from khoi.core.downloads import file_response
 
 from . import register_excel, selectors, services
 from .forms import (
@@ -54,7 +55,6 @@ CHILDREN_PER_PAGE = 100
 DETAIL_CHILDREN = 200
 SEARCH_LIMIT = 200
 IMPORT_SESSION_KEY = "units_import_token"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _readable_unit(request: HttpRequest, pk: int) -> Unit:
@@ -333,16 +333,12 @@ def export(request: HttpRequest) -> HttpResponse:
         root=root,
     )
     content = register_excel.build_workbook(units.select_related("parent", "sector", "zone").order_by("path"))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="danh-sach-don-vi.xlsx"'
-    return response
+    return file_response(content, "danh-sach-don-vi.xlsx")
 
 
 @role_required(can_manage_register)
 def import_template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(register_excel.build_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-don-vi.xlsx"'
-    return response
+    return file_response(register_excel.build_template(), "mau-danh-sach-don-vi.xlsx")
 
 
 def _upload_path(token: str) -> str:

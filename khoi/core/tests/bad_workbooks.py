@@ -5,18 +5,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def workbook_bytes(rows: list[list[object]]) -> bytes:
+def workbook_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -63,7 +64,7 @@ def corrupt() -> bytes:
     return workbook_bytes([["x"]])[:300]
 
 
-def formula_without_value(rows: list[list[object]]) -> bytes:
+def formula_without_value(rows: Sequence[Sequence[object]]) -> bytes:
     """A workbook written by a script: its formulas have never been computed (no cached value)."""
     return workbook_bytes(rows)
 

