@@ -24,6 +24,9 @@ ARGS = [
     "--no-first-run",
 ]
 ROLES = ["admin", "vanphong", "lanhdao", "baocao.dv001"]
+# ReDoc's footer shows its vendor's logo from their CDN (no option hides it): the policy blocks it on
+# purpose (the documentation fetches nothing from other sites) and ReDoc then leaves the logo out.
+EXPECTED_BLOCK = "https://cdn.redoc.ly/"
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,7 +63,8 @@ def signed_in_page(chromium, base: str, username: str):
         "console",
         lambda message: (
             problems.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+            if ("Content Security Policy" in message.text or "Content-Security-Policy" in message.text)
+            and EXPECTED_BLOCK not in message.text
             else None
         ),
     )
