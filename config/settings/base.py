@@ -129,13 +129,16 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCK_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A successful sign-in does not wipe the failures: it would also wipe its address's count, and one
+# valid account would then let an address guess other accounts' passwords without end.
+AXES_RESET_ON_SUCCESS = False
 # Failures while locked do not prolong the lock: nobody can keep another person's account locked
 # for ever by retrying.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "khoi.accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "khoi.accounts.lockout.client_ip"
-AXES_SENSITIVE_PARAMETERS = ["password"]
+# Locks are seen and lifted on /accounts/locks/ (in Vietnamese), not in axes' English admin pages.
+AXES_ENABLE_ADMIN = False
 # Behind a reverse proxy, the number of proxies that append to X-Forwarded-For (0: none, the
 # client is REMOTE_ADDR; a forged header then changes nothing).
 KHOI_PROXY_COUNT = env.int("KHOI_PROXY_COUNT", default=0)

@@ -68,6 +68,14 @@ def test_an_address_is_locked_after_too_many_wrong_passwords_for_any_accounts(st
     assert _login(staff_user.username, address="10.0.2.2").status_code == 302
 
 
+def test_signing_in_to_ones_own_account_does_not_reset_the_addresss_failures(staff_user, leader_user):
+    for number in range(LIMIT - 1):
+        _fail(f"doan-mo-{number}", times=1, address="10.0.6.6")
+        assert _login(staff_user.username, address="10.0.6.6").status_code == 302
+    _fail("doan-mo-cuoi", times=1, address="10.0.6.6")
+    assert _login(leader_user.username, address="10.0.6.6").status_code == 429
+
+
 def test_a_locked_account_or_address_is_refused_before_any_password_is_hashed(staff_user, hash_calls):
     _fail(staff_user.username, times=LIMIT)
     assert len(hash_calls) == LIMIT

@@ -104,3 +104,20 @@ def test_a_form_sent_without_its_csrf_token_gets_the_vietnamese_page(staff_user)
     assert LAYOUT in page and "Biểu mẫu đã hết hiệu lực" in page and "CSRF verification failed" not in page
     english(client)
     assert "The form has expired" in text(client.post("/accounts/logout/"))
+
+
+def test_the_reasons_our_code_gives_are_translated_strings():
+    """The pages show a 403/404 reason raised in khoi/: it must be a gettext string, never a literal."""
+    import re
+    from pathlib import Path
+
+    literal = re.compile(
+        r"""(?:PermissionDenied|Http404)\(\s*f?["']|\brequire\([^()]*(?:\([^()]*\))?[^()]*,\s*f?["']"""
+    )
+    offences = [
+        f"{path}: {match.group(0)}"
+        for path in Path(settings.BASE_DIR, "khoi").rglob("*.py")
+        if "tests" not in path.parts
+        for match in literal.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offences == []
