@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from axes.utils import reset as axes_reset
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from khoi.core.text import clean_text
 
 from .models import ApiToken, User
 from .selectors import api_tokens_of
@@ -30,7 +31,7 @@ def unlock_login(*, account: str = "", address: str = "") -> int:
 @transaction.atomic
 def api_token_create(*, user: User, name: str, days: int) -> tuple[ApiToken, str]:
     """A new token for `user`: returns it and its secret, which is shown once and never stored."""
-    name = " ".join("".join(c for c in unicodedata.normalize("NFC", name) if c.isprintable() or c.isspace()).split())
+    name = clean_text(name, multiline=False)
     if not name:
         raise ValidationError({"name": [_("Give the token a name, e.g. the script that will use it.")]})
     if days not in TOKEN_VALIDITY_DAYS:
