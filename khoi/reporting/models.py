@@ -319,6 +319,17 @@ class ValueAudit(models.Model):
     def __str__(self) -> str:
         return f"{self.unit_id} {self.indicator_id} {self.period_code}: {self.old_value} → {self.new_value}"
 
+    @property
+    def period_label(self) -> str:
+        from .periods import Period
+
+        return Period.parse(self.period_code).label
+
+    @property
+    def status_label(self) -> str:
+        """The form's state at the time of the change, in words."""
+        return str(dict(SubmissionStatus.choices).get(self.submission_status, self.submission_status))
+
 
 class Plan(models.Model):
     """A unit's yearly plan for an indicator (kế hoạch năm)."""

@@ -864,6 +864,17 @@ def notice_list(*, user: Any) -> QuerySet[Notice]:
     return Notice.objects.filter(user=user)
 
 
+def latest_approved_period() -> Period | None:
+    """The period every picker opens on: the latest closed round with approved forms (else the
+    latest with any approved form); None when nothing is approved yet."""
+    rounds = [r for r in round_list() if getattr(r, "approved_count", 0)]
+    closed = [r for r in rounds if r.status == ReportingRound.Status.CLOSED]
+    periods = [Period.parse(r.period_code) for r in (closed or rounds)]
+    if not periods:
+        return None
+    return max(periods, key=lambda period: (period.end, period.month_count))
+
+
 def reporting_years() -> list[int]:
     """Years with stored values (for period pickers), newest first."""
     dates = IndicatorValue.objects.dates("period_start", "year", order="DESC")
