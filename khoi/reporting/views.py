@@ -269,7 +269,9 @@ def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
                 {
                     "name": services.field_name(indicator.code, str(p)),
                     "value": value,
-                    "text": "" if value is None else format_number(value, 4),
+                    # Typed numbers are read the Vietnamese way (comma for decimals) whatever the
+                    # interface: the box shows them so, or "1,435" would come back as 1.435.
+                    "text": "" if value is None else format_number(value, 4, locale="vi"),
                     "previous": previous.get((indicator.code, str(p.same_period_last_year()))),
                     "period": p,
                 }

@@ -195,3 +195,18 @@ def test_the_overview_opens_on_the_latest_period_with_approved_figures(staff_cli
     Submission.objects.filter(reporting_round=late).update(status=SubmissionStatus.APPROVED)
     page = staff_client.get(reverse("reporting:overview")).content.decode()
     assert '<option value="2024-H1" selected>' in page
+
+
+@pytest.mark.django_db
+def test_under_english_the_form_shows_numbers_as_it_reads_them_so_a_resubmit_keeps_them(
+    reporter_a_client, submission_a, reporter_a
+):
+    services.submission_save_values(
+        submission=submission_a,
+        actor=reporter_a,
+        values=complete_values(wage_fund="10.442,04", worker_months="1.435"),
+        expected_version=None,
+    )
+    reporter_a_client.cookies["django_language"] = "en"
+    page = reporter_a_client.get(reverse("reporting:submission_detail", args=[submission_a.pk])).content.decode()
+    assert 'value="10.442,04"' in page and 'value="1.435"' in page
