@@ -93,6 +93,9 @@ class Indicator(models.Model):
         verbose_name=_("applies to unit groups"),
         help_text=_("Empty: every unit reports it."),
     )
+    lower_is_better = models.BooleanField(
+        _("lower is better"), default=False, help_text=_("e.g. the bad-debt ratio: a fall is shown as good news.")
+    )
     has_plan = models.BooleanField(_("has a yearly plan"), default=False)
     is_key = models.BooleanField(_("key figure of the bloc overview"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
