@@ -18,6 +18,7 @@ from .models import (
     Decision,
     EmulationBloc,
     Issuer,
+    LegalBasis,
     Organisation,
 )
 
@@ -78,3 +79,8 @@ class AwardAdmin(ReadOnlyAdmin):
     list_display = ["recipient_name", "form", "year", "decision"]
     list_filter = ["year", "form"]
     search_fields = ["recipient_name"]
+
+
+@admin.register(LegalBasis)
+class LegalBasisAdmin(admin.ModelAdmin):
+    list_display = ["citation", "valid_from", "valid_to", "order"]

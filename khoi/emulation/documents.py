@@ -64,9 +64,13 @@ def decision_docx(*, decision: Decision) -> bytes:
     )
     document = new_party_document(header, document_type="QUYẾT ĐỊNH", subject=subject)
     _centered(document, issuer.deciding_body.upper(), bold=True)
+    laws = [
+        f"Căn cứ {basis.citation} và các văn bản hướng dẫn thi hành;"
+        for basis in selectors.legal_bases_on(on=decision.signed_on)
+    ]
     for basis in (
         "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;",
-        "Căn cứ Luật Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành;",
+        *laws,
         "Căn cứ Quy chế làm việc và Quy chế thi đua, khen thưởng của Đảng ủy Khối;",
         "Xét đề nghị của Văn phòng Đảng ủy Khối,",
     ):

@@ -336,6 +336,34 @@ class Evidence(models.Model):
 # ---- Commendation ---------------------------------------------------------------------------------
 
 
+class LegalBasis(models.Model):
+    """A law a decision cites ("Căn cứ …"), with the dates it is in force: a decision cites the
+    text in force on the day it is signed (the 2003 law as amended until 31/12/2023, the 2022 law
+    from 01/01/2024)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    citation = models.CharField(
+        _("citation"), max_length=500, help_text=_("As the decision writes it after “Căn cứ”, without the semicolon.")
+    )
+    valid_from = models.DateField(_("in force from"))
+    valid_to = models.DateField(_("in force until"), null=True, blank=True, help_text=_("Empty: still in force."))
+    order = models.PositiveSmallIntegerField(_("order among the bases"), default=10)
+
+    class Meta:
+        ordering = ["order", "valid_from"]
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="legal_basis_dates_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.citation
+
+
 class IssuerKind(models.TextChoices):
     PARTY = "party", _("Party body")
     STATE = "state", _("State body")

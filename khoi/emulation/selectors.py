@@ -25,6 +25,7 @@ from .models import (
     Criterion,
     Decision,
     EmulationBloc,
+    LegalBasis,
     Organisation,
     Person,
     Proposal,
@@ -245,11 +246,21 @@ def proposal_recipients(*, items: Iterable[ProposalItem]) -> list[RecipientRef]:
 
 
 def decision_list(*, queryset: QuerySet[Decision] | None = None) -> QuerySet[Decision]:
+    """Newest first by the date signed (an aggregate query ignores the model's own ordering)."""
     decisions = queryset if queryset is not None else Decision.objects.all()
-    return decisions.select_related("issuer", "form", "campaign").annotate(
-        collectives=Count("awards", filter=Q(awards__person__isnull=True)),
-        individuals=Count("awards", filter=Q(awards__person__isnull=False)),
+    return (
+        decisions.select_related("issuer", "form", "campaign")
+        .annotate(
+            collectives=Count("awards", filter=Q(awards__person__isnull=True)),
+            individuals=Count("awards", filter=Q(awards__person__isnull=False)),
+        )
+        .order_by("-signed_on", "-number", "-id")
     )
+
+
+def legal_bases_on(*, on: dt.date) -> list[LegalBasis]:
+    """The laws in force on a day, as a decision signed that day cites them."""
+    return list(LegalBasis.objects.filter(valid_from__lte=on).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on)))
 
 
 def decision_awards(*, decision: Decision) -> tuple[list[Award], list[Award]]:

@@ -743,10 +743,23 @@ def proposal_create_for_unit(
     unit_achievement: str = "",
     people: Sequence[PersonInput] = (),
 ) -> Proposal:
-    """A unit proposes itself and/or its people (new people are added to the list of people)."""
+    """A unit proposes itself and/or its people (new people are added to the list of people).
+    Nothing typed is dropped: the unit's achievements without "propose the unit" ticked, or a
+    line of a person without a name, is an error."""
     items: list[ItemInput] = []
+    errors: dict[str, list[str]] = {}
     if include_unit:
         items.append(ItemInput(form=form, unit=unit, achievement=unit_achievement))
+    elif unit_achievement.strip():
+        errors["include_unit"] = [_("You typed the unit's achievements: tick “Propose the unit itself” or clear them.")]
+    for number, entry in enumerate(people, start=1):
+        if not " ".join(entry.full_name.split()):
+            errors.setdefault("people", []).append(
+                _("Line %(number)d of the individuals has no full name: type it or clear the line.")
+                % {"number": number}
+            )
+    if errors:
+        raise ValidationError(errors)
     for entry in people:
         # The same person typed in NFC or NFD, in other case or spacing, is one person.
         existing = (

@@ -25,7 +25,9 @@ from khoi.accounts.permissions import (
     role_required,
 )
 from khoi.core.downloads import file_response
+from khoi.core.formatting import format_document_date
 from khoi.units.models import Unit
+from khoi.units.selectors import sort_vietnamese
 
 from . import access, documents, selectors, services
 from .forms import CountsForm, DecisionForm, EvidenceForm, PersonLineFormSet, ProposalForm, ReviewForm
@@ -305,16 +307,16 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     form = ProposalForm(request.POST or None)
     people = PersonLineFormSet(request.POST or None, prefix="people")
     if request.method == "POST" and unit is not None and form.is_valid() and people.is_valid():
-        lines = [
+        lines = [  # every line with anything typed: the service refuses one without a name
             services.PersonInput(
-                full_name=line["full_name"],
+                full_name=line.get("full_name", ""),
                 birth_date=line.get("birth_date"),
                 gender=line.get("gender", ""),
                 position=line.get("position", ""),
                 achievement=line.get("achievement", ""),
             )
             for line in people.cleaned_data
-            if line.get("full_name")
+            if any(line.get(name) for name in ("full_name", "birth_date", "gender", "position", "achievement"))
         ]
         try:
             proposal = services.proposal_create_for_unit(
@@ -340,7 +342,9 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
             "form": form,
             "people": people,
             "unit": unit,
-            "units": Unit.objects.filter(kind__in=["base_committee", "base_cell"]) if unit is None else [],
+            "units": sort_vietnamese(Unit.objects.filter(kind__in=["base_committee", "base_cell"]))
+            if unit is None
+            else [],
         },
     )
 
@@ -527,7 +531,10 @@ def certificates(request: HttpRequest, pk: int) -> HttpResponse:
     collectives, individuals = selectors.decision_awards(decision=decision)
     only = request.GET.get("award")
     awards = [a for a in [*collectives, *individuals] if not only or str(a.pk) == only]
-    return render(request, "emulation/certificates.html", {"decision": decision, "awards": awards})
+    # The certificates are official documents: Vietnamese whatever the interface, dated as Party
+    # documents are ("ngày 05 tháng 01 năm 2022").
+    signed = format_document_date(decision.signed_on, decision.issuer.place)
+    return render(request, "emulation/certificates.html", {"decision": decision, "awards": awards, "signed": signed})
 
 
 # ---- Histories and counts ------------------------------------------------------------------------

@@ -93,6 +93,7 @@ INDICATORS: list[dict[str, Any]] = [
     },
     {
         "code": "bad_loans",
+        "lower_is_better": True,
         "name": "Nợ xấu",
         "name_en": "Non-performing loans",
         "unit_label": "tỷ đồng",
@@ -103,6 +104,7 @@ INDICATORS: list[dict[str, Any]] = [
     },
     {
         "code": "npl_ratio",
+        "lower_is_better": True,
         "name": "Tỷ lệ nợ xấu",
         "name_en": "Non-performing-loan ratio",
         "unit_label": "%",

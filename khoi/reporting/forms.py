@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from khoi.units.models import Ownership, UnitGroup, Zone
 
 from .models import Indicator, ReportForm, RuleSeverity, ValidationRule
+from .periods import period_choices
 
 
 class OverviewFilterForm(forms.Form):
@@ -25,10 +30,23 @@ class OverviewFilterForm(forms.Form):
     include_submitted = forms.BooleanField(label=_("Include submitted, not yet approved figures"), required=False)
 
 
+# Django 6 writes an empty choice as "- Select an option -" and ships no Vietnamese for it; the
+# catalogue of this app carries it (any app's catalogue serves every page).
+BLANK_CHOICE = _("- Select an option -")
+
+
 class RoundForm(forms.Form):
-    form = forms.ModelChoiceField(label=_("Form"), queryset=ReportForm.objects.all())
-    period_code = forms.CharField(label=_("Period"), help_text=_("e.g. 2021-H1, 2021-Y, 2021-Q3, 2021-9M, 2021-03"))
+    """Staff choose the period by its name ("6 tháng đầu năm 2024"), never type its code."""
+
+    form = forms.ModelChoiceField(label=_("Form"), queryset=ReportForm.objects.all(), empty_label=BLANK_CHOICE)
+    period_code = forms.ChoiceField(label=_("Period"))
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, years: Iterable[int] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        choices = period_choices(sorted({this_year - 1, this_year, this_year + 1, *years}))
+        cast(forms.ChoiceField, self.fields["period_code"]).choices = [("", _("— Choose the period —")), *choices]
 
 
 class CommentForm(forms.Form):

@@ -94,6 +94,9 @@ class Indicator(models.Model):
         verbose_name=_("applies to unit groups"),
         help_text=_("Empty: every unit reports it."),
     )
+    lower_is_better = models.BooleanField(
+        _("lower is better"), default=False, help_text=_("e.g. the bad-debt ratio: a fall is shown as good news.")
+    )
     has_plan = models.BooleanField(_("has a yearly plan"), default=False)
     is_key = models.BooleanField(_("key figure of the bloc overview"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
@@ -319,6 +322,17 @@ class ValueAudit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.indicator_id} {self.period_code}: {self.old_value} → {self.new_value}"
+
+    @property
+    def period_label(self) -> str:
+        from .periods import Period
+
+        return Period.parse(self.period_code).label
+
+    @property
+    def status_label(self) -> str:
+        """The form's state at the time of the change, in words."""
+        return str(dict(SubmissionStatus.choices).get(self.submission_status, self.submission_status))
 
 
 class Plan(models.Model):

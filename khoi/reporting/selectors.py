@@ -65,7 +65,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khoi.core.formatting import format_change, format_percent, format_quantity, growth_percent
+from khoi.core.formatting import (
+    format_change,
+    format_number,
+    format_percent,
+    format_quantity,
+    growth_percent,
+    round_half_up,
+)
 from khoi.units.models import BASE_KINDS, Unit, UnitKind
 from khoi.units.selectors import unit_list_active_on
 
@@ -135,6 +142,18 @@ class Figure:
     time_aggregation: str = TimeAggregation.FLOW
     unit_aggregation: str = UnitAggregation.SUM
     definition: str = ""
+    lower_is_better: bool = False
+
+    @property
+    def change_tone(self) -> str:
+        """ "good", "bad" or "neutral": the colour of the change, by the indicator's direction (a
+        falling bad-debt ratio is good news); no comparison is neutral."""
+        if self.growth_percent is None or self.value is None or self.same_period_value is None:
+            return "neutral"
+        if self.value == self.same_period_value:
+            return "neutral"
+        rising = self.value > self.same_period_value
+        return "good" if rising != self.lower_is_better else "bad"
 
     @property
     def value_text(self) -> str:
@@ -149,7 +168,15 @@ class Figure:
 
     @property
     def change_text(self) -> str:
-        """ "tăng 28,7%" / "giảm 3,2%" against the same period."""
+        """ "tăng 28,7%" / "giảm 3,2%" against the same period; a percentage (a ratio such as the
+        bad-debt ratio) changes in percentage points: "giảm 0,07 điểm phần trăm"."""
+        if self.unit_label == "%" and self.value is not None and self.same_period_value is not None:
+            points = round_half_up(self.value - self.same_period_value, self.decimals)
+            if points > 0:
+                return _("up %(points)s percentage points") % {"points": format_number(points, self.decimals)}
+            if points < 0:
+                return _("down %(points)s percentage points") % {"points": format_number(-points, self.decimals)}
+            return _("level with the same period")
         return format_change(self.value, self.same_period_value)
 
     @property
@@ -526,6 +553,7 @@ def _figure_for(
         time_aggregation=indicator.time_aggregation,
         unit_aggregation=indicator.unit_aggregation,
         definition=indicator.definition,
+        lower_is_better=indicator.lower_is_better,
     )
 
 
@@ -862,6 +890,17 @@ def validation_rule_list(*, active_only: bool = False) -> QuerySet[ValidationRul
 
 def notice_list(*, user: Any) -> QuerySet[Notice]:
     return Notice.objects.filter(user=user)
+
+
+def latest_approved_period() -> Period | None:
+    """The period every picker opens on: the latest closed round with approved forms (else the
+    latest with any approved form); None when nothing is approved yet."""
+    rounds = [r for r in round_list() if getattr(r, "approved_count", 0)]
+    closed = [r for r in rounds if r.status == ReportingRound.Status.CLOSED]
+    periods = [Period.parse(r.period_code) for r in (closed or rounds)]
+    if not periods:
+        return None
+    return max(periods, key=lambda period: (period.end, period.month_count))
 
 
 def reporting_years() -> list[int]:

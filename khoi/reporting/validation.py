@@ -61,6 +61,10 @@ class RuleResult:
         return self.passed is False
 
     @property
+    def period_label(self) -> str:
+        return Period.parse(self.period_code).label
+
+    @property
     def message(self) -> str:
         """The rule's message, with the periods it compared when it spans two."""
         if not self.enclosing_code:

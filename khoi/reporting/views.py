@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,8 +24,6 @@ from .access import can_edit_submission, can_review, can_view_bloc, require_edit
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
 from .periods import Period, period_choices
-
-DEFAULT_PERIOD = "2021-H1"
 
 
 def _actor(request: HttpRequest) -> User:
@@ -46,8 +45,13 @@ def _flash_errors(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, text)
 
 
+def _default_period() -> Period:
+    """Every period picker opens on the latest period with approved data."""
+    return selectors.latest_approved_period() or Period(timezone.localdate().year, "Y")
+
+
 def _period_from(request: HttpRequest) -> Period:
-    code = request.GET.get("period") or DEFAULT_PERIOD
+    code = request.GET.get("period") or str(_default_period())
     try:
         return Period.parse(code)
     except ValueError as error:
@@ -162,7 +166,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def round_create(request: HttpRequest) -> HttpResponse:
     require_review(request.user)
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST or None, years=selectors.reporting_years())
     if request.method == "POST" and form.is_valid():
         try:
             reporting_round = services.round_open(
@@ -266,7 +270,9 @@ def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
                 {
                     "name": services.field_name(indicator.code, str(p)),
                     "value": value,
-                    "text": "" if value is None else format_number(value, 4),
+                    # Typed numbers are read the Vietnamese way (comma for decimals) whatever the
+                    # interface: the box shows them so, or "1,435" would come back as 1.435.
+                    "text": "" if value is None else format_number(value, 4, locale="vi"),
                     "previous": previous.get((indicator.code, str(p.same_period_last_year()))),
                     "period": p,
                 }
@@ -455,8 +461,9 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @member_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     require(can_view_bloc(request.user))
-    year_text = request.GET.get("year", "2021")
-    year = int(year_text) if year_text.isdigit() else 2021
+    default_year = _default_period().year
+    year_text = request.GET.get("year", str(default_year))
+    year = int(year_text) if year_text.isdigit() else default_year
     form = PlanForm(request.POST or None, initial={"year": year})
     upload = UploadForm()
     if request.method == "POST":

@@ -9,13 +9,13 @@ from django import forms
 from django.contrib import admin
 
 from . import services
-from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTemplate, ReportJob
+from .models import CountCondition, DocumentSettings, IndicatorStyle, ProseTarget, ProseTemplate, ReportJob
 
 
 class ProseTemplateForm(forms.ModelForm):
     class Meta:
         model = ProseTemplate
-        fields = ["name", "period_kind", "text", "is_active"]
+        fields = ["name", "period_kind", "section", "text", "is_active"]
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"]
@@ -87,3 +87,8 @@ class ReportJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: Any) -> bool:
         return False
+
+
+@admin.register(ProseTarget)
+class ProseTargetAdmin(admin.ModelAdmin):
+    list_display = ["code", "indicator_code", "min_growth_percent", "source"]

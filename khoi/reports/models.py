@@ -220,3 +220,9 @@ class ReportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_code} {self.format} {self.status}"
+
+    @property
+    def period_label(self) -> str:
+        from khoi.reporting.periods import Period
+
+        return Period.parse(self.period_code).label

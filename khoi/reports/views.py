@@ -33,13 +33,8 @@ from .models import PeriodKind, ProseSection, ProseTemplate, ReportFormat, Repor
 
 def _default_period() -> str:
     """The latest closed period with approved figures (else the latest with any; else this year)."""
-    rounds = [r for r in reporting.round_list() if getattr(r, "approved_count", 0)]
-    closed = [r for r in rounds if r.status == r.Status.CLOSED]
-    periods = [Period.parse(r.period_code) for r in (closed or rounds)]
-    if not periods:
-        return f"{timezone.localdate().year}-Y"
-    latest = max(periods, key=lambda period: (period.end, period.month_count))
-    return str(latest)
+    latest = reporting.latest_approved_period()
+    return str(latest) if latest else f"{timezone.localdate().year}-Y"
 
 
 def _periods() -> list[tuple[str, str]]:

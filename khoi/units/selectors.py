@@ -67,13 +67,14 @@ def unit_ancestors(*, unit: Unit) -> list[Unit]:
 
 
 def unit_search(*, query: str, queryset: QuerySet[Unit] | None = None) -> QuerySet[Unit]:
-    """Accent-insensitive search over name, short name, enterprise name and tax code.
+    """Accent-insensitive search over name, short name, enterprise name, tax code and the unit's
+    code (shown beside its name: "dv030" finds DV030).
 
     Every word must appear: "hai phong cang" finds "Cảng Hải Phòng".
     """
     units = queryset if queryset is not None else Unit.objects.all()
     for word in search_key(query).split():
-        units = units.filter(search_text__contains=word)
+        units = units.filter(Q(search_text__contains=word) | Q(code__icontains=word))
     return units
 
 

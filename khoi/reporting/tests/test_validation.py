@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +160,53 @@ def test_bulk_approve_with_nothing_selected_says_so_instead_of_a_success(staff_c
     assert "Chọn ít nhất một biểu mẫu đã gửi để duyệt." in page
     assert "0 biểu mẫu" not in page
     assert 'data-select-all="submission_ids"' in page
+
+
+@pytest.mark.django_db
+def test_staff_open_a_round_by_choosing_the_period_by_name(staff_client, reporting_round):
+    year = timezone.localdate().year
+    page = staff_client.get(reverse("reporting:round_create")).content.decode()
+    assert f"6 tháng đầu năm {year}" in page and "- Chọn -" in page
+    assert "Select an option" not in page and f">{year}-H1<" not in page
+    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
+    response = staff_client.post(
+        reverse("reporting:round_create"),
+        {"form": form.pk, "period_code": f"{year}-Y", "deadline": f"{year + 1}-01-20"},
+    )
+    assert response.status_code == 302
+    assert form.rounds.filter(period_code=f"{year}-Y").exists()
+
+
+@pytest.mark.django_db
+def test_the_change_history_names_periods_and_states_in_words(staff_client, submission_a, reporter_a):
+    services.submission_save_values(
+        submission=submission_a, actor=reporter_a, values={v("revenue"): "12"}, expected_version=None
+    )
+    page = staff_client.get(reverse("reporting:audit")).content.decode()
+    assert "6 tháng đầu năm 2021" in page and "Đang nhập" in page
+    assert ">2021-H1<" not in page and ">draft<" not in page
+
+
+@pytest.mark.django_db
+def test_the_overview_opens_on_the_latest_period_with_approved_figures(staff_client, unit_a, staff_user):
+    services.catalogue_install()
+    record(unit_a, Indicator.objects.get(code="revenue"), "2021-H1", 10)
+    late = open_round("2024-H1", staff_user)
+    Submission.objects.filter(reporting_round=late).update(status=SubmissionStatus.APPROVED)
+    page = staff_client.get(reverse("reporting:overview")).content.decode()
+    assert '<option value="2024-H1" selected>' in page
+
+
+@pytest.mark.django_db
+def test_under_english_the_form_shows_numbers_as_it_reads_them_so_a_resubmit_keeps_them(
+    reporter_a_client, submission_a, reporter_a
+):
+    services.submission_save_values(
+        submission=submission_a,
+        actor=reporter_a,
+        values=complete_values(wage_fund="10.442,04", worker_months="1.435"),
+        expected_version=None,
+    )
+    reporter_a_client.cookies["django_language"] = "en"
+    page = reporter_a_client.get(reverse("reporting:submission_detail", args=[submission_a.pk])).content.decode()
+    assert 'value="10.442,04"' in page and 'value="1.435"' in page

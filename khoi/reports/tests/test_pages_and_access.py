@@ -158,3 +158,10 @@ def test_the_schema_lists_the_reports_api(demo_staff):
     paths = schema["paths"]
     for path in ("bloc-report/", "documents/", "documents/{job_id}/", "documents/{job_id}/file/", "check/"):
         assert f"/api/v1/reports/{path}" in paths
+
+
+def test_the_dashboard_colours_a_falling_bad_debt_ratio_as_good_news_in_percentage_points(demo_leader):
+    page = demo_leader.get(reverse("reports:dashboard"), {"period": "2021-Y"}).content.decode()
+    npl = page.split('<span class="kpi-name">Tỷ lệ nợ xấu</span>', 1)[1].split("</a>", 1)[0]
+    assert 'class="kpi-change good"' in npl and "điểm phần trăm" in npl
+    assert "giảm" in npl

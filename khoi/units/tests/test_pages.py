@@ -40,6 +40,14 @@ def test_searching_hai_phong_finds_hai_phong_with_accents(staff_client, unit_a, 
     assert "<html" not in page  # htmx gets only the results
 
 
+def test_a_units_code_shown_beside_it_can_be_searched_in_lower_case(staff_client, unit_a, unit_b):
+    response = staff_client.get(
+        "/units/", {"q": unit_b.code.lower()}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="tree-results"
+    )
+    page = response.content.decode()
+    assert unit_b.name in page and unit_a.name not in page
+
+
 def test_the_detail_page_shows_the_profile_capital_and_history(manager_client, unit_a, manager):
     Unit.objects.filter(pk=unit_a.pk).update(registered_capital=50000)
     manager_client.post(
