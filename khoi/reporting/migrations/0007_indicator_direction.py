@@ -14,7 +14,7 @@ def set_direction(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0004_within_year_rules'),
+        ('reporting', '0006_merge_0004_within_year_rules_0005_text_max_length'),
     ]
 
     operations = [

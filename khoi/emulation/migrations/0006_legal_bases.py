@@ -27,7 +27,7 @@ def add_bases(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0002_rule_label'),
+        ('emulation', '0005_text_max_length'),
     ]
 
     operations = [
