@@ -10,6 +10,7 @@ from fpdf import FPDF, FontFace
 
 from khoi.core.formatting import format_long_date
 from khoi.core.pdf import SANS, new_pdf, pdf_bytes
+from khoi.core.templatetags.vn import vn_date
 from khoi.core.workbook import BOLD, PLAIN, TEXT_FORMAT, Style, WorkbookWriter
 
 from . import selectors
@@ -48,6 +49,14 @@ def participant_agenda_pdf(*, participant: Participant) -> bytes:
     conference = participant.conference
     pdf = new_pdf()
     _header(pdf, conference, _("Agenda of %(name)s") % {"name": participant.enterprise.name})
+    # The version and when the committee last changed it, so a printed agenda can be told from the current one.
+    version = _("Version %(n)s") % {"n": participant.agenda_version}
+    if participant.agenda_changed_at:
+        changed = _("changed by the committee at %(when)s") % {"when": vn_date(participant.agenda_changed_at)}
+        version = f"{version} · {changed}"
+    pdf.set_font(SANS, "", 10)
+    pdf.multi_cell(0, 5, version, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
     rows = []
     for row in selectors.agenda_for_participant(participant=participant):
         if row.meeting is not None and row.partner is not None:

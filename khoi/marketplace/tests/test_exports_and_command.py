@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -32,6 +33,15 @@ def test_a_participants_agenda_pdf_keeps_the_diacritics(scheduled, participant_a
     assert "Hội nghị thử" in text
     assert "14:20–14:40" in text
     assert participant_a.enterprise.name.split()[0] in text
+
+
+def test_a_printed_agenda_says_its_version_and_when_the_committee_changed_it(scheduled, participant_a, tmp_path):
+    participant_a.agenda_version = 3
+    participant_a.agenda_changed_at = dt.datetime(2024, 7, 9, 8, 5, tzinfo=dt.UTC)
+    participant_a.save(update_fields=["agenda_version", "agenda_changed_at"])
+    text = _pdf_text(exports.participant_agenda_pdf(participant=participant_a), tmp_path)
+    assert "Phiên bản 3" in text
+    assert "15:05 09/07/2024" in text  # Asia/Ho_Chi_Minh
 
 
 def test_a_table_agenda_lists_the_meetings_of_that_table(scheduled, conference, tmp_path):
