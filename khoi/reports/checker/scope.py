@@ -55,6 +55,9 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS = {"3": 3, "ba": 3, "6": 6, "sáu": 6, "9": 9, "chín": 9}
 
 
+_YEAR_NAMED = re.compile(r"(cùng kỳ\s+)?\bnăm\s+((?:19|20)\d{2})\b")
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     start: int
@@ -175,10 +178,15 @@ class Scope:
 def named_period(text: str, year: int) -> Period | None:
     """The period a text is mostly about (what the checker page picks when none is chosen)."""
     layout = Layout.of(text)
+    # A period named without its year ("6 tháng đầu năm") is of the latest year the text names that
+    # has begun (an article of July 2021 looks back to "năm 2020" and ahead to "năm 2030"), not of
+    # today's year; "cùng kỳ năm 2020" names 2021.
+    named = [int(match.group(2)) + (1 if match.group(1) else 0) for match in _YEAR_NAMED.finditer(layout.lowered)]
+    begun = [found for found in named if found <= year]
+    year = max(begun, default=year)
     mentions = [m for m in period_mentions(text, layout.lowered, year) if m.period is not None]
-    explicit = [m for m in mentions if m.explicit_year]
-    if not explicit:
-        return None
+    if not mentions or not (begun or any(m.explicit_year for m in mentions)):
+        return None  # no year to go by: the user chooses
     counted = Counter(m.period for m in mentions)
     best = max(counted.values())
     return next(m.period for m in mentions if counted[m.period] == best and m.period is not None)

@@ -3,13 +3,15 @@ period the text names as the page's and the API's default, and the command on th
 
 import io
 import json
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from khoi.reports.checker import CheckerInputError, check_text
+from khoi.reports.checker import CheckerInputError, check_text, text_period
 
 SIX_SENTENCES = """Toàn tỉnh có 48/615 doanh nghiệp có vốn đầu tư nước ngoài đã thành lập công đoàn cơ sở (chiếm 8,1%).
 Tổng số đoàn viên là 12.480 người, trong đó nữ 7.215 người, nam 5.256 người.
@@ -79,9 +81,11 @@ def test_without_a_period_the_page_and_the_api_use_the_period_the_text_names(dem
 
 def test_a_server_error_is_shown_on_the_page_not_swallowed(demo_staff):
     page = demo_staff.get(reverse("reports:checker")).content.decode()
-    assert '{"code": "400", "swap": true, "error": false}' in page
-    assert "hx-on::response-error" in page
+    assert "reports/checker.js" in page
     assert "Máy chủ không kiểm tra được văn bản" in page
+    # The browser test drives it; here, that the script swaps a 400 in and reports any other failure.
+    script = (Path(settings.BASE_DIR) / "khoi/reports/static/reports/checker.js").read_text(encoding="utf-8")
+    assert "xhr.status === 400" in script and "htmx:responseError" in script and "htmx:sendError" in script
 
 
 def _run(path, *args):
@@ -115,3 +119,15 @@ def test_the_command_refuses_a_binary_file_and_a_huge_one_in_vietnamese(demo, tm
         call_command("check_article", str(huge), period="2021-Y")
     with pytest.raises(CommandError, match="Không đọc được tệp"):
         call_command("check_article", str(tmp_path / "khong-co.txt"), period="2021-Y")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6 tháng đầu năm, doanh thu đạt 14.167 tỷ đồng, tăng 28,7% so với cùng kỳ năm 2020.", "2021-H1"),
+        ("6 tháng đầu năm, doanh thu tăng. Triển khai nhiệm vụ 6 tháng cuối năm 2021; mục tiêu năm 2030.", "2021-H1"),
+        ("Năm 2023, doanh thu đạt 9.800 tỷ đồng.", "2023-Y"),
+    ],
+)
+def test_a_period_named_without_its_year_takes_the_year_the_text_is_about_not_todays(text, expected):
+    assert str(text_period(text, 2026)) == expected
