@@ -13,6 +13,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from khoi.core.models import Versioned
+
 OPTION_LETTERS = "ABCD"
 
 
@@ -41,7 +43,7 @@ class Difficulty(models.IntegerChoices):
     HARD = 3, pgettext_lazy("contest", "Hard")
 
 
-class Question(models.Model):
+class Question(Versioned):
     """Four options A–D; `correct` holds the letters of the right ones in order ("B", "AC")."""
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic"))
@@ -58,7 +60,6 @@ class Question(models.Model):
     )
     is_active = models.BooleanField(pgettext_lazy("contest", "active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["topic__position", "topic_id", "id"]

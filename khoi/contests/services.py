@@ -26,6 +26,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khoi.core.versioning import save_if_current
+
 from . import entry_store, selectors
 from .drawing import NotEnoughQuestions, draw_questions, normalize_choice, score_answers
 from .models import (
@@ -120,10 +122,13 @@ def question_create(*, data: QuestionData) -> Question:
 
 
 @transaction.atomic
-def question_update(*, question: Question, data: QuestionData) -> Question:
+def question_update(
+    *, question: Question, data: QuestionData, actor: Any = None, expected_version: int | None = None
+) -> Question:
+    """Edit a question; a stale edit (someone saved since `expected_version`) writes nothing."""
     for name, value in question_validate(data=data).items():
         setattr(question, name, value)
-    question.save()
+    save_if_current(question, expected_version=expected_version, actor=actor)
     selectors.round_pool_forget()
     return question
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import search_key
 
 ONE_RECIPIENT = (
@@ -259,7 +260,7 @@ class Criterion(models.Model):
         return f"{self.code}. {self.title}"
 
 
-class Scorecard(models.Model):
+class Scorecard(Versioned):
     """One member's scores under one agreement."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="scorecards")

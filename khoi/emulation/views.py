@@ -24,6 +24,8 @@ from khoi.accounts.permissions import (
     require_unit_readable,
     role_required,
 )
+from khoi.core.inputs import id_or_400
+from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 
 from . import access, documents, selectors, services
@@ -167,8 +169,8 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
 def propose(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_for(request, pk)
     try:
-        flag_form = get_object_or_404(CommendationForm, pk=request.POST.get("flag_form"))
-        merit_form = get_object_or_404(CommendationForm, pk=request.POST.get("merit_form"))
+        flag_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("flag_form")))
+        merit_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("merit_form")))
         proposal = services.agreement_propose_commendations(
             agreement=agreement, actor=_user(request), flag_form=flag_form, merit_form=merit_form
         )
@@ -207,11 +209,15 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=_user(request),
                     scores=_score_inputs(request, card, "self"),
                     submit=action == "self_submit",
+                    expected_version=posted_version(request),
                 )
             elif action == "bloc":
                 require(can_bloc)
                 services.scorecard_save_bloc(
-                    scorecard=card, actor=_user(request), scores=_score_inputs(request, card, "bloc")
+                    scorecard=card,
+                    actor=_user(request),
+                    scores=_score_inputs(request, card, "bloc"),
+                    expected_version=posted_version(request),
                 )
             elif action == "evidence":
                 require(can_self)
@@ -302,7 +308,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     else:
         require(access.can_handle_commendation(user))
         unit_id = request.GET.get("unit") or request.POST.get("unit")
-        unit = get_object_or_404(Unit, pk=unit_id) if unit_id else None
+        unit = get_object_or_404(Unit, pk=id_or_400(unit_id)) if unit_id else None
     form = ProposalForm(request.POST or None)
     people = PersonLineFormSet(request.POST or None, prefix="people")
     if request.method == "POST" and unit is not None and form.is_valid() and people.is_valid():

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
+
 
 class Category(models.Model):
     """A field of business: a two-level tree ("Dịch vụ công ích" → "Nước sạch")."""
@@ -95,7 +97,7 @@ class ListingStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class Listing(models.Model):
+class Listing(Versioned):
     """An offer (what an enterprise sells) or a need (what it buys)."""
 
     kind = models.CharField(_("offer or need"), max_length=10, choices=ListingKind.choices)
@@ -125,7 +127,6 @@ class Listing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

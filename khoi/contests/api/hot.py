@@ -31,6 +31,7 @@ from django.utils.log import log_response
 from rest_framework import exceptions
 
 from khoi.core.api import validation_error_detail
+from khoi.core.inputs import INVALID_CHARACTER, body_has_nul
 from khoi.core.middleware import chosen_language
 
 from . import views
@@ -73,6 +74,8 @@ def _answer(request: WSGIRequest, token: str, action: str) -> HttpResponse:
         elif request.content_type != "application/json":
             detail = exceptions.UnsupportedMediaType(request.content_type or "").detail
             return JsonResponse({"detail": detail}, status=415)
+        elif body_has_nul(request.body, form=False):  # as RefuseNulMiddleware answers everywhere else
+            return JsonResponse({"detail": str(INVALID_CHARACTER)}, status=400)
         else:
             data = json.loads(request.body)
         return JsonResponse(ACTIONS[action](token, data))

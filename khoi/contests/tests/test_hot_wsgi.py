@@ -123,6 +123,8 @@ def test_an_autosave_through_the_front_answers_as_the_drf_view(client, start_ent
         ("entry_answers", json.dumps({"answers": {}, "prediction": -1}).encode(), "application/json"),
         ("entry_answers", json.dumps({"answers": {"999999": "A"}}).encode(), "application/json"),
         ("entry_answers", json.dumps({"answers": {"1": "Z"}}).encode(), "application/json"),
+        ("entry_answers", json.dumps({"answers": {"1": "\x00"}}).encode(), "application/json"),
+        ("entry_submit", json.dumps({"answers": {}, "prediction": 10**20}).encode(), "application/json"),
     ],
 )
 def test_bad_input_is_refused_by_the_front_exactly_as_by_the_drf_view(client, start_entry, action, body, content_type):
