@@ -23,6 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -197,6 +198,7 @@ def questions_import(*, rows: Sequence[Mapping[str, Any]]) -> ImportResult:
         else:
             for name, value in fields.items():
                 setattr(question, name, value)
+            question.version = F("version") + 1  # an edit form read before the import is now stale
             question.save()
             updated += 1
     Question.objects.bulk_create(to_create)

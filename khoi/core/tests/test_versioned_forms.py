@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from khoi.contests import services as contests
 from khoi.contests.models import Question
 from khoi.contests.tests.factories import make_question, make_topic
 from khoi.core.versioning import parse_version, save_if_current
@@ -170,3 +171,18 @@ def test_save_if_current_must_run_in_the_services_transaction(unit_a):
     with transaction.atomic():
         save_if_current(unit_a, expected_version=0, actor=None)
     assert Unit.objects.get(pk=unit_a.pk).version == 1
+
+
+def test_a_question_form_read_before_an_excel_import_is_stale_after_it(propaganda_client, db):
+    topic = make_topic("Nghị quyết")
+    question = make_question(topic, correct="A")
+    url = f"/contests/manage/questions/{question.pk}/"
+    stale = _form_fields(propaganda_client.get(url))
+    contests.questions_import(
+        rows=[
+            {"id": question.pk, "topic": topic.name, "kind": question.kind, "text": "Đã nhập từ Excel?",
+             "options": question.options, "correct": "B", "difficulty": question.difficulty},
+        ]
+    )  # fmt: skip
+    _refused(propaganda_client.post(url, {**stale, "text": "Sửa trên trang?"}))
+    assert Question.objects.get(pk=question.pk).text == "Đã nhập từ Excel?"
