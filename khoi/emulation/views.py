@@ -24,7 +24,7 @@ from khoi.accounts.permissions import (
     require_unit_readable,
     role_required,
 )
-from khoi.core.inputs import id_or_400
+from khoi.core.inputs import id_or_400, parse_id
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 
@@ -410,7 +410,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose approve or return."))
         return redirect("emulation:proposal_detail", pk=proposal.pk)
-    rejected = [int(value) for value in request.POST.getlist("reject") if value.isdigit()]
+    rejected = [i for i in map(parse_id, request.POST.getlist("reject")) if i is not None]
     try:
         services.proposal_review(
             proposal=proposal,

@@ -151,3 +151,23 @@ def test_english_users_get_the_english_message(unit_a):
     client = Client()
     client.cookies["django_language"] = "en"
     assert client.get("/api/v1/marketplace/search/?q=%00").status_code == 400
+
+
+def test_huge_ids_in_the_bulk_approval_form_and_api_are_not_a_500(unit_a, staff_client):
+    from khoi.reporting import services as reporting
+    from khoi.reporting.models import ReportForm
+    from khoi.units.models import UnitGroup
+
+    UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
+    reporting.catalogue_install()
+    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
+    reporting_round = reporting.round_open(form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=None)
+    page = staff_client.post(f"/reporting/rounds/{reporting_round.pk}/approve/", {"submission_ids": [HUGE, "1x"]})
+    assert page.status_code < 500
+    api = staff_client.post(
+        f"/api/v1/reporting/rounds/{reporting_round.pk}/approve/",
+        {"submission_ids": [int(HUGE)]},
+        content_type="application/json",
+    )
+    assert api.status_code == 400
+    assert "submission_ids" in api.json()
