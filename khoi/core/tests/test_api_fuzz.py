@@ -10,10 +10,13 @@ Deselect locally with `-m "not fuzz"`; `make test` runs it with bounded examples
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
@@ -83,6 +86,17 @@ def _seed_world() -> Unit:
         bloc=make_emulation_bloc([unit], ["Hội Du lịch"]), year=2020, title="Giao ước 2020", sections=simple_sections()
     )
     return unit
+
+
+@pytest.fixture(autouse=True)
+def _test_transaction_kept() -> Iterator[None]:
+    """As Django's test client does: the request signals would otherwise close the connection that
+    holds the test's transaction (PostgreSQL; SQLite's in-memory connection is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(params=["staff", "reporter"])
