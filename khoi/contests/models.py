@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH
 
 OPTION_LETTERS = "ABCD"
@@ -43,7 +44,7 @@ class Difficulty(models.IntegerChoices):
     HARD = 3, pgettext_lazy("contest", "Hard")
 
 
-class Question(models.Model):
+class Question(Versioned):
     """Four options A–D; `correct` holds the letters of the right ones in order ("B", "AC")."""
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic"))
@@ -60,7 +61,6 @@ class Question(models.Model):
     )
     is_active = models.BooleanField(pgettext_lazy("contest", "active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["topic__position", "topic_id", "id"]

@@ -23,10 +23,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from khoi.core.text import clean_text, name_key
+from khoi.core.versioning import save_if_current
 
 from . import entry_store, selectors
 from .drawing import NotEnoughQuestions, draw_questions, normalize_choice, score_answers
@@ -122,10 +124,13 @@ def question_create(*, data: QuestionData) -> Question:
 
 
 @transaction.atomic
-def question_update(*, question: Question, data: QuestionData) -> Question:
+def question_update(
+    *, question: Question, data: QuestionData, actor: Any = None, expected_version: int | None = None
+) -> Question:
+    """Edit a question; a stale edit (someone saved since `expected_version`) writes nothing."""
     for name, value in question_validate(data=data).items():
         setattr(question, name, value)
-    question.save()
+    save_if_current(question, expected_version=expected_version, actor=actor)
     selectors.round_pool_forget()
     return question
 
@@ -194,6 +199,7 @@ def questions_import(*, rows: Sequence[Mapping[str, Any]]) -> ImportResult:
         else:
             for name, value in fields.items():
                 setattr(question, name, value)
+            question.version = F("version") + 1  # an edit form read before the import is now stale
             question.save()
             updated += 1
     Question.objects.bulk_create(to_create)

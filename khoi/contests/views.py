@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from khoi.accounts.permissions import role_required
 from khoi.core.downloads import file_response
+from khoi.core.versioning import posted_version
 
 from . import excel, selectors, services, throttle
 from .access import can_manage_contests
@@ -121,6 +122,7 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
     refusal = throttle.entry_start_guard(
         request,
+        contest_id=pool.contest_id,
         round_id=pool.round_id,
         per_ip_per_minute=pool.starts_per_ip_per_minute,
         phone=request.POST.get("phone", ""),
@@ -415,7 +417,12 @@ def question_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 if question is None:
                     question = services.question_create(data=_question_data(form))
                 else:
-                    services.question_update(question=question, data=_question_data(form))
+                    services.question_update(
+                        question=question,
+                        data=_question_data(form),
+                        actor=request.user,
+                        expected_version=posted_version(request),
+                    )
             except ValidationError as error:
                 _add_errors(form, error)
             else:

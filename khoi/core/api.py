@@ -1,4 +1,5 @@
-"""API plumbing shared by every app: one exception handler with Vietnamese messages.
+"""API plumbing shared by every app: one exception handler with Vietnamese messages,
+one pagination.
 
 DRF's, django-filter's and knox's own messages are translated in the project catalogue
 (locale/, listed in config/library_messages.py): DRF's Vietnamese catalogue covers few of them.
@@ -9,15 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import user_facing_reason
+from .inputs import MAX_ID
 
 
 def validation_error_detail(error: DjangoValidationError) -> Any:
@@ -36,6 +40,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """
     if isinstance(exc, DjangoValidationError):
         return Response(validation_error_detail(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, BadRequest):
+        return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(user_facing_reason(exc) or None)
     elif isinstance(exc, PermissionDenied):
@@ -61,3 +67,33 @@ def body_error_message(error: BaseException | None) -> str:
             "column": error.colno,
         }
     return _("The request body could not be read in the format its Content-Type announces.")
+
+
+class Pagination(LimitOffsetPagination):
+    """`?limit=&offset=` with a ceiling: a limit above `max_limit` gives `max_limit` rows; a limit or
+    offset that is not a whole number (or is negative) is a Vietnamese 400, never a database error."""
+
+    max_limit = 1000
+
+    def _number(self, request: Request, name: str, *, smallest: int) -> int | None:
+        raw = request.query_params.get(name)
+        if raw is None or raw == "":
+            return None
+        text = raw.strip()
+        if not (text.isascii() and text.isdigit()) or int(text[:20]) < smallest:
+            raise exceptions.ValidationError({name: [_("Give a whole number of at least %(n)s.") % {"n": smallest}]})
+        return min(int(text[:20]), MAX_ID)
+
+    def get_limit(self, request: Request) -> int | None:
+        limit = self._number(request, self.limit_query_param, smallest=1)
+        return self.default_limit if limit is None else min(limit, self.max_limit)
+
+    def get_offset(self, request: Request) -> int:
+        return self._number(request, self.offset_query_param, smallest=0) or 0
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            bounds = {"minimum": 1, "maximum": self.max_limit} if parameter["name"] == self.limit_query_param else {}
+            parameter["schema"] = {**parameter["schema"], **bounds}
+        return parameters

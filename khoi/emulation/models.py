@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH, search_key
 from khoi.core.text import name_key as matching_key
 
@@ -260,7 +261,7 @@ class Criterion(models.Model):
         return f"{self.code}. {self.title}"
 
 
-class Scorecard(models.Model):
+class Scorecard(Versioned):
     """One member's scores under one agreement."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="scorecards")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from khoi.accounts.models import User
 from khoi.core.formatting import format_number
 from khoi.core.text import clean_text, name_key, search_key
+from khoi.core.versioning import save_if_current
 from khoi.units.models import Unit
 
 from . import scoring, selectors
@@ -269,25 +270,36 @@ def _save_scores(*, scorecard: Scorecard, scores: Mapping[int, ScoreInput], side
 
 @transaction.atomic
 def scorecard_save_self(
-    *, scorecard: Scorecard, actor: User | None, scores: Mapping[int, ScoreInput], submit: bool = False
+    *,
+    scorecard: Scorecard,
+    actor: User | None,
+    scores: Mapping[int, ScoreInput],
+    submit: bool = False,
+    expected_version: int | None = None,
 ) -> Scorecard:
-    """The member's self-score with its evidence notes; `submit` marks it handed in."""
-    _save_scores(scorecard=scorecard, scores=scores, side="self")
+    """The member's self-score with its evidence notes; `submit` marks it handed in. A stale form
+    (someone saved the scorecard since `expected_version`) writes nothing."""
     if submit:
         scorecard.self_submitted_at = timezone.now()
-        scorecard.save(update_fields=["self_submitted_at"])
+    save_if_current(scorecard, expected_version=expected_version, actor=actor, update_fields=["self_submitted_at"])
+    _save_scores(scorecard=scorecard, scores=scores, side="self")
     return scorecard
 
 
 @transaction.atomic
 def scorecard_save_bloc(
-    *, scorecard: Scorecard, actor: User | None, scores: Mapping[int, ScoreInput], final: bool = True
+    *,
+    scorecard: Scorecard,
+    actor: User | None,
+    scores: Mapping[int, ScoreInput],
+    final: bool = True,
+    expected_version: int | None = None,
 ) -> Scorecard:
-    """The bloc's score; `final` puts the member into the ranking."""
-    _save_scores(scorecard=scorecard, scores=scores, side="bloc")
+    """The bloc's score; `final` puts the member into the ranking. A stale form writes nothing."""
     if final:
         scorecard.bloc_scored_at = timezone.now()
-        scorecard.save(update_fields=["bloc_scored_at"])
+    save_if_current(scorecard, expected_version=expected_version, actor=actor, update_fields=["bloc_scored_at"])
+    _save_scores(scorecard=scorecard, scores=scores, side="bloc")
     return scorecard
 
 

@@ -26,6 +26,8 @@ from khoi.accounts.permissions import (
 )
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_document_date
+from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 from khoi.units.selectors import sort_vietnamese
 
@@ -168,8 +170,8 @@ def ranking(request: HttpRequest, pk: int) -> HttpResponse:
 def propose(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement_for(request, pk)
     try:
-        flag_form = get_object_or_404(CommendationForm, pk=request.POST.get("flag_form"))
-        merit_form = get_object_or_404(CommendationForm, pk=request.POST.get("merit_form"))
+        flag_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("flag_form")))
+        merit_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("merit_form")))
         proposal = services.agreement_propose_commendations(
             agreement=agreement, actor=_user(request), flag_form=flag_form, merit_form=merit_form
         )
@@ -208,11 +210,15 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=_user(request),
                     scores=_score_inputs(request, card, "self"),
                     submit=action == "self_submit",
+                    expected_version=posted_version(request),
                 )
             elif action == "bloc":
                 require(can_bloc)
                 services.scorecard_save_bloc(
-                    scorecard=card, actor=_user(request), scores=_score_inputs(request, card, "bloc")
+                    scorecard=card,
+                    actor=_user(request),
+                    scores=_score_inputs(request, card, "bloc"),
+                    expected_version=posted_version(request),
                 )
             elif action == "evidence":
                 require(can_self)
@@ -303,7 +309,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     else:
         require(access.can_handle_commendation(user))
         unit_id = request.GET.get("unit") or request.POST.get("unit")
-        unit = get_object_or_404(Unit, pk=unit_id) if unit_id else None
+        unit = get_object_or_404(Unit, pk=id_or_400(unit_id)) if unit_id else None
     form = ProposalForm(request.POST or None)
     people = PersonLineFormSet(request.POST or None, prefix="people")
     if request.method == "POST" and unit is not None and form.is_valid() and people.is_valid():
@@ -407,7 +413,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose approve or return."))
         return redirect("emulation:proposal_detail", pk=proposal.pk)
-    rejected = [int(value) for value in request.POST.getlist("reject") if value.isdigit()]
+    rejected = [i for i in map(parse_id, request.POST.getlist("reject")) if i is not None]
     try:
         services.proposal_review(
             proposal=proposal,

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH
 
 
@@ -98,7 +99,7 @@ class ListingStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class Listing(models.Model):
+class Listing(Versioned):
     """An offer (what an enterprise sells) or a need (what it buys)."""
 
     kind = models.CharField(_("offer or need"), max_length=10, choices=ListingKind.choices)
@@ -128,7 +129,6 @@ class Listing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

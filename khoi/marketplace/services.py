@@ -19,6 +19,7 @@ from khoi.accounts.models import User
 from khoi.accounts.permissions import AnyUser, is_committee_staff
 from khoi.core.phones import InvalidPhone, parse_phone
 from khoi.core.text import clean_text
+from khoi.core.versioning import save_if_current
 from khoi.units.models import Unit
 from khoi.units.validation import normalize_tax_code
 
@@ -218,14 +219,17 @@ def listing_create(*, actor: AnyUser | None, enterprise: Enterprise, fields: dic
 
 
 @transaction.atomic
-def listing_update(*, actor: AnyUser, listing: Listing, fields: dict[str, Any]) -> Listing:
-    """Edit an offer or need; a reporter's edit sends it back to moderation."""
+def listing_update(
+    *, actor: AnyUser, listing: Listing, fields: dict[str, Any], expected_version: int | None = None
+) -> Listing:
+    """Edit an offer or need; a reporter's edit sends it back to moderation. A stale edit (someone
+    saved since `expected_version`) is refused and writes nothing."""
     access.require_act_for(actor, listing.enterprise)
     _apply_listing_fields(listing, fields)
     if not is_committee_staff(actor):
         listing.status = ListingStatus.PENDING
     _search_fields(listing)
-    listing.save()
+    save_if_current(listing, expected_version=expected_version, actor=actor)
     return listing
 
 

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 from khoi.core.downloads import file_response
+from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.versioning import posted_version
 
 from . import access, exports, scheduling, selectors, services
 from .forms import (
@@ -135,7 +137,12 @@ def listing_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ListingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.listing_update(actor=request.user, listing=listing, fields=form.cleaned_data)
+            services.listing_update(
+                actor=request.user,
+                listing=listing,
+                fields=form.cleaned_data,
+                expected_version=posted_version(request),
+            )
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -311,7 +318,7 @@ def conference_register(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             else:
                 units = selectors.units_acting_for(user=request.user)
-                unit = get_object_or_404(units, pk=request.POST.get("unit"))
+                unit = get_object_or_404(units, pk=id_or_400(request.POST.get("unit")))
                 enterprise = services.enterprise_for_unit(unit=unit)
                 participant = services.participant_register(
                     actor=request.user,
@@ -393,7 +400,8 @@ def participant_detail(request: HttpRequest, pk: int, participant_pk: int) -> Ht
 def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
     recipient = _participant(pk, participant_pk)
     requester = get_object_or_404(
-        Participant.objects.select_related("enterprise__unit", "conference"), pk=request.POST.get("requester")
+        Participant.objects.select_related("enterprise__unit", "conference"),
+        pk=id_or_400(request.POST.get("requester")),
     )
     access.require_act_for(request.user, requester.enterprise)
     form = RequestForm(request.POST)
@@ -619,15 +627,15 @@ def mou_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         post = request.POST
         if staff:
-            provider = all_enterprises.filter(pk=post.get("provider") or 0).first()
-            customer = all_enterprises.filter(pk=post.get("customer") or 0).first()
+            provider = all_enterprises.filter(pk=parse_id(post.get("provider")) or 0).first()
+            customer = all_enterprises.filter(pk=parse_id(post.get("customer")) or 0).first()
         else:
             mine = next((e for e in own if str(e.pk) == post.get("own")), None)
             if mine is None:
                 raise PermissionDenied(_("You may not act for this enterprise."))
-            partner = others.filter(pk=post.get("partner") or 0).first()
+            partner = others.filter(pk=parse_id(post.get("partner")) or 0).first()
             provider, customer = (mine, partner) if post.get("side") == "provider" else (partner, mine)
-        conference = conferences.filter(pk=post.get("conference") or 0).first()
+        conference = conferences.filter(pk=parse_id(post.get("conference")) or 0).first()
         try:
             if provider is None or customer is None:
                 raise ValidationError({"provider": _("Choose both parties.")})

@@ -17,6 +17,7 @@ from khoi.accounts.models import User
 from khoi.accounts.permissions import member_required, require, visible_units
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
+from khoi.core.inputs import parse_id
 from khoi.units.models import Unit
 
 from . import selectors, services, validation
@@ -65,7 +66,7 @@ def _scope_from(request: HttpRequest) -> tuple[selectors.Scope, OverviewFilterFo
         data = form.cleaned_data
         root = request.GET.get("root")
         scope = selectors.Scope(
-            root_unit_id=int(root) if root and root.isdigit() else None,
+            root_unit_id=parse_id(root),
             ownership=data.get("ownership") or None,
             sector_code=data.get("sector") or None,
             zone_id=data["zone"].pk if data.get("zone") else None,
@@ -208,7 +209,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def round_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     require_review(request.user)
     reporting_round = get_object_or_404(ReportingRound, pk=pk)
-    ids = [int(i) for i in request.POST.getlist("submission_ids") if i.isdigit()]
+    ids = [i for i in map(parse_id, request.POST.getlist("submission_ids")) if i is not None]
     ids = list(reporting_round.submissions.filter(pk__in=ids).values_list("pk", flat=True))
     try:
         count = services.submission_bulk_approve(submission_ids=ids, actor=_actor(request))

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH, search_key
 
 
@@ -91,7 +92,7 @@ class Zone(models.Model):
         return self.name
 
 
-class Unit(models.Model):
+class Unit(Versioned):
     code = models.CharField(_("unit code"), max_length=20, unique=True, help_text=_("A short stable code, e.g. DV001."))
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
@@ -123,7 +124,6 @@ class Unit(models.Model):
     # Accent-free, lower-case name, short name, enterprise name and tax code, for search on any database.
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["path"]

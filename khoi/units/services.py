@@ -17,6 +17,7 @@ from django.db.models.functions import Cast, Concat, Substr
 from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
+from khoi.core.versioning import save_if_current
 
 from . import register_excel
 from .models import ALLOWED_PARENT_KINDS, Sector, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
@@ -159,7 +160,11 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_update(*, unit: Unit, actor: User | None, fields: Mapping[str, Any]) -> Unit:
+def unit_update(
+    *, unit: Unit, actor: User | None, fields: Mapping[str, Any], expected_version: int | None = None
+) -> Unit:
+    """Edit a unit's profile. `expected_version` is the version the form was read at: if someone
+    saved the unit since, nothing is written and the error names them."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable unit fields: {sorted(unknown)}")
@@ -173,7 +178,7 @@ def unit_update(*, unit: Unit, actor: User | None, fields: Mapping[str, Any]) ->
     _clean(unit)
     changes = _diff(before, _snapshot(unit, EDITABLE_FIELDS))
     if changes:
-        unit.save()
+        save_if_current(unit, expected_version=expected_version, actor=actor)
         UnitChange.objects.create(unit=unit, action=UnitChangeAction.UPDATE, changed_by=actor, changes=changes)
     return unit
 

@@ -36,6 +36,7 @@ from khoi.accounts.permissions import (
     visible_units,
 )
 from khoi.core.downloads import file_response
+from khoi.core.versioning import posted_version
 
 from . import register_excel, selectors, services
 from .forms import (
@@ -239,7 +240,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = UnitProfileForm(request.POST or None, fields=fields, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.unit_update(unit=unit, actor=request.user, fields=form.unit_fields())  # type: ignore[arg-type]
+            services.unit_update(
+                unit=unit,
+                actor=request.user,  # type: ignore[arg-type]
+                fields=form.unit_fields(),
+                expected_version=posted_version(request),
+            )
         except ValidationError as error:
             unit.refresh_from_db()
             apply_service_errors(form, error)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from khoi.core.inputs import BoundedIntegerField
+
 
 class ContestRoundPublicSerializer(serializers.Serializer):
     contest = serializers.CharField()
@@ -23,11 +25,13 @@ class ContestRoundPublicSerializer(serializers.Serializer):
 class ContestEntryStartInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     phone = serializers.CharField(max_length=20)
-    unit = serializers.CharField(help_text='A unit id from the register, or "other".')
+    unit = serializers.CharField(max_length=20, help_text='A unit id from the register, or "other".')
     other_unit = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    birth_year = serializers.IntegerField(required=False, allow_null=True, default=None)
-    challenge = serializers.CharField()
-    website = serializers.CharField(required=False, allow_blank=True, default="", help_text="Leave empty.")
+    birth_year = BoundedIntegerField(min_value=1900, max_value=2100, required=False, allow_null=True, default=None)
+    challenge = serializers.CharField(max_length=200)
+    website = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200, help_text="Leave empty."
+    )
 
 
 class ContestOptionSerializer(serializers.Serializer):
@@ -56,7 +60,7 @@ class ContestAnswersInputSerializer(serializers.Serializer):
         default=dict,
         help_text='{"question id": "letters"}, e.g. {"12": "B", "40": "AC"}.',
     )
-    prediction = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0)
+    prediction = BoundedIntegerField(required=False, allow_null=True, default=None, min_value=0)
 
 
 class ContestAnswersSavedSerializer(serializers.Serializer):

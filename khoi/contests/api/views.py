@@ -120,6 +120,7 @@ class EntryStartView(HotPathAPIView):
         data = payload.validated_data
         refusal = throttle.entry_start_guard(
             request._request,
+            contest_id=pool.contest_id,
             round_id=pk,
             per_ip_per_minute=pool.starts_per_ip_per_minute,
             phone=data["phone"],

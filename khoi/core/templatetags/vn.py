@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django import template
+from django.utils.html import format_html
 
 from khoi.core import formatting
 
@@ -42,3 +44,13 @@ def vn_date(value: dt.date | dt.datetime | None) -> str:
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return value.strftime("%H:%M %d/%m/%Y")
     return formatting.format_short_date(value)
+
+
+@register.simple_tag(takes_context=True)
+def version_input(context: template.Context, obj: Any) -> str:
+    """The edit form's hidden `version`: the one the form was first read at (kept across a refused
+    save, so resending a stale form stays refused until the page is reloaded)."""
+    request = context.get("request")
+    posted = request.POST.get("version", "") if request is not None and request.method == "POST" else ""
+    value = posted if posted.isascii() and posted.isdigit() else getattr(obj, "version", "")
+    return format_html('<input type="hidden" name="version" value="{}">', value)

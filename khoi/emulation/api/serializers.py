@@ -7,6 +7,15 @@ from typing import Any
 from rest_framework import serializers
 
 from khoi.core.clean_input import MULTILINE
+from khoi.core.inputs import (
+    CODE_MAX,
+    TEXT_MAX,
+    BoundedIntegerField,
+    IdField,
+    id_list_field,
+    model_max_length,
+    version_field,
+)
 
 from ..models import (
     Agreement,
@@ -74,14 +83,15 @@ class RankingRowSerializer(serializers.Serializer[Any]):
 
 
 class ScoreLineSerializer(serializers.Serializer[Any]):
-    criterion = serializers.IntegerField()
+    criterion = IdField()
     points = serializers.DecimalField(max_digits=6, decimal_places=2, allow_null=True)
-    note = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX, style=MULTILINE)
 
 
 class ScoresInputSerializer(serializers.Serializer[Any]):
-    scores = ScoreLineSerializer(many=True)
+    scores = ScoreLineSerializer(many=True, max_length=1000)  # type: ignore[call-arg]  # ListSerializer takes it
     submit = serializers.BooleanField(required=False, default=False)
+    version = version_field()
 
 
 class ProposeInputSerializer(serializers.Serializer[Any]):
@@ -150,22 +160,30 @@ class ProposalSerializer(serializers.ModelSerializer[Proposal]):
 
 
 class PersonLineSerializer(serializers.Serializer[Any]):
-    full_name = serializers.CharField(max_length=255)
+    full_name = serializers.CharField(max_length=model_max_length(Person, "full_name"))
     birth_date = serializers.DateField(required=False, allow_null=True, default=None)
-    gender = serializers.CharField(required=False, allow_blank=True, default="")
-    position = serializers.CharField(required=False, allow_blank=True, default="")
-    achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
+    gender = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=model_max_length(Person, "gender")
+    )
+    position = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=model_max_length(Person, "position")
+    )
+    achievement = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX, style=MULTILINE
+    )
 
 
 class ProposalInputSerializer(serializers.Serializer[Any]):
-    unit = serializers.IntegerField(help_text="The proposing unit (a reporter: their own).")
-    year = serializers.IntegerField()
-    title = serializers.CharField(max_length=500)
+    unit = IdField(help_text="The proposing unit (a reporter: their own).")
+    year = BoundedIntegerField(min_value=1900, max_value=2100)
+    title = serializers.CharField(max_length=model_max_length(Proposal, "title"))
     form = serializers.SlugRelatedField(slug_field="code", queryset=CommendationForm.objects.all())
-    campaign = serializers.CharField(required=False, allow_blank=True, default="")
+    campaign = serializers.CharField(required=False, allow_blank=True, default="", max_length=CODE_MAX)
     include_unit = serializers.BooleanField(required=False, default=False)
-    unit_achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
-    people = PersonLineSerializer(many=True, required=False, default=list)
+    unit_achievement = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX, style=MULTILINE
+    )
+    people = PersonLineSerializer(many=True, required=False, default=list, max_length=1000)  # type: ignore[call-arg]  # ListSerializer takes it
 
 
 class ViolationSerializer(serializers.Serializer[Any]):
@@ -177,8 +195,8 @@ class ViolationSerializer(serializers.Serializer[Any]):
 
 class ReviewInputSerializer(serializers.Serializer[Any]):
     approve = serializers.BooleanField()
-    note = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
-    rejected_items = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX, style=MULTILINE)
+    rejected_items = id_list_field(required=False, default=list)
 
 
 class AwardSerializer(serializers.ModelSerializer[Award]):
@@ -218,17 +236,19 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
 
 
 class DecisionInputSerializer(serializers.Serializer[Any]):
-    issuer = serializers.CharField()
-    form = serializers.CharField()
-    number = serializers.IntegerField()
+    issuer = serializers.CharField(max_length=CODE_MAX)
+    form = serializers.CharField(max_length=CODE_MAX)
+    number = BoundedIntegerField(min_value=1)
     signed_on = serializers.DateField()
-    signer_name = serializers.CharField()
-    signer_title = serializers.CharField()
-    subject = serializers.CharField()
-    year = serializers.IntegerField()
-    campaign = serializers.CharField(required=False, allow_blank=True, default="")
-    achievement = serializers.CharField(required=False, allow_blank=True, default="", style=MULTILINE)
-    proposals = serializers.ListField(child=serializers.IntegerField())
+    signer_name = serializers.CharField(max_length=model_max_length(Decision, "signer_name"))
+    signer_title = serializers.CharField(max_length=model_max_length(Decision, "signer_title"))
+    subject = serializers.CharField(max_length=model_max_length(Decision, "subject"))
+    year = BoundedIntegerField(min_value=1900, max_value=2100)
+    campaign = serializers.CharField(required=False, allow_blank=True, default="", max_length=CODE_MAX)
+    achievement = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX, style=MULTILINE
+    )
+    proposals = id_list_field()
 
 
 class PersonSerializer(serializers.ModelSerializer[Person]):

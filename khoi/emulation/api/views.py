@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import is_member, reads_all, require, require_unit_readable
+from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 
 from .. import access, selectors, services
@@ -79,11 +80,17 @@ class ScoresView(APIView):
         if side == "self":
             require(access.can_self_score(request.user, card.member))
             services.scorecard_save_self(
-                scorecard=card, actor=_user(request), scores=scores, submit=data.validated_data["submit"]
+                scorecard=card,
+                actor=_user(request),
+                scores=scores,
+                submit=data.validated_data["submit"],
+                expected_version=posted_version(request),
             )
         elif side == "bloc":
             require(access.can_handle_commendation(request.user))
-            services.scorecard_save_bloc(scorecard=card, actor=_user(request), scores=scores)
+            services.scorecard_save_bloc(
+                scorecard=card, actor=_user(request), scores=scores, expected_version=posted_version(request)
+            )
         else:
             raise Http404
         return Response(status=204)

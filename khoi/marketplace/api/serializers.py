@@ -9,6 +9,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from khoi.core.clean_input import MULTILINE
+from khoi.core.inputs import (
+    SMALL_MAX,
+    TAX_CODE_INPUT_MAX,
+    TEXT_MAX,
+    BoundedIntegerField,
+    IdField,
+    model_max_length,
+    version_field,
+)
 
 from ..models import (
     Category,
@@ -53,12 +62,18 @@ class EnterpriseContactSerializer(EnterpriseSerializer):
 
 
 class OutsideEnterpriseInput(serializers.Serializer):
-    name = serializers.CharField(max_length=255)
-    tax_code = serializers.CharField(max_length=20)
-    province = serializers.CharField(max_length=100)
-    contact_name = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
-    contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    contact_email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
+    name = serializers.CharField(max_length=model_max_length(Enterprise, "name"))
+    tax_code = serializers.CharField(max_length=TAX_CODE_INPUT_MAX)
+    province = serializers.CharField(max_length=model_max_length(Enterprise, "province"))
+    contact_name = serializers.CharField(
+        max_length=model_max_length(Enterprise, "contact_name"), required=False, default="", allow_blank=True
+    )
+    contact_phone = serializers.CharField(
+        max_length=model_max_length(Enterprise, "contact_phone"), required=False, default="", allow_blank=True
+    )
+    contact_email = serializers.EmailField(
+        max_length=model_max_length(Enterprise, "contact_email"), required=False, default="", allow_blank=True
+    )
 
 
 class ListingSerializer(serializers.ModelSerializer):
@@ -72,6 +87,7 @@ class ListingSerializer(serializers.ModelSerializer):
         fields = [
             "id", "kind", "enterprise", "category", "category_name", "title", "description", "regions",
             "contact_name", "contact_phone", "contact_email", "valid_from", "valid_until", "status", "in_bloc",
+            "version",
         ]  # fmt: skip
 
 
@@ -79,24 +95,36 @@ class ListingInput(serializers.Serializer):
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all(), required=False)
     kind = ListingKindField()
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, default="", allow_blank=True, style=MULTILINE)
-    regions = serializers.ListField(child=serializers.CharField(max_length=100), allow_empty=False)
-    contact_name = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
-    contact_phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    contact_email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
+    title = serializers.CharField(max_length=model_max_length(Listing, "title"))
+    description = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=TEXT_MAX, style=MULTILINE
+    )
+    regions = serializers.ListField(child=serializers.CharField(max_length=100), allow_empty=False, max_length=20)
+    contact_name = serializers.CharField(
+        max_length=model_max_length(Listing, "contact_name"), required=False, default="", allow_blank=True
+    )
+    contact_phone = serializers.CharField(
+        max_length=model_max_length(Listing, "contact_phone"), required=False, default="", allow_blank=True
+    )
+    contact_email = serializers.EmailField(
+        max_length=model_max_length(Listing, "contact_email"), required=False, default="", allow_blank=True
+    )
     valid_from = serializers.DateField(required=False)
     valid_until = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class ListingUpdateInput(ListingInput):
+    version = version_field()
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, partial=True, **kwargs)
 
 
 class ModerateInput(serializers.Serializer):
     approve = serializers.BooleanField()
-    note = serializers.CharField(required=False, default="", allow_blank=True, max_length=300)
+    note = serializers.CharField(
+        required=False, default="", allow_blank=True, max_length=model_max_length(Listing, "moderation_note")
+    )
 
 
 class SearchHitSerializer(serializers.Serializer):
@@ -135,20 +163,23 @@ class ConferenceSerializer(serializers.ModelSerializer):
 
 
 class ConferenceInput(serializers.Serializer):
-    title = serializers.CharField(max_length=255)
+    title = serializers.CharField(max_length=model_max_length(Conference, "title"))
     date = serializers.DateField()
-    venue = serializers.CharField(max_length=255)
-    table_count = serializers.IntegerField(min_value=1)
+    venue = serializers.CharField(max_length=model_max_length(Conference, "venue"))
+    table_count = BoundedIntegerField(min_value=1, max_value=SMALL_MAX)
     starts_at = serializers.TimeField()
-    slot_minutes = serializers.IntegerField(min_value=1)
-    slot_count = serializers.IntegerField(min_value=1)
+    slot_minutes = BoundedIntegerField(min_value=1, max_value=24 * 60)
+    slot_count = BoundedIntegerField(min_value=1, max_value=SMALL_MAX)
     breaks = serializers.ListField(
-        child=serializers.ListField(child=serializers.IntegerField(), min_length=2, max_length=2),
+        child=serializers.ListField(
+            child=BoundedIntegerField(min_value=0, max_value=24 * 60), min_length=2, max_length=2
+        ),
         required=False,
+        max_length=SMALL_MAX,
         default=list,
         help_text=_("[[after slot number, minutes], …]"),
     )
-    request_expiry_hours = serializers.IntegerField(min_value=1, required=False, default=72)
+    request_expiry_hours = BoundedIntegerField(min_value=1, max_value=SMALL_MAX, required=False, default=72)
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
@@ -165,19 +196,32 @@ class ParticipantContactSerializer(ParticipantSerializer):
 
 
 class RegisterInput(serializers.Serializer):
-    unit = serializers.IntegerField(required=False, help_text=_("A unit of the bloc; or give the outside fields."))
-    name = serializers.CharField(max_length=255, required=False, default="")
-    tax_code = serializers.CharField(max_length=20, required=False, default="")
-    province = serializers.CharField(max_length=100, required=False, default="")
-    representative = serializers.CharField(max_length=120, required=False, default="", allow_blank=True)
-    phone = serializers.CharField(max_length=20, required=False, default="", allow_blank=True)
-    email = serializers.EmailField(required=False, default="", allow_blank=True, max_length=254)
-    about = serializers.CharField(required=False, default="", allow_blank=True, style=MULTILINE)
-    unavailable_slots = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    unit = IdField(required=False, help_text=_("A unit of the bloc; or give the outside fields."))
+    name = serializers.CharField(max_length=model_max_length(Enterprise, "name"), required=False, default="")
+    tax_code = serializers.CharField(max_length=TAX_CODE_INPUT_MAX, required=False, default="")
+    province = serializers.CharField(max_length=model_max_length(Enterprise, "province"), required=False, default="")
+    representative = serializers.CharField(
+        max_length=model_max_length(Participant, "representative"), required=False, default="", allow_blank=True
+    )
+    phone = serializers.CharField(
+        max_length=model_max_length(Participant, "phone"), required=False, default="", allow_blank=True
+    )
+    email = serializers.EmailField(
+        max_length=model_max_length(Participant, "email"), required=False, default="", allow_blank=True
+    )
+    about = serializers.CharField(required=False, default="", allow_blank=True, max_length=TEXT_MAX, style=MULTILINE)
+    unavailable_slots = serializers.ListField(
+        child=BoundedIntegerField(min_value=0, max_value=SMALL_MAX),
+        required=False,
+        default=list,
+        max_length=SMALL_MAX,
+    )
 
 
 class AvailabilityInput(serializers.Serializer):
-    unavailable_slots = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
+    unavailable_slots = serializers.ListField(
+        child=BoundedIntegerField(min_value=0, max_value=SMALL_MAX), allow_empty=True, max_length=SMALL_MAX
+    )
 
 
 class RequestSerializer(serializers.ModelSerializer):
@@ -194,7 +238,7 @@ class RequestInput(serializers.Serializer):
 
 class AnswerInput(serializers.Serializer):
     accept = serializers.BooleanField()
-    slot = serializers.IntegerField(required=False, allow_null=True, default=None)
+    slot = BoundedIntegerField(min_value=0, max_value=SMALL_MAX, required=False, allow_null=True, default=None)
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -208,12 +252,12 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class BookInput(serializers.Serializer):
-    slot = serializers.IntegerField()
+    slot = BoundedIntegerField(min_value=0, max_value=SMALL_MAX)
 
 
 class MoveInput(serializers.Serializer):
-    slot = serializers.IntegerField()
-    table_number = serializers.IntegerField()
+    slot = BoundedIntegerField(min_value=0, max_value=SMALL_MAX)
+    table_number = BoundedIntegerField(min_value=0, max_value=SMALL_MAX)
     lock = serializers.BooleanField(required=False, default=True)
 
 
@@ -265,7 +309,7 @@ class MouSerializer(serializers.ModelSerializer):
 class MouInput(serializers.Serializer):
     provider = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.select_related("unit"))
     customer = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.select_related("unit"))
-    subject = serializers.CharField(max_length=255)
+    subject = serializers.CharField(max_length=model_max_length(Mou, "subject"))
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
     signed_on = serializers.DateField()
     conference = serializers.PrimaryKeyRelatedField(

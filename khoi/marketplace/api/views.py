@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from khoi.accounts.permissions import is_committee_staff, reads_all
+from khoi.core.versioning import posted_version
 
 from .. import access, selectors, services
 from ..models import Category, Conference, Listing, Meeting, MeetingRequest, Mou, Participant
@@ -103,10 +104,12 @@ class ListingDetailView(APIView):
         listing = _listing(request, pk)
         data = _valid(s.ListingUpdateInput, request.data)
         data.pop("enterprise", None)
+        data.pop("version", None)
         fields = {key: value for key, value in data.items() if key in request.data}
-        return Response(
-            s.ListingSerializer(services.listing_update(actor=request.user, listing=listing, fields=fields)).data
+        updated = services.listing_update(
+            actor=request.user, listing=listing, fields=fields, expected_version=posted_version(request)
         )
+        return Response(s.ListingSerializer(updated).data)
 
 
 class ListingModerateView(APIView):

@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from khoi.core.clean_input import MULTILINE
+from khoi.core.inputs import TEXT_MAX, BoundedIntegerField, id_list_field
 
 from ..models import Indicator
 
@@ -127,23 +128,25 @@ class SubmissionSerializer(serializers.Serializer):
 
 
 class ValuesInputSerializer(serializers.Serializer):
-    version = serializers.IntegerField(help_text="The version read; a stale version is refused (409-like 400).")
+    version = BoundedIntegerField(min_value=0, help_text="The version read; a stale version is refused (409-like 400).")
     values = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), help_text='{"v-revenue-2021-H1": "14167"}'
+        child=serializers.CharField(allow_blank=True, max_length=100), help_text='{"v-revenue-2021-H1": "14167"}'
     )
 
 
 class SubmitInputSerializer(serializers.Serializer):
-    version = serializers.IntegerField(required=False)
-    explanations = serializers.DictField(child=serializers.CharField(allow_blank=True, style=MULTILINE), required=False)
+    version = BoundedIntegerField(min_value=0, required=False)
+    explanations = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=TEXT_MAX), required=False
+    )
 
 
 class CommentInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(style=MULTILINE)
+    comment = serializers.CharField(max_length=TEXT_MAX, style=MULTILINE)
 
 
 class BulkApproveInputSerializer(serializers.Serializer):
-    submission_ids = serializers.ListField(child=serializers.IntegerField(), allow_empty=False)
+    submission_ids = id_list_field(allow_empty=False)
 
 
 class CountSerializer(serializers.Serializer):

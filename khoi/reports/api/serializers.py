@@ -6,16 +6,24 @@ from typing import Any
 
 from rest_framework import serializers
 
+from khoi.core.inputs import CODE_MAX, IdField
+
 from ..models import ReportFormat, ReportJob
 
 
 class ScopeInputSerializer(serializers.Serializer):
-    period = serializers.CharField(help_text="2021-Q1, 2021-H1, 2021-9M, 2021-Y or 2021-03", allow_blank=True)
-    root_unit = serializers.IntegerField(required=False, allow_null=True, help_text="A unit id: its subtree.")
-    ownership = serializers.CharField(required=False, allow_blank=True)
-    sector = serializers.CharField(required=False, allow_blank=True, help_text="VSIC section or division code.")
-    zone = serializers.IntegerField(required=False, allow_null=True)
-    group = serializers.CharField(required=False, allow_blank=True, help_text="Unit group code, e.g. ngan-hang.")
+    period = serializers.CharField(
+        help_text="2021-Q1, 2021-H1, 2021-9M, 2021-Y or 2021-03", allow_blank=True, max_length=CODE_MAX
+    )
+    root_unit = IdField(required=False, allow_null=True, help_text="A unit id: its subtree.")
+    ownership = serializers.CharField(required=False, allow_blank=True, max_length=CODE_MAX)
+    sector = serializers.CharField(
+        required=False, allow_blank=True, max_length=CODE_MAX, help_text="VSIC section or division code."
+    )
+    zone = IdField(required=False, allow_null=True)
+    group = serializers.CharField(
+        required=False, allow_blank=True, max_length=CODE_MAX, help_text="Unit group code, e.g. ngan-hang."
+    )
 
 
 class KeyRowSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from khoi.core.inputs import TAX_CODE_INPUT_MAX, IdField, model_max_length, version_field
 from khoi.core.workbook_read import WorkbookReadError, check_upload_size
 
 from ..models import Ownership, Sector, Unit, UnitGroup, UnitKind, Zone
@@ -54,6 +55,7 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
             "joined_on",
             "left_on",
             "groups",
+            "version",
         ]
         read_only_fields = fields
 
@@ -73,31 +75,36 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
 class UnitProfileInputSerializer(serializers.Serializer[Any]):
     """The profile fields; on update every field is optional."""
 
-    code = serializers.CharField(max_length=20)
-    name = serializers.CharField(max_length=255)
-    short_name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    code = serializers.CharField(max_length=model_max_length(Unit, "code"))
+    name = serializers.CharField(max_length=model_max_length(Unit, "name"))
+    short_name = serializers.CharField(
+        max_length=model_max_length(Unit, "short_name"), required=False, allow_blank=True
+    )
     kind = UnitKindField()
-    enterprise_name = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    tax_code = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    enterprise_name = serializers.CharField(
+        max_length=model_max_length(Unit, "enterprise_name"), required=False, allow_blank=True
+    )
+    tax_code = serializers.CharField(max_length=TAX_CODE_INPUT_MAX, required=False, allow_blank=True)
     ownership = serializers.ChoiceField(choices=Ownership.choices, required=False)
     sector = serializers.SlugRelatedField(
         slug_field="code", queryset=Sector.objects.all(), required=False, allow_null=True
     )
     zone = serializers.PrimaryKeyRelatedField(queryset=Zone.objects.all(), required=False, allow_null=True)
-    address = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    province = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    address = serializers.CharField(max_length=model_max_length(Unit, "address"), required=False, allow_blank=True)
+    province = serializers.CharField(max_length=model_max_length(Unit, "province"), required=False, allow_blank=True)
     registered_capital = serializers.DecimalField(
         max_digits=18, decimal_places=2, required=False, allow_null=True, min_value=0
     )
+    version = version_field()
 
 
 class UnitCreateInputSerializer(UnitProfileInputSerializer):
-    parent = serializers.IntegerField(help_text="id of the parent unit")  # type: ignore[assignment]
+    parent = IdField(help_text="id of the parent unit")  # type: ignore[assignment]
     joined_on = serializers.DateField()
 
 
 class UnitMoveInputSerializer(serializers.Serializer[Any]):
-    parent = serializers.IntegerField(help_text="id of the new parent unit")  # type: ignore[assignment]
+    parent = IdField(help_text="id of the new parent unit")  # type: ignore[assignment]
 
 
 class UnitCloseInputSerializer(serializers.Serializer[Any]):

@@ -26,6 +26,7 @@ from khoi.accounts.permissions import (
     require_unit_readable,
     visible_units,
 )
+from khoi.core.versioning import posted_version
 
 from .. import register_excel, selectors, services
 from ..models import Sector, Unit, UnitGroup
@@ -121,7 +122,12 @@ class UnitDetailView(APIView):
                 not forbidden,
                 _("Only the bloc committee may change these fields: %(fields)s.") % {"fields": ", ".join(forbidden)},
             )
-        services.unit_update(unit=unit, actor=request.user, fields=fields)  # type: ignore[arg-type]
+        services.unit_update(
+            unit=unit,
+            actor=request.user,  # type: ignore[arg-type]
+            fields=fields,
+            expected_version=posted_version(request),
+        )
         return _unit_response(unit)
 
 
