@@ -54,9 +54,9 @@ class RefuseNulMiddleware:
             return True
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return False
-        if request.content_type == "multipart/form-data":  # the text fields; files may hold any byte
-            return any(has_nul(value) for _name, values in request.POST.lists() for value in values)
         try:
+            if request.content_type == "multipart/form-data":  # the text fields; files may hold any byte
+                return any(has_nul(value) for _name, values in request.POST.lists() for value in values)
             return body_has_nul(request.body, form=request.content_type == "application/x-www-form-urlencoded")
         except RequestDataTooBig:
             return False  # Django answers that itself when the view reads the body

@@ -20,7 +20,7 @@ def test_a_listing_posted_on_the_page_in_nfd_with_control_characters_is_stored_a
             "kind": "offer",
             "category": category("logistics").pk,
             "title": _nfd("Dịch vụ\x01 kho bãi\x1b"),
-            "description": _nfd("Kho 5.000 m²\r\nGần cảng\x00 Đình Vũ"),
+            "description": _nfd("Kho 5.000 m²\r\nGần cảng\x07 Đình Vũ"),
             "regions": ["Hải Phòng"],
             "contact_name": _nfd("Lê\x7f Văn Nam"),
             "valid_from": "2024-05-01",

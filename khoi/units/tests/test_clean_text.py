@@ -43,7 +43,7 @@ def test_a_unit_created_through_the_api_with_nfd_and_control_characters_is_store
         "/api/v1/units/",
         {
             "code": "A001",
-            "name": _nfd("Chi bộ\x00 Xưởng\x1b Đóng tàu"),
+            "name": _nfd("Chi bộ\x07 Xưởng\x1b Đóng tàu"),
             "kind": "subordinate_cell",
             "parent": unit_a.pk,
             "joined_on": "2015-01-01",
