@@ -84,7 +84,9 @@ class Question(Versioned):
         return [self.option_a, self.option_b, self.option_c, self.option_d]
 
 
-class Contest(models.Model):
+class Contest(Versioned):
+    """A contest; its `version` also guards the prize table edited as one form."""
+
     title = models.CharField(pgettext_lazy("contest", "title"), max_length=500)
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     organiser = models.CharField(_("organiser"), max_length=255, blank=True)

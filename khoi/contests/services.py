@@ -295,8 +295,17 @@ def prize_set(*, contest: Contest, scope: str, kind: str, count: int) -> Prize |
 
 
 @transaction.atomic
-def prizes_set(*, contest: Contest, counts: Mapping[tuple[str, str], int]) -> None:
-    """Sets every prize count of a contest at once ({(scope, kind): count}; 0 removes it)."""
+def prizes_set(
+    *,
+    contest: Contest,
+    counts: Mapping[tuple[str, str], int],
+    actor: Any = None,
+    expected_version: int | None = None,
+) -> None:
+    """Sets every prize count of a contest at once ({(scope, kind): count}; 0 removes it). The
+    table is one form guarded by the contest's version: a stale one (someone saved since
+    `expected_version`) is refused and writes nothing."""
+    save_if_current(contest, expected_version=expected_version, actor=actor, update_fields=[])
     for (scope, kind), count in counts.items():
         prize_set(contest=contest, scope=scope, kind=kind, count=count)
 

@@ -645,11 +645,13 @@ def contest_prizes(request: HttpRequest, pk: int) -> HttpResponse:
     form = PrizesForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         try:
-            services.prizes_set(contest=contest, counts=form.counts())
+            services.prizes_set(
+                contest=contest, counts=form.counts(), actor=request.user, expected_version=posted_version(request)
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
             messages.success(request, _("The prizes are saved."))
             return redirect("contests:manage")
     title = _("Prizes of “%(contest)s”") % {"contest": contest.title}
-    return render(request, "contests/manage/form.html", {"form": form, "title": title})
+    return render(request, "contests/manage/form.html", {"form": form, "title": title, "versioned": contest})

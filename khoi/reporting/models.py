@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH
 from khoi.units.models import Unit, UnitGroup
 
@@ -362,7 +363,7 @@ class RuleSeverity(models.TextChoices):
     WARNING = "warning", _("Warning (needs an explanation)")
 
 
-class ValidationRule(models.Model):
+class ValidationRule(Versioned):
     """An expression over indicator codes checked on submission, e.g. `bad_loans <= loans`.
 
     `same_period(code)` is the unit's value for the same period a year earlier; `abs`, `min`,

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import Role, User
 from khoi.core.text import clean_text
+from khoi.core.versioning import save_if_current
 from khoi.core.workbook_read import WorkbookReadError, read_upload
 from khoi.units.models import BASE_KINDS, Unit, UnitGroup
 from khoi.units.selectors import unit_list_active_on
@@ -520,9 +521,10 @@ def notice_mark_read(*, user: User, notice_ids: Iterable[int] | None = None) -> 
 
 @transaction.atomic
 def validation_rule_save(
-    *, rule: ValidationRule | None, actor: User | None, fields: Mapping[str, Any]
+    *, rule: ValidationRule | None, actor: User | None, fields: Mapping[str, Any], expected_version: int | None = None
 ) -> ValidationRule:
-    """Create or edit a rule; the expression must parse and name only known indicators."""
+    """Create or edit a rule; the expression must parse and name only known indicators. A stale
+    edit (someone saved since `expected_version`) is refused and writes nothing."""
     rule = rule or ValidationRule()
     for name in ("code", "name", "expression", "severity", "message", "active"):
         if name in fields:
@@ -538,7 +540,11 @@ def validation_rule_save(
     if unknown:
         raise ValidationError({"expression": _("Unknown indicator codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
     rule.full_clean()
-    rule.save()
+    if rule.pk is None:
+        rule.updated_by = actor
+        rule.save()
+    else:
+        save_if_current(rule, expected_version=expected_version, actor=actor)
     return rule
 
 

@@ -18,6 +18,7 @@ from khoi.accounts.permissions import member_required, require, visible_units
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.inputs import parse_id
+from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 
 from . import selectors, services, validation
@@ -444,7 +445,9 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     test_results = None
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.validation_rule_save(rule=rule, actor=_actor(request), fields=form.cleaned_data)
+            saved = services.validation_rule_save(
+                rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
+            )
         except ValidationError as error:
             for field, errors in getattr(error, "error_dict", {"expression": error.messages}).items():
                 for e in errors:

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.models import Versioned
 from khoi.core.text import TEXT_MAX_LENGTH
 from khoi.units.models import Unit
 
@@ -24,7 +25,7 @@ class PeriodKind(models.TextChoices):
     YEAR = "Y", _("Year")
 
 
-class IndicatorStyle(models.Model):
+class IndicatorStyle(Versioned):
     """How the prose writes one indicator: its phrase, unit and rounding (staff edit these)."""
 
     indicator_code = models.SlugField(_("indicator code"), max_length=60, unique=True)
@@ -95,7 +96,7 @@ class ProseSection(models.TextChoices):
     PARTY = "party", _("Party building")
 
 
-class ProseTemplate(models.Model):
+class ProseTemplate(Versioned):
     """A paragraph of the report for one kind of period and one section (production and
     business; Party building); placeholders name the figures."""
 
@@ -106,10 +107,6 @@ class ProseTemplate(models.Model):
     )
     text = models.TextField(_("text"), max_length=TEXT_MAX_LENGTH)
     is_active = models.BooleanField(_("in use"), default=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["period_kind", "name"]
@@ -149,7 +146,7 @@ class ProseTarget(models.Model):
         return self.code
 
 
-class DocumentSettings(models.Model):
+class DocumentSettings(Versioned):
     """The Party document header and signature of one bloc's reports (Hướng dẫn 36-HD/VPTW)."""
 
     bloc = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="document_settings")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
 from khoi.core.text import clean_text
+from khoi.core.versioning import save_if_current
 from khoi.units.models import Unit
 
 from . import prose
@@ -58,7 +59,10 @@ def prose_template_save(
     is_active: bool = True,
     section: str = ProseSection.KEY_FIGURES,
     actor: User | None = None,
+    expected_version: int | None = None,
 ) -> ProseTemplate:
+    """Create or edit a wording template; a stale edit (someone saved since `expected_version`)
+    is refused and writes nothing."""
     name, text = clean_text(name, multiline=False), clean_text(text, multiline=True)
     prose_template_validate(text=text)
     if not name.strip():
@@ -67,15 +71,19 @@ def prose_template_save(
         raise ValidationError({"section": _("Unknown section.")})
     template = template or ProseTemplate()
     if is_active:
-        # One template in use per kind of period: switching one on switches the other off.
+        # One template in use per kind of period: switching one on switches the other off (undone
+        # with the rest of the transaction when the edit is stale).
         ProseTemplate.objects.filter(period_kind=period_kind, section=section, is_active=True).exclude(
             pk=template.pk
         ).update(is_active=False)
     template.name, template.period_kind, template.text, template.is_active = name.strip(), period_kind, text, is_active
     template.section = section
-    template.updated_by = actor
     template.full_clean(exclude=["updated_by"])
-    template.save()
+    if template.pk is None:
+        template.updated_by = actor
+        template.save()
+    else:
+        save_if_current(template, expected_version=expected_version, actor=actor)
     return template
 
 
@@ -93,20 +101,26 @@ def indicator_style_save(
     unit_label: str = "",
     decimals: int | None = None,
     growth_decimals: int = 1,
+    actor: User | None = None,
+    expected_version: int | None = None,
 ) -> IndicatorStyle:
+    """An indicator's wording, created on first save; a stale edit of an existing one (someone
+    saved since `expected_version`) is refused and writes nothing."""
     indicator_style_validate(phrase=phrase)
     if decimals is not None and not 0 <= decimals <= 6:
         raise ValidationError({"decimals": _("Decimals must be between 0 and 6.")})
-    style, _created = IndicatorStyle.objects.update_or_create(
-        indicator_code=indicator_code,
-        defaults={
-            "phrase": phrase,
-            "unit_label": unit_label,
-            "decimals": decimals,
-            "growth_decimals": growth_decimals,
-        },
-    )
+    fields = {"phrase": phrase, "unit_label": unit_label, "decimals": decimals, "growth_decimals": growth_decimals}
+    style = IndicatorStyle.objects.filter(indicator_code=indicator_code).first()
+    if style is None:
+        return IndicatorStyle.objects.create(indicator_code=indicator_code, updated_by=_user(actor), **fields)
+    for name, value in fields.items():
+        setattr(style, name, value)
+    save_if_current(style, expected_version=expected_version, actor=actor)
     return style
+
+
+def _user(actor: Any) -> User | None:
+    return actor if isinstance(actor, User) else None
 
 
 def count_condition_validate(*, phrase: str) -> None:
@@ -145,14 +159,22 @@ REQUIRED_HEADER_FIELDS = ("parent_body", "issuing_body", "symbol", "place", "sig
 
 
 @transaction.atomic
-def document_settings_save(*, bloc: Unit, **fields: Any) -> DocumentSettings:
-    """The bloc's document header; the bodies are written in capitals as Hướng dẫn 36 requires."""
+def document_settings_save(
+    *, bloc: Unit, actor: User | None = None, expected_version: int | None = None, **fields: Any
+) -> DocumentSettings:
+    """The bloc's document header; the bodies are written in capitals as Hướng dẫn 36 requires.
+    A stale edit (someone saved since `expected_version`) is refused and writes nothing."""
     missing = {name: [_("This field is required.")] for name in REQUIRED_HEADER_FIELDS if not fields.get(name)}
     if missing:
         raise ValidationError(missing)
     for name in ("parent_body", "issuing_body", "signing_authority", "signer_title"):
         fields[name] = str(fields[name]).upper()
-    settings_row, _created = DocumentSettings.objects.update_or_create(bloc=bloc, defaults=fields)
+    settings_row = DocumentSettings.objects.filter(bloc=bloc).first()
+    if settings_row is None:
+        return DocumentSettings.objects.create(bloc=bloc, updated_by=_user(actor), **fields)
+    for name, value in fields.items():
+        setattr(settings_row, name, value)
+    save_if_current(settings_row, expected_version=expected_version, actor=actor)
     return settings_row
 
 

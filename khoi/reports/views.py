@@ -22,6 +22,7 @@ from khoi.accounts.permissions import is_committee_staff, reads_all, role_requir
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.text import clean_text
+from khoi.core.versioning import posted_version
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
@@ -285,6 +286,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 is_active=bool(values["is_active"]),
                 section=str(values["section"]),
                 actor=request.user,  # type: ignore[arg-type]
+                expected_version=posted_version(request),
             )
         except ValidationError as error:
             errors = error.message_dict if hasattr(error, "error_dict") else {"text": error.messages}
@@ -332,12 +334,14 @@ def style_edit(request: HttpRequest, code: str) -> HttpResponse:
                     unit_label=values["unit_label"],
                     decimals=decimals,
                     growth_decimals=growth,
+                    actor=request.user,  # type: ignore[arg-type]
+                    expected_version=posted_version(request),
                 )
             except ValidationError as error:
                 errors = error.message_dict
             else:
                 return redirect("reports:templates")
-    context = {"code": code, "values": values, "errors": errors, "page_title": _("Indicator wording")}
+    context = {"code": code, "style": style, "values": values, "errors": errors, "page_title": _("Indicator wording")}
     return render(request, "reports/style_form.html", context, status=400 if errors else 200)
 
 
@@ -365,7 +369,12 @@ def document_settings_edit(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         values = {name: request.POST.get(name, "").strip() for name in fields}
         try:
-            services.document_settings_save(bloc=bloc, **values)
+            services.document_settings_save(
+                bloc=bloc,
+                actor=request.user,  # type: ignore[arg-type]
+                expected_version=posted_version(request),
+                **values,
+            )
         except ValidationError as error:
             errors = error.message_dict
         else:
@@ -373,5 +382,5 @@ def document_settings_edit(request: HttpRequest) -> HttpResponse:
     from .models import DocumentSettings
 
     labels = [(name, getattr(DocumentSettings._meta.get_field(name), "verbose_name", name)) for name in fields]
-    context = {"values": values, "labels": labels, "errors": errors, "page_title": _("Document header")}
+    context = {"row": row, "values": values, "labels": labels, "errors": errors, "page_title": _("Document header")}
     return render(request, "reports/document_settings_form.html", context, status=400 if errors else 200)
