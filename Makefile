@@ -92,10 +92,14 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The suite runs on every core (pytest-xdist); a module's tests stay on one worker, so a demo bloc
+# loaded for a module is loaded once. TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+TEST_LINT ?= yes
 test: $(VENV)/.installed compile-messages
 	$(MANAGE) makemigrations --check --dry-run --settings=config.settings.test
-	$(VENV)/bin/pytest
-	$(MAKE) lint
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope
+	@if [ "$(TEST_LINT)" = "yes" ]; then $(MAKE) lint; fi
 
 # Regenerate the gettext catalogues of every app (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed
