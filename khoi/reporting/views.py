@@ -21,7 +21,7 @@ from khoi.core.inputs import parse_id
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 
-from . import selectors, services, validation
+from . import excel_io, plan_services, round_services, rule_services, selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
@@ -171,7 +171,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     form = RoundForm(request.POST or None, years=selectors.reporting_years())
     if request.method == "POST" and form.is_valid():
         try:
-            reporting_round = services.round_open(
+            reporting_round = round_services.round_open(
                 form=form.cleaned_data["form"],
                 period_code=form.cleaned_data["period_code"],
                 deadline=form.cleaned_data["deadline"],
@@ -384,7 +384,7 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.submission_import_excel(
+                excel_io.submission_import_excel(
                     submission=submission,
                     content=form.cleaned_data["file"],
                     actor=_actor(request),
@@ -397,7 +397,7 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("Choose an Excel file to upload."))
         return redirect("reporting:submission_detail", pk=pk)
-    content = services.submission_excel_template(submission=submission)
+    content = excel_io.submission_excel_template(submission=submission)
     period = Period.parse(submission.reporting_round.period_code)
     return file_response(content, f"Biểu mẫu {submission.unit.code} {period.label_vi}.xlsx")
 
@@ -445,7 +445,7 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     test_results = None
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.validation_rule_save(
+            saved = rule_services.validation_rule_save(
                 rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
             )
         except ValidationError as error:
@@ -475,7 +475,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         upload_file = request.FILES.get("file")
         if upload_file is not None:
             try:
-                count = services.plan_import_excel(content=upload_file, actor=_actor(request))
+                count = plan_services.plan_import_excel(content=upload_file, actor=_actor(request))
             except ValidationError as error:
                 _flash_errors(request, error)
             else:
@@ -487,7 +487,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                 form.add_error("unit_code", _("No unit has this code."))
             else:
                 try:
-                    services.plan_set(
+                    plan_services.plan_set(
                         unit=unit,
                         indicator=form.cleaned_data["indicator"],
                         year=form.cleaned_data["year"],
