@@ -25,6 +25,7 @@ from . import excel_io, plan_services, round_services, rule_services, selectors,
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
+from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
 
 
@@ -323,6 +324,17 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, _("The form was not submitted: see the checks below."))
             else:
                 _flash_errors(request, error)
+    return _detail_page(request, submission, raw=raw, report=report)
+
+
+def _detail_page(
+    request: HttpRequest,
+    submission: Any,
+    *,
+    raw: dict[str, str],
+    report: validation.ValidationReport | None,
+    status: int = 200,
+) -> HttpResponse:
     periods, rows = _form_rows(submission)
     if raw:  # show what was typed, not the stored values, after an error
         for row in rows:
@@ -348,6 +360,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "comment_form": CommentForm(),
             "upload_form": UploadForm(initial={"version": submission.version}),
         },
+        status=status,
     )
 
 
@@ -375,6 +388,20 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     return redirect("reporting:submission_detail", pk=pk)
 
 
+def _typed(values: dict[str, Any]) -> dict[str, str]:
+    """Values read from a sheet as a reporter would type them in the form's boxes (Vietnamese
+    decimals), so that the page shows the uploaded figures and posting them back reads the same."""
+    shown = {}
+    for name, value in values.items():
+        try:
+            number = parse_number(value)
+        except NotANumber:
+            shown[name] = str(value)
+            continue
+        shown[name] = "" if number is None else format_number(number, 4, locale="vi")
+    return shown
+
+
 @member_required
 def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the form as Excel. POST: upload the filled sheet."""
@@ -384,16 +411,30 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                excel_io.submission_import_excel(
+                report = excel_io.submission_import_excel(
                     submission=submission,
                     content=form.cleaned_data["file"],
                     actor=_actor(request),
                     expected_version=form.cleaned_data.get("version"),
                 )
+            except excel_io.ExcelUploadRejected as rejected:  # every problem, the uploaded figures in the boxes
+                messages.error(
+                    request,
+                    _("The Excel file was not saved: its figures fail the checks below. Nothing was changed."),
+                )
+                return _detail_page(
+                    request, submission, raw=_typed(rejected.values), report=rejected.report, status=400
+                )
             except ValidationError as error:
                 _flash_errors(request, error)
             else:
                 messages.success(request, _("The Excel file was read and its figures saved."))
+                if report.warnings:
+                    messages.warning(
+                        request,
+                        _("%(count)d warnings need an explanation before the form is submitted: type it in its box.")
+                        % {"count": len(report.warnings)},
+                    )
         else:
             messages.error(request, _("Choose an Excel file to upload."))
         return redirect("reporting:submission_detail", pk=pk)

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
 from khoi.reporting import excel_io, plan_services, round_services, services
-from khoi.reporting.models import IndicatorValue, Plan, ReportForm, Submission
+from khoi.reporting.models import IndicatorValue, Plan, ReportForm, Submission, ValidationRule
 from khoi.units.models import UnitGroup
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +153,95 @@ def test_a_typed_plan_must_be_positive(submission_a, unit_a, staff_user):
         plan_services.plan_set(unit=unit_a, indicator=revenue, year=2021, value="-5", actor=staff_user)
     plan = plan_services.plan_set(unit=unit_a, indicator=revenue, year=2021, value="100", actor=staff_user)
     assert plan is not None and plan.value == 100
+
+
+def _names(submission):
+    return {item.indicator.code: item.indicator.name for item in services.submission_items(submission=submission)}
+
+
+def test_an_upload_that_breaks_a_rule_is_checked_like_the_web_form_and_saves_nothing(submission_a, reporter_a):
+    names = _names(submission_a)
+    template = excel_io.submission_excel_template(submission=submission_a)
+    content = _filled(
+        template,
+        {
+            names["revenue"]: "nhiều",
+            names["workers"]: 10,
+            names["female_workers"]: 3,
+            names["male_workers"]: 4,
+            names["high_skilled_workers"]: 12,
+        },
+    )
+    with pytest.raises(ValidationError):  # a cell that is not a number is named before any rule
+        excel_io.submission_import_excel(submission=submission_a, content=content, actor=reporter_a, expected_version=0)
+    content = _filled(
+        template,
+        {names["workers"]: 10, names["female_workers"]: 3, names["male_workers"]: 4, names["high_skilled_workers"]: 12},
+    )
+    with pytest.raises(excel_io.ExcelUploadRejected) as rejected:
+        excel_io.submission_import_excel(submission=submission_a, content=content, actor=reporter_a, expected_version=0)
+    messages = rejected.value.messages
+    # Every problem at once: parts that do not add up, and both error rules, in Vietnamese.
+    assert any("Lao động nữ + Lao động nam" in text and "6 tháng đầu năm 2021" in text for text in messages)
+    assert "Số lao động nữ cộng số lao động nam phải bằng tổng số lao động." in messages
+    assert any("không được lớn hơn tổng số lao động" in text for text in messages)
+    assert not any("2021-H1" in text or "workers" in text for text in messages)
+    assert rejected.value.values[services.field_name("workers", "2021-H1")] == 10
+    assert not IndicatorValue.objects.exists()
+    submission_a.refresh_from_db()
+    assert submission_a.version == 0
+
+
+def test_a_value_check_names_the_cell_it_was_read_from(submission_a, reporter_a):
+    names = _names(submission_a)
+    content = _filled(excel_io.submission_excel_template(submission=submission_a), {names["workers"]: 10.5})
+    with pytest.raises(excel_io.ExcelUploadRejected) as rejected:
+        excel_io.submission_import_excel(submission=submission_a, content=content, actor=reporter_a, expected_version=0)
+    [message] = rejected.value.messages
+    assert message == "Ô D9: Lao động, 6 tháng đầu năm 2021: phải là số nguyên."
+    assert not IndicatorValue.objects.exists()
+
+
+def _upload(client, submission, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    return client.post(
+        reverse("reporting:submission_excel", args=[submission.pk]),
+        {"file": SimpleUploadedFile("bieu-mau.xlsx", content), "version": submission.version},
+        follow=True,
+    )
+
+
+def test_the_page_lists_every_problem_of_a_bad_upload_and_shows_its_figures(submission_a, reporter_a_client):
+    names = _names(submission_a)
+    content = _filled(
+        excel_io.submission_excel_template(submission=submission_a),
+        {names["revenue"]: 14167.5, names["workers"]: 10, names["female_workers"]: 3, names["male_workers"]: 4},
+    )
+    page = _upload(reporter_a_client, submission_a, content)
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert "Tệp Excel chưa được lưu" in html and "Đã đọc tệp Excel" not in html
+    assert "Số lao động nữ cộng số lao động nam phải bằng tổng số lao động." in html
+    assert 'value="14.167,5"' in html  # the uploaded figure, written the Vietnamese way
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_saved_upload_with_a_broken_warning_gets_its_explanation_box(submission_a, reporter_a_client):
+    ValidationRule.objects.create(
+        code="revenue-small",
+        name="Doanh thu dưới 1.000 tỷ đồng",
+        expression="revenue < 1000",
+        severity="warning",
+        message="Doanh thu vượt 1.000 tỷ đồng: đề nghị giải trình.",
+    )
+    names = _names(submission_a)
+    content = _filled(excel_io.submission_excel_template(submission=submission_a), {names["revenue"]: 5000})
+    page = _upload(reporter_a_client, submission_a, content)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Đã đọc tệp Excel và lưu số liệu." in html
+    assert "cần giải trình" in html
+    assert 'name="explanation-revenue-small"' in html
+    assert IndicatorValue.objects.get(indicator__code="revenue").value == 5000
