@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from khoi.core.formatting import format_number, format_percent
+from khoi.core.formatting import format_number, format_percent, round_half_up
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 from khoi.units.models import Ownership, Sector, Zone
@@ -44,12 +44,34 @@ def _short(unit_name: str) -> str:
 
 
 @dataclass
+class Kpi:
+    """A key figure's card: the number large, its unit on a smaller line ("11,4" / "triệu
+    đồng/người/tháng") so that a long unit wraps inside the card instead of overflowing it."""
+
+    figure: reporting.Figure
+    number: str
+    unit: str
+
+    @property
+    def unit_parts(self) -> list[str]:
+        """ "triệu đồng/người/tháng" in parts, so that the card may break the line after a "/"."""
+        return self.unit.split("/")
+
+
+def _kpi(figure: reporting.Figure) -> Kpi:
+    assert figure.value is not None
+    if figure.unit_label == "%":
+        return Kpi(figure=figure, number=format_percent(figure.value, figure.decimals), unit="")
+    return Kpi(figure=figure, number=format_number(figure.value, figure.decimals), unit=figure.unit_label)
+
+
+@dataclass
 class Dashboard:
     period: Period
     scope_label: str
     scope_query: str
     indicator: reporting.Figure
-    key_figures: list[reporting.Figure]
+    key_figures: list[Kpi]
     blocks: list[ChartBlock]
     indicators: list[tuple[str, str]]
 
@@ -58,6 +80,20 @@ def _growth_cell(growth: Decimal | None) -> str:
     if growth is None:
         return "–"
     return ("+" if growth > 0 else "") + format_percent(growth, 1)
+
+
+def change_cell(
+    *, value: Decimal | None, same: Decimal | None, growth: Decimal | None, unit_label: str, decimals: int
+) -> str:
+    """A table's change column: "+28,7%", or for a ratio (an indicator in %) its change in
+    percentage points ("−0,07 điểm %"), never a percentage of a percentage."""
+    if unit_label != "%":
+        return _growth_cell(growth)
+    if value is None or same is None:
+        return "–"
+    points = round_half_up(value - same, decimals)
+    sign = "+" if points > 0 else ("−" if points < 0 else "")
+    return _("%(sign)s%(points)s pp") % {"sign": sign, "points": format_number(abs(points), decimals)}
 
 
 def _breakdown_block(
@@ -83,7 +119,13 @@ def _breakdown_block(
                 (label, link),
                 number_cell(part.value, figure.decimals),
                 number_cell(part.same_period_value, figure.decimals),
-                _growth_cell(part.growth_percent),
+                change_cell(
+                    value=part.value,
+                    same=part.same_period_value,
+                    growth=part.growth_percent,
+                    unit_label=figure.unit_label,
+                    decimals=figure.decimals,
+                ),
             ]
         )
     if not bars:
@@ -115,17 +157,22 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
             key="key",
             title=title,
             svg=charts.change_chart(
-                [
+                [  # ratios change in percentage points: they are in the table, not among per cents
                     charts.Bar(
                         f.indicator_name,
                         f.growth_percent,
                         drilldown_url(code=f.indicator_code, period=period, scope=scope),
+                        tone=f.change_tone,
                     )
                     for f in changes
+                    if f.unit_label != "%" and f.growth_percent is not None
                 ],
                 title=title,
+                empty=_("No figures yet for the same period last year: nothing to compare %(period)s with.")
+                % {"period": period.label},
             ),
             headers=[_("Indicator"), period.label, _("Same period"), _("Change")],
+            note=_("Ratios, in per cent, change in percentage points (pp): see the table."),
             rows=[
                 [
                     (
@@ -134,7 +181,13 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                     ),
                     number_cell(f.value, f.decimals),
                     number_cell(f.same_period_value, f.decimals),
-                    _growth_cell(f.growth_percent),
+                    change_cell(
+                        value=f.value,
+                        same=f.same_period_value,
+                        growth=f.growth_percent,
+                        unit_label=f.unit_label,
+                        decimals=f.decimals,
+                    ),
                 ]
                 for f in changes
             ],
@@ -167,13 +220,20 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 title=title,
                 unit=figure.unit_label,
                 decimals=figure.decimals,
+                empty=_("No figures yet for %(name)s in these years.") % {"name": name},
             ),
             headers=[_("Period"), name, _("Change")],
             rows=[
                 [
                     (item.period.label, drilldown_url(code=indicator_code, period=item.period, scope=scope)),
                     number_cell(item.value, figure.decimals),
-                    _growth_cell(item.growth_percent),
+                    change_cell(
+                        value=item.value,
+                        same=item.same_period_value,
+                        growth=item.growth_percent,
+                        unit_label=figure.unit_label,
+                        decimals=figure.decimals,
+                    ),
                 ]
                 for item in series
             ],
@@ -236,7 +296,13 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                         (row.unit_name, full),
                         number_cell(row.value, figure.decimals),
                         number_cell(row.same_period_value, figure.decimals),
-                        _growth_cell(row.growth_percent),
+                        change_cell(
+                            value=row.value,
+                            same=row.same_period_value,
+                            growth=row.growth_percent,
+                            unit_label=figure.unit_label,
+                            decimals=figure.decimals,
+                        ),
                     ]
                     for row in top
                 ],
@@ -305,7 +371,7 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
         scope_label=scope_label(scope),
         scope_query=urlencode(scope_params(scope)),
         indicator=figure,
-        key_figures=[f for f in overview if f.value is not None],
+        key_figures=[_kpi(f) for f in overview if f.value is not None],
         blocks=blocks,
         indicators=[(f.indicator_code, f.indicator_name) for f in overview if f.indicator_code != reporting.UNITS_CODE],
     )
