@@ -27,6 +27,7 @@ from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleFor
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
 from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
+from .rules import expression_in_words
 
 
 def _actor(request: HttpRequest) -> User:
@@ -471,11 +472,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def rule_list(request: HttpRequest) -> HttpResponse:
     require(can_view_bloc(request.user))
-    return render(
-        request,
-        "reporting/rule_list.html",
-        {"rules": selectors.validation_rule_list(), "can_review": can_review(request.user)},
-    )
+    names = dict(Indicator.objects.values_list("code", "name"))
+    rules = list(selectors.validation_rule_list())
+    for rule in rules:  # indicator names on the screen; the codes stay in the rule editor
+        rule.expression_words = expression_in_words(rule.expression, names)  # type: ignore[attr-defined]
+    return render(request, "reporting/rule_list.html", {"rules": rules, "can_review": can_review(request.user)})
 
 
 @member_required
