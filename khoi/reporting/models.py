@@ -185,7 +185,7 @@ class ReportingRound(models.Model):
         constraints = [models.UniqueConstraint(fields=["form", "period_code"], name="round_form_period_unique")]
 
     def __str__(self) -> str:
-        return f"{self.form.name} – {self.period_code}"
+        return f"{self.form.name} – {self.period_label}"  # a period by name, never its code, on a screen
 
     @property
     def period_label(self) -> str:
