@@ -118,15 +118,13 @@ steps = st.lists(
 )
 
 
-def _submission(setting, unit_index: int, form_index: int, period_index: int, create: bool = True) -> Submission | None:
+def _submission(setting, unit_index: int, form_index: int, period_index: int) -> Submission:
     form = setting["forms"][form_index]
     code = PERIODS[period_index] if form_index == 0 else SPLIT_PERIODS[period_index % len(SPLIT_PERIODS)]
     if form.frequency == ReportForm.Frequency.MONTH and code.endswith("Y"):
         code = code[:5] + "Q4"  # keep a monthly form's submission small
     reporting_round = ReportingRound.objects.filter(form=form, period_code=code).first()
     if reporting_round is None:
-        if not create:
-            return None
         units = setting["units"]
         reporting_round = services.round_open(
             form=form, period_code=code, deadline=dt.date(2030, 1, 1), actor=None, unit_ids=[u.pk for u in units]
@@ -147,14 +145,13 @@ def _values(submission: Submission, amounts: dict[str, Decimal | None]) -> dict[
 def _play(setting, action: str, unit: int, form: int, period: int, amounts: dict) -> None:
     staff = setting["staff"]
     if action.startswith("save"):
-        submission = _submission(setting, unit, form, period, create=True)
+        submission = _submission(setting, unit, form, period)
     else:
         # Any form already opened (so that nearly every step changes something).
         existing = list(Submission.objects.order_by("pk"))
         if not existing:
             return
         submission = existing[period % len(existing)]
-    assert submission is not None
     status = submission.status
     if action.startswith("save") and submission.is_editable:
         services.submission_save_values(
@@ -192,7 +189,7 @@ def test_incremental_windows_equal_a_full_recomputation_after_every_step(setting
 
 def test_a_returned_and_corrected_form_replaces_its_windows(setting):
     staff = setting["staff"]
-    submission = _submission(setting, 0, 2, SPLIT_PERIODS.index("2021-Q1"), create=True)
+    submission = _submission(setting, 0, 2, SPLIT_PERIODS.index("2021-Q1"))
     services.submission_save_values(
         submission=submission,
         actor=staff,
@@ -226,7 +223,7 @@ def test_the_refresh_is_a_fixed_number_of_statements_whatever_the_number_of_form
     submissions = []
     for period in ("2021-Q1", "2021-Q2", "2021-Q3", "2020-Q4"):
         for unit in (0, 1):
-            submission = _submission(setting, unit, 2, SPLIT_PERIODS.index(period), create=True)
+            submission = _submission(setting, unit, 2, SPLIT_PERIODS.index(period))
             services.submission_save_values(
                 submission=submission,
                 actor=staff,
