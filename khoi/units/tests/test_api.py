@@ -165,3 +165,41 @@ def test_the_list_filters_by_ownership_sector_section_and_zone(staff_client, blo
     assert _codes(staff_client.get("/api/v1/units/", {"sector": port.parent.code})) == [unit_a.code]
     assert _codes(staff_client.get("/api/v1/units/", {"zone": zone.pk})) == [unit_a.code]
     assert staff_client.get("/api/v1/units/", {"ownership": "xyz"}).status_code == 400
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_page_of_units_is_what_the_serializer_gives_each_unit(bloc, unit_a, unit_b, language):
+    """The list's fast representation (UnitListSerializer) and the one-unit one agree field by field."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from khoi.units import selectors
+    from khoi.units.api.serializers import UnitSerializer
+    from khoi.units.models import Sector, Zone
+
+    zone = Zone.objects.create(name="KCN Đình Vũ", kind="industrial_park")
+    Unit.objects.filter(pk=unit_a.pk).update(
+        sector=Sector.objects.get(code="52"),
+        zone=zone,
+        registered_capital=Decimal("1234.5"),
+        left_on=dt.date(2024, 6, 30),
+        short_name="Cảng HP",
+    )
+    UnitGroup.objects.create(code="cang", name="Nhóm cảng").members.add(unit_a, unit_b)
+    UnitGroup.objects.create(code="lon", name="Nhóm lớn").members.add(unit_a)
+    with translation.override(language):
+        units = list(selectors.unit_list_for_api(queryset=Unit.objects.all()))
+        many = UnitSerializer(units, many=True).data
+        one_by_one = [UnitSerializer(unit).data for unit in units]
+    assert [dict(row) for row in many] == [dict(row) for row in one_by_one]
+    assert [list(row) for row in many] == [list(UnitSerializer.Meta.fields)] * len(units)
+    row = next(row for row in many if row["code"] == unit_a.code)
+    assert (row["registered_capital"], row["left_on"], row["zone_name"], row["sector"]) == (
+        "1234.50",
+        "2024-06-30",
+        "KCN Đình Vũ",
+        "52",
+    )
+    assert sorted(row["groups"]) == ["cang", "lon"]
+    assert next(r for r in many if r["code"] == bloc.code)["parent_code"] is None
