@@ -235,6 +235,8 @@ def build_template(units: int) -> None:
                 batch_size=5000,
             )
         print(f"  history written in {time.perf_counter() - started:.0f} s", flush=True)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would have, before the windows are derived
         refresh_started = time.perf_counter()
         ids = list(Submission.objects.values_list("pk", flat=True).order_by("pk"))
         try:

@@ -33,19 +33,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from bench.contest_load import reference_loop_seconds  # noqa: E402
+
 REQUESTS = 30
-
-
-def reference_loop() -> float:
-    """Milliseconds for a fixed pure-Python loop: the machine's speed (and load) at the time."""
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        total = 0
-        for number in range(1_000_000):
-            total += number % 7
-        best = min(best, (time.perf_counter() - start) * 1000)
-    return best
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -74,7 +64,10 @@ def run(*, profile: bool) -> None:
     from khoi.units.api.serializers import UnitSerializer
     from khoi.units.models import Unit
 
-    print(f"Register API on {connection.vendor}; reference loop {reference_loop():.0f} ms (2-core machine, shared)")
+    print(
+        f"Register API on {connection.vendor}; reference loop {reference_loop_seconds():.2f} s "
+        "(CPU seconds of bench/contest_load.py's fixed loop; 2-core machine, shared)"
+    )
     user = User.objects.create_user("bench", password="x", role=Role.STAFF, department=Department.ORGANISATION)
     start = time.perf_counter()
     services.unit_import(content=build_register_file(), actor=user)

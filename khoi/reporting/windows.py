@@ -99,7 +99,9 @@ _KIND_CONDITION = {
     TimeAggregation.STOCK: "i.time_aggregation = %s AND w.at_end = 1",
 }
 
-# A window's candidates per frequency, then the winning frequency, then its value.
+# A window's candidates per frequency, ranked (the winning frequency first, for approved values
+# and for approved plus submitted ones), then the winner's value: one pass, no self-join (a join
+# of two aggregates has no index and no useful estimate; PostgreSQL planned it as a nested loop).
 _COMPUTE = """
 WITH {win},
 touched AS ({touched}),
@@ -116,21 +118,27 @@ parts AS (
     WHERE s.status IN (%s, %s)
     GROUP BY t.unit_id, t.indicator_id, t.yp, t.wsuf, w.wmonths, w.pmonths
 ),
-best AS (
-    SELECT unit_id, indicator_id, yp, wsuf,
-        MAX(CASE WHEN {approved_complete} THEN pmonths END) AS a_f,
-        MAX(CASE WHEN {submitted_complete} THEN pmonths END) AS s_f
+ranked AS (
+    SELECT unit_id, indicator_id, yp, wsuf, a_sum, s_sum,
+        CASE WHEN {approved_complete} THEN 1 ELSE 0 END AS a_ok,
+        CASE WHEN {submitted_complete} THEN 1 ELSE 0 END AS s_ok,
+        ROW_NUMBER() OVER (
+            PARTITION BY unit_id, indicator_id, yp, wsuf
+            ORDER BY CASE WHEN {approved_complete} THEN pmonths ELSE 0 END DESC
+        ) AS a_rank,
+        ROW_NUMBER() OVER (
+            PARTITION BY unit_id, indicator_id, yp, wsuf
+            ORDER BY CASE WHEN {submitted_complete} THEN pmonths ELSE 0 END DESC
+        ) AS s_rank
     FROM parts
-    GROUP BY unit_id, indicator_id, yp, wsuf
 )
 INSERT INTO {window} (unit_id, indicator_id, year, window_code, approved_value, submitted_value)
-SELECT b.unit_id, b.indicator_id, CAST(SUBSTR(b.yp, 1, 4) AS INTEGER), b.yp || b.wsuf,
-    MAX(CASE WHEN p.pmonths = b.a_f THEN p.a_sum END),
-    MAX(CASE WHEN p.pmonths = b.s_f THEN p.s_sum END)
-FROM best b
-JOIN parts p ON p.unit_id = b.unit_id AND p.indicator_id = b.indicator_id AND p.yp = b.yp AND p.wsuf = b.wsuf
-WHERE b.a_f IS NOT NULL OR b.s_f IS NOT NULL
-GROUP BY b.unit_id, b.indicator_id, b.yp, b.wsuf
+SELECT unit_id, indicator_id, CAST(SUBSTR(yp, 1, 4) AS INTEGER), yp || wsuf,
+    MAX(CASE WHEN a_rank = 1 AND a_ok = 1 THEN a_sum END),
+    MAX(CASE WHEN s_rank = 1 AND s_ok = 1 THEN s_sum END)
+FROM ranked
+GROUP BY unit_id, indicator_id, yp, wsuf
+HAVING MAX(a_ok) = 1 OR MAX(s_ok) = 1
 """
 
 _RULES = {
