@@ -34,6 +34,8 @@ class UnitListSerializer(serializers.ListSerializer[Unit]):
         capital, joined, left = fields["registered_capital"], fields["joined_on"], fields["left_on"]
         kind_labels = {value: str(label) for value, label in UnitKind.choices}
         ownership_labels = {value: str(label) for value, label in Ownership.choices}
+        # {unit id: group codes} from the view (selectors.unit_group_codes), else the prefetch.
+        group_codes: dict[int, list[str]] | None = self.context.get("group_codes")
         rows = []
         for unit in units:
             parent, sector, zone = unit.parent, unit.sector, unit.zone
@@ -62,7 +64,9 @@ class UnitListSerializer(serializers.ListSerializer[Unit]):
                     else capital.to_representation(unit.registered_capital),
                     "joined_on": None if unit.joined_on is None else joined.to_representation(unit.joined_on),
                     "left_on": None if unit.left_on is None else left.to_representation(unit.left_on),
-                    "groups": [group.code for group in unit.groups.all()],
+                    "groups": group_codes.get(unit.pk, [])
+                    if group_codes is not None
+                    else [group.code for group in unit.groups.all()],
                     "version": unit.version,
                 }
             )

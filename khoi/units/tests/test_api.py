@@ -203,3 +203,18 @@ def test_a_page_of_units_is_what_the_serializer_gives_each_unit(bloc, unit_a, un
     )
     assert sorted(row["groups"]) == ["cang", "lon"]
     assert next(r for r in many if r["code"] == bloc.code)["parent_code"] is None
+
+
+def test_the_api_page_shows_each_units_groups_as_the_one_unit_view_does(staff_client, bloc, unit_a, unit_b):
+    from khoi.units.api.serializers import UnitSerializer
+
+    UnitGroup.objects.create(code="z-cang", name="A cảng").members.add(unit_a, unit_b)
+    UnitGroup.objects.create(code="a-lon", name="B lớn").members.add(unit_a)
+    results = staff_client.get("/api/v1/units/", {"limit": 1000}).json()["results"]
+    by_code = {row["code"]: row for row in results}
+    assert by_code[unit_a.code]["groups"] == ["z-cang", "a-lon"]  # by the groups' names
+    assert by_code[bloc.code]["groups"] == []
+    for unit in (bloc, unit_a, unit_b):
+        assert staff_client.get(f"/api/v1/units/{unit.pk}/").json() == by_code[unit.code]
+    assert len(results) == len({row["id"] for row in results}) == Unit.objects.count()
+    assert UnitSerializer.Meta.fields == list(results[0])
