@@ -389,28 +389,47 @@ def run_django(args: argparse.Namespace, env: dict[str, str], step: str, argumen
         [str(PYTHON), str(Path(__file__)), "--django-step", step, argument],
         cwd=ROOT,
         env={**env, "DATABASE_URL": url},
-        check=True,
         capture_output=True,
         text=True,
         timeout=3600,
     )
+    if out.returncode:
+        print(out.stdout, out.stderr[-3000:], sep="\n")
+        raise SystemExit(f"the {step} step failed")
     return out.stdout
 
 
+def template_complete(args: argparse.Namespace) -> bool:
+    """The template exists and its build finished (the form is written in the build's transaction)."""
+    sql = "SELECT 1 FROM reporting_reportform WHERE code = {}"
+    try:
+        if args.db == "sqlite":
+            import sqlite3
+
+            path = sqlite_path(args, template=True)
+            if not path.exists():
+                return False
+            with sqlite3.connect(path) as conn:
+                return conn.execute(sql.format("?"), (FORM_CODE,)).fetchone() is not None
+        import psycopg
+
+        with psycopg.connect(PG + template_name(args)) as conn:
+            return conn.execute(sql.format("%s"), (FORM_CODE,)).fetchone() is not None
+    except Exception:  # no database, no table: not built
+        return False
+
+
 def ensure_template(args: argparse.Namespace, env: dict[str, str]) -> None:
+    if template_complete(args) and not args.rebuild:
+        return
     if args.db == "sqlite":
         path = sqlite_path(args, template=True)
-        if path.exists() and not args.rebuild:
-            return
         path.parent.mkdir(exist_ok=True)
         path.unlink(missing_ok=True)
     else:
         import psycopg
 
         with psycopg.connect(PG + "postgres", autocommit=True) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (template_name(args),)).fetchone()
-            if exists and not args.rebuild:
-                return
             conn.execute(f'DROP DATABASE IF EXISTS "{template_name(args)}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{template_name(args)}"')
     print(f"building the template ({args.units} units, {len(HISTORY)} months of history) …", flush=True)
