@@ -271,7 +271,7 @@ def prepare_run(reporters_file: str) -> None:
     def session(user: User) -> str:
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        store[BACKEND_SESSION_KEY] = next(b for b in settings.AUTHENTICATION_BACKENDS if "axes" not in b)
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         return str(store.session_key)
