@@ -405,9 +405,11 @@ class Notice(models.Model):
 class WindowValue(models.Model):
     """A unit's value of an indicator for a standard window (month, quarter, H1, 9M, year),
     derived from its stored values by ``aggregation.window_values``: from approved values only,
-    and from approved plus submitted ones. Kept by ``services.window_values_refresh`` whenever a
-    unit's counted values change (submit, return, approve, unlock), so that the bloc's totals are
-    one indexed query over units × indicators, never a nightly rebuild."""
+    and from approved plus submitted ones. Kept by ``windows.windows_refresh_for_submissions``
+    whenever a form's counted values change (submit, return, approve, unlock): only the windows its
+    values lie in, in SQL; ``services.window_values_refresh`` recomputes whole unit-years (demo data,
+    benchmarks). The bloc's totals are one indexed query over units × indicators, never a nightly
+    rebuild."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")

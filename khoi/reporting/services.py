@@ -45,6 +45,7 @@ from .models import (
 )
 from .periods import Period
 from .validation import RuleResult, submission_check, submission_validate
+from .windows import windows_refresh_for_submissions
 
 # Re-exported: pages, the API and other apps call these through the services module.
 __all__ = ["RuleResult", "field_name", "indicator_applies", "submission_check", "submission_items", "value_periods"]
@@ -159,12 +160,8 @@ def window_values_refresh(*, unit_ids: Iterable[int], years: Iterable[int]) -> i
 
 
 def _refresh_submissions(submissions: Iterable[Submission]) -> None:
-    units: set[int] = set()
-    years: set[int] = set()
-    for submission in submissions:
-        units.add(submission.unit_id)
-        years.add(Period.parse(submission.reporting_round.period_code).year)
-    window_values_refresh(unit_ids=units, years=years)
+    """Only the windows these submissions' values lie in (windows.py), not the units' years."""
+    windows_refresh_for_submissions(submission_ids=[submission.pk for submission in submissions])
 
 
 # ---- values ------------------------------------------------------------------------------------
