@@ -21,7 +21,6 @@ from khoi.accounts.permissions import (
     reads_all,
     redirect_to_login,
     require,
-    require_unit_readable,
     role_required,
 )
 from khoi.core.downloads import file_response
@@ -29,6 +28,7 @@ from khoi.core.formatting import format_document_date
 from khoi.core.inputs import id_or_400, parse_id
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
+from khoi.units.scope import require_unit_readable
 from khoi.units.selectors import sort_vietnamese
 
 from . import access, documents, selectors, services

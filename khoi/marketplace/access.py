@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.permissions import (
     AnyUser,
-    can_read_unit,
-    can_write_unit_data,
     is_committee_staff,
     is_member,
+)
+from khoi.units.scope import (
+    can_read_unit,
+    can_write_unit_data,
     visible_units,
 )
 

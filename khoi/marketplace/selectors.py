@@ -11,9 +11,10 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from khoi.accounts.permissions import AnyUser, is_member, visible_units
+from khoi.accounts.permissions import AnyUser, is_member
 from khoi.core.formatting import format_change, growth_percent
 from khoi.units.models import BASE_KINDS, Unit, UnitGroup
+from khoi.units.scope import visible_units
 
 from . import matching, ranking
 from .models import (

@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.models import User
-from khoi.accounts.permissions import member_required, require, visible_units
+from khoi.accounts.permissions import member_required, require
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.inputs import parse_id
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
+from khoi.units.scope import visible_units
 
 from . import selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for

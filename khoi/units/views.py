@@ -26,14 +26,10 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import (
     can_manage_register,
-    can_read_unit,
-    can_write_unit_data,
     is_committee_staff,
     member_required,
     require,
-    require_unit_readable,
     role_required,
-    visible_units,
 )
 from khoi.core.downloads import file_response
 from khoi.core.versioning import posted_version
@@ -51,6 +47,12 @@ from .forms import (
     apply_service_errors,
 )
 from .models import Unit, UnitGroup, UnitKind
+from .scope import (
+    can_read_unit,
+    can_write_unit_data,
+    require_unit_readable,
+    visible_units,
+)
 
 CHILDREN_PER_PAGE = 100
 DETAIL_CHILDREN = 200
