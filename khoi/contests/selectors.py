@@ -12,7 +12,6 @@ cache cannot be read. `round_pool_forget` drops the copies in this process at on
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import threading
 import time
 import uuid
@@ -26,14 +25,13 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from khoi.core.providers import provider
 from khoi.core.text import vietnamese_sort_key
 
 from . import entry_store
 from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
 from .phones import mask_phone
 from .ranking import Ranked, assign_prizes, rank_entries
-
-logger = logging.getLogger(__name__)
 
 POOL_TTL = 30.0
 POOL_VERSION_CHECK = 1.0
@@ -416,24 +414,14 @@ class UnitResult:
 def workers_by_unit(*, on_date: dt.date) -> dict[int, float] | None:
     """Workers per unit from the reporting engine (indicator "workers", a stock): the first half of
     the contest's year when it runs in the second half, else the year before. None when the
-    reporting data has no such figures (the pages then show participants and scores only)."""
-    try:
-        from khoi.reporting.periods import Period
-        from khoi.reporting.selectors import figure_drilldown
-    except ImportError:
+    reporting app is not installed or has no such figures (the pages then show participants and
+    scores only)."""
+    unit_values = provider("reporting.unit_values")
+    if unit_values is None:
         return None
-    periods = [Period(on_date.year, "H1")] if on_date.month >= 7 else []
-    periods.append(Period(on_date.year - 1, "Y"))
-    for period in periods:
-        try:
-            rows = figure_drilldown(code="workers", period=period)
-        except Exception:  # no such indicator or period: "no figures", not an error page
-            logger.debug("No workers figure for %s", period, exc_info=True)
-            continue
-        result = {row.unit_id: float(row.value) for row in rows if row.value}
-        if result:
-            return result
-    return None
+    periods = [(on_date.year, "H1")] if on_date.month >= 7 else []
+    periods.append((on_date.year - 1, "Y"))
+    return unit_values(code="workers", periods=periods) or None
 
 
 def contest_results_by_unit(*, contest: Contest, contest_round: Round | None = None) -> list[UnitResult]:
