@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from khoi.accounts.permissions import role_required
 from khoi.core.downloads import file_response
+from khoi.core.service_errors import add_form_errors, error_text
 from khoi.core.versioning import posted_version
 
 from . import excel, selectors, services, throttle
@@ -41,17 +42,6 @@ def _published_or_404(slug: str) -> Contest:
     if contest is None:
         raise Http404(_("No such contest."))
     return contest
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages_:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # ---- Public -------------------------------------------------------------------------------------
@@ -144,7 +134,7 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             birth_year=data.get("birth_year"),
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        add_form_errors(form, error)
         return refuse(_("Please correct the details below."))
     response = HttpResponseRedirect(reverse("contests:attempt", args=[entry.token]), status=303)
     response.set_cookie(
@@ -424,7 +414,7 @@ def question_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                         expected_version=posted_version(request),
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("The question is saved."))
                 return redirect("contests:question_list")
@@ -444,7 +434,7 @@ def question_preview(request: HttpRequest) -> HttpResponse:
         try:
             fields = services.question_validate(data=_question_data(form))
         except ValidationError as exc:
-            error = " ".join(m for ms in exc.message_dict.values() for m in ms)
+            error = error_text(exc)
         else:
             preview = {
                 "text": fields["text"],
@@ -601,7 +591,7 @@ def contest_create(request: HttpRequest) -> HttpResponse:
         try:
             contest = services.contest_create(**form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The contest is created. Add its rounds."))
             return redirect("contests:round_create", pk=contest.pk)
@@ -629,7 +619,7 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
                 prediction_question=data.get("prediction_question") or "",
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The round is created."))
             return redirect("contests:manage")
@@ -649,7 +639,7 @@ def contest_prizes(request: HttpRequest, pk: int) -> HttpResponse:
                 contest=contest, counts=form.counts(), actor=request.user, expected_version=posted_version(request)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The prizes are saved."))
             return redirect("contests:manage")

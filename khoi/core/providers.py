@@ -25,7 +25,7 @@ def provider(name: str) -> Callable[..., Any] | None:
     for config in apps.get_app_configs():
         path = getattr(config, "provides", {}).get(name)
         if path is not None:
-            return import_string(path)  # type: ignore[no-any-return]
+            return import_string(path)
     return None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 from khoi.core.downloads import file_response
 from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 
 from . import access, exports, scheduling, selectors, services
@@ -32,20 +32,6 @@ from .forms import (
 from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
 
 MATCHES_MAX = 200  # fits ranked for one offer or need; shown ten a page
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item.messages[0] if hasattr(item, "messages") else str(item))
-    else:
-        form.add_error(None, _error_text(error))
 
 
 # ---- Search, offers and needs ------------------------------------------------------------------
@@ -108,7 +94,7 @@ def listing_create(request: HttpRequest) -> HttpResponse:
             try:
                 listing = services.listing_create(actor=request.user, enterprise=chosen, fields=form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("marketplace:listing_detail", pk=listing.pk)
@@ -144,7 +130,7 @@ def listing_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=posted_version(request),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:listing_detail", pk=listing.pk)
@@ -187,7 +173,7 @@ def listing_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     return redirect(request.POST.get("next") or "marketplace:moderation")
 
 
@@ -224,7 +210,7 @@ def enterprise_create(request: HttpRequest) -> HttpResponse:
                 contact_email=data["email"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:search")
@@ -259,7 +245,7 @@ def conference_create(request: HttpRequest) -> HttpResponse:
                 breaks=breaks,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             return redirect("marketplace:conference_detail", pk=conference.pk)
     return render(request, "marketplace/simple_form.html", {"form": form, "title": _("New conference")})
@@ -330,7 +316,7 @@ def conference_register(request: HttpRequest, pk: int) -> HttpResponse:
                     about=request.POST.get("about", ""),
                 )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
         else:
             messages.success(request, _("Registered."))
             return redirect("marketplace:participant_detail", pk=conference.pk, participant_pk=participant.pk)
@@ -412,7 +398,7 @@ def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResp
             actor=request.user, requester=requester, recipient=recipient, message=form.cleaned_data["message"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Meeting request sent."))
     return redirect("marketplace:participant_detail", pk=pk, participant_pk=participant_pk)
@@ -436,7 +422,7 @@ def request_answer(request: HttpRequest, request_pk: int) -> HttpResponse:
             slot_index=int(slot) if slot and slot.isdigit() else None,
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Answer saved."))
     return redirect("marketplace:participant_detail", pk=meeting_request.conference_id, participant_pk=recipient.pk)
@@ -464,7 +450,7 @@ def meeting_book(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             raise ValidationError({"slot": _("Choose a slot.")})
         services.meeting_book(actor=request.user, meeting=meeting, slot_index=int(slot))
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Slot booked."))
     back = request.POST.get("participant") or meeting.first_id
@@ -487,7 +473,7 @@ def meeting_move(request: HttpRequest, meeting_pk: int) -> HttpResponse:
                 raise ValidationError({"slot": _("Choose a slot and a table.")})
             services.meeting_move(actor=request.user, meeting=meeting, slot_index=int(slot), table_number=int(table))
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect("marketplace:conference_schedule", pk=meeting.conference_id)
@@ -504,7 +490,7 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             figures = services.conference_schedule(actor=request.user, conference=conference, replan=replan)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
         else:
             messages.success(
                 request,
@@ -525,7 +511,7 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             plan = scheduling.schedule_plan(conference=conference, replan=replan)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
     slots = selectors.slot_list(conference=conference)
     meetings = list(selectors.meeting_list(conference=conference))
     grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
@@ -645,7 +631,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:mou_list")
@@ -670,7 +656,7 @@ def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
             raise ValidationError(_("Choose a status and a date."))
         services.mou_record_status(actor=request.user, mou=mou, **form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect("marketplace:mou_list")
