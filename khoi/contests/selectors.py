@@ -25,12 +25,12 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from khoi.core.phones import mask_phone
 from khoi.core.providers import provider
 from khoi.core.text import vietnamese_sort_key
 
 from . import entry_store
 from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
-from .phones import mask_phone
 from .ranking import Ranked, assign_prizes, rank_entries
 
 POOL_TTL = 30.0

@@ -27,6 +27,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khoi.core.phones import InvalidPhone, parse_mobile
 from khoi.core.text import clean_text, name_key
 from khoi.core.versioning import save_if_current
 
@@ -47,7 +48,6 @@ from .models import (
     Round,
     Topic,
 )
-from .phones import InvalidPhone, normalize_phone
 
 # ---- Question bank ------------------------------------------------------------------------------
 
@@ -371,7 +371,7 @@ def entry_start(
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
     try:
-        e164 = normalize_phone(phone)
+        e164 = parse_mobile(phone)
     except InvalidPhone:
         errors["phone"] = _("Enter a Vietnamese mobile number of 10 digits, e.g. 0912 345 678.")
     unit_pk: int | None = None

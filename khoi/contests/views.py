@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from khoi.accounts.permissions import role_required
 from khoi.core.downloads import file_response
+from khoi.core.phones import format_phone
 from khoi.core.service_errors import add_form_errors, error_text
 from khoi.core.versioning import posted_version
 
@@ -27,7 +28,6 @@ from . import excel, selectors, services, throttle
 from .access import can_manage_contests
 from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
-from .phones import format_phone
 
 COOKIE_PREFIX = "khoi_contest_r"
 RESULTS_TTL = 60

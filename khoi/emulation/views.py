@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from khoi.accounts.permissions import (
     require,
     role_required,
 )
-from khoi.core.downloads import file_response
+from khoi.core.downloads import file_response, stored_file_response
 from khoi.core.formatting import format_document_date
 from khoi.core.inputs import id_or_400, parse_id
 from khoi.core.service_errors import flash_errors
@@ -259,7 +259,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     evidence = get_object_or_404(Evidence.objects.select_related("scorecard__member__unit"), pk=pk)
     if not access.can_read_scorecard(request.user, evidence.scorecard):
         raise Http404(_("No such file."))
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+    return stored_file_response(evidence.file.open("rb"), evidence.original_name)
 
 
 # ---- Forms catalogue ---------------------------------------------------------------------------
