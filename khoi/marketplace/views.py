@@ -433,10 +433,7 @@ def _meeting(request: HttpRequest, meeting_pk: int) -> Meeting:
         Meeting.objects.select_related("first__enterprise__unit", "second__enterprise__unit", "conference"),
         pk=meeting_pk,
     )
-    if not (
-        access.can_see_private(request.user, meeting.first) or access.can_see_private(request.user, meeting.second)
-    ):
-        access.require_participant_private(request.user, meeting.first)
+    access.require_meeting_visible(request.user, meeting)
     return meeting
 
 
@@ -513,7 +510,7 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             flash_errors(request, error)
     slots = selectors.slot_list(conference=conference)
-    meetings = list(selectors.meeting_list(conference=conference))
+    meetings = list(selectors.meeting_list_visible(user=request.user, conference=conference))
     grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
     rows = [(slot, [grid.get((slot.pk, table)) for table in range(1, conference.table_count + 1)]) for slot in slots]
     return render(
@@ -577,10 +574,7 @@ def mou_list(request: HttpRequest) -> HttpResponse:
     baseline = _date_param(request, "baseline", default_baseline)
     on_date = _date_param(request, "on", timezone.localdate())
     exclude = request.GET.get("essential") != "1"
-    mous = list(selectors.mou_list())
-    if not request.user.reads_all:  # type: ignore[union-attr]
-        own = set(selectors.enterprises_of_user(request.user).values_list("pk", flat=True))
-        mous = [m for m in mous if m.provider_id in own or m.customer_id in own]
+    mous = list(selectors.mou_list_visible(user=request.user))
     for mou in mous:
         mou.current_status = selectors.mou_status_on(mou, on_date)  # type: ignore[attr-defined]
     return render(
@@ -646,9 +640,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
     mou = get_object_or_404(Mou.objects.select_related("provider__unit", "customer__unit"), pk=mou_pk)
-    if not request.user.reads_all and not (  # type: ignore[union-attr]
-        access.is_own(request.user, mou.provider) or access.is_own(request.user, mou.customer)
-    ):
+    if not access.can_see_mou(request.user, mou):
         raise Http404(_("No such memorandum."))
     form = MouStatusForm(request.POST)
     try:
