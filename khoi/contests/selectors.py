@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +30,20 @@ from khoi.core.providers import provider
 from khoi.core.text import vietnamese_sort_key
 
 from . import entry_store
-from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
+from .drawing import drawn_question_ids
+from .models import (
+    PRIZE_ORDER,
+    Answer,
+    Contest,
+    Entry,
+    Prize,
+    PrizeKind,
+    PrizeScope,
+    Question,
+    QuestionKind,
+    Round,
+    Topic,
+)
 from .ranking import Ranked, assign_prizes, rank_entries
 
 POOL_TTL = 30.0
@@ -186,6 +199,51 @@ def question_views(*, pool: RoundPool, question_ids: Iterable[int]) -> dict[int,
     if missing:
         found.update({q.pk: _question_view(q) for q in Question.objects.filter(pk__in=missing)})
     return found
+
+
+@dataclass(frozen=True)
+class DrawnOption:
+    letter: str  # the option's own letter ("A"–"D" as written), what an answer carries
+    label: str  # the letter shown: options are shuffled per entry
+    text: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class DrawnQuestion:
+    position: int
+    id: int
+    text: str
+    multiple: bool
+    options: list[DrawnOption]
+
+
+def entry_drawn_questions(
+    *, entry: Entry, pool: RoundPool, answers: Mapping[int, str] | None = None
+) -> list[DrawnQuestion]:
+    """The entry's questions in its drawn order, each with its options in the entry's shuffled
+    order (Entry.draw is [[question id, "CADB"], …]): the attempt page and the API show these."""
+    questions = question_views(pool=pool, question_ids=drawn_question_ids(entry.draw))
+    answers = answers or {}
+    drawn = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions[int(question_id)]
+        chosen = answers.get(int(question_id), "")
+        options = [
+            DrawnOption(letter=letter, label="ABCD"[shown], text=question.options["ABCD".index(letter)],
+                        checked=letter in chosen)
+            for shown, letter in enumerate(order)
+        ]  # fmt: skip
+        drawn.append(
+            DrawnQuestion(
+                position=position,
+                id=question.id,
+                text=question.text,
+                multiple=question.kind == QuestionKind.MULTIPLE,
+                options=options,
+            )
+        )
+    return drawn
 
 
 # ---- The register, as the entry form offers it -------------------------------------------------

@@ -26,6 +26,7 @@ from khoi.core.versioning import posted_version
 
 from . import excel, selectors, services, throttle
 from .access import can_manage_contests
+from .drawing import drawn_question_ids
 from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
 
@@ -166,28 +167,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404(_("No such test."))
     contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
     answers = selectors.entry_answers(entry=entry)
-    questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
-    items = []
-    for position, (question_id, order) in enumerate(entry.draw, start=1):
-        question = questions[int(question_id)]
-        chosen = answers.get(int(question_id), "")
-        items.append(
-            {
-                "position": position,
-                "id": question.id,
-                "text": question.text,
-                "multiple": question.kind == QuestionKind.MULTIPLE,
-                "options": [
-                    {
-                        "letter": letter,
-                        "label": "ABCD"[shown],
-                        "text": question.options["ABCD".index(letter)],
-                        "checked": letter in chosen,
-                    }
-                    for shown, letter in enumerate(order)
-                ],
-            }
-        )
+    items = selectors.entry_drawn_questions(entry=entry, pool=pool, answers=answers)
     remaining = max(0, int((entry.deadline_at - timezone.now()).total_seconds()))
     return render(
         request,
@@ -198,7 +178,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
             "contest": contest_round.contest,
             "items": items,
             "remaining": remaining,
-            "answered": sum(1 for item in entry.draw if answers.get(int(item[0]))),
+            "answered": sum(1 for item in items if any(option.checked for option in item.options)),
         },
     )
 
@@ -269,7 +249,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     if closed:
         pool = selectors.round_pool_get(round_id=entry.round_id)
         answers = selectors.entry_answers(entry=entry)
-        questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+        questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
         for position, (question_id, _order) in enumerate(entry.draw, start=1):
             question = questions.get(int(question_id))
             if question is None:
@@ -513,7 +493,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry.objects.select_related("round__contest", "unit"), pk=pk)
     answers = selectors.entry_answers(entry=entry)
     pool = selectors.round_pool_get(round_id=entry.round_id)
-    questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+    questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
     lines = []
     for position, (question_id, order) in enumerate(entry.draw, start=1):
         question = questions.get(int(question_id))
