@@ -23,7 +23,7 @@ help:
 	@echo "make run        set up (.venv, dependencies, database, demo bloc) and serve on http://$(HOST):$(PORT)"
 	@echo "make demo       the same set-up without serving"
 	@echo "make test       the whole test suite, ruff and mypy"
-	@echo "make lint       ruff (lint + format check) and mypy"
+	@echo "make lint       ruff (lint + format check), mypy and the layer contracts (import-linter)"
 	@echo "make serve-prod granian with $(WORKERS) workers (needs DATABASE_URL, REDIS_URL, SECRET_KEY)"
 	@echo "make backup     the database and uploaded files into var/backups/khoi-*.tar (BACKUP_DIR=…)"
 	@echo "make restore FILE=var/backups/khoi-….tar   replace the database and uploaded files with a backup's"
@@ -87,6 +87,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy config khoi bench conftest.py
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import user_passes_test
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-from khoi.accounts.permissions import member_required
 
 from .navigation import home_panels_for
 
 
-@member_required
+# A signed-in, active account (what khoi.accounts.permissions.member_required checks: core sits
+# below accounts and may not import it); others go to the login page.
+@user_passes_test(lambda user: user.is_authenticated and user.is_active)
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in landing page: the modules this user may open."""
     return render(request, "core/home.html", {"home_panels": home_panels_for(request.user)})

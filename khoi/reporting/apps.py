@@ -27,3 +27,5 @@ class ReportingConfig(AppConfig):
         NavItem(_("Bloc overview"), "reporting:overview", visible_to=_reads_all),
     ]
     home_panels = [HomePanel("reporting:home_panel", visible_to=_member)]
+    # Reads offered to other apps (khoi.core.providers): the consumer asks by name.
+    provides = {"reporting.unit_values": "khoi.reporting.provides.unit_values"}

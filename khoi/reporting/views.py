@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.models import User
-from khoi.accounts.permissions import member_required, require, visible_units
+from khoi.accounts.permissions import member_required, require
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.inputs import parse_id
+from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
+from khoi.units.scope import visible_units
 
 from . import excel_io, plan_services, round_services, rule_services, selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
@@ -36,17 +38,6 @@ def _actor(request: HttpRequest) -> User:
     if not isinstance(user, User):
         raise PermissionDenied
     return user
-
-
-def _errors(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [str(m) for errors in error.error_dict.values() for e in errors for m in e.messages]
-    return [str(m) for m in error.messages]
-
-
-def _flash_errors(request: HttpRequest, error: ValidationError) -> None:
-    for text in _errors(error):
-        messages.error(request, text)
 
 
 def _default_period() -> Period:
@@ -180,9 +171,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 actor=_actor(request),
             )
         except ValidationError as error:
-            for field, errors in getattr(error, "error_dict", {}).items():
-                for e in errors:
-                    form.add_error(field if field in form.fields else None, e)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The reporting round is open."))
             return redirect("reporting:round_detail", pk=reporting_round.pk)
@@ -217,7 +206,7 @@ def round_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         count = services.submission_bulk_approve(submission_ids=ids, actor=_actor(request))
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("%(count)d forms approved.") % {"count": count})
     return redirect("reporting:round_detail", pk=pk)
@@ -231,7 +220,7 @@ def submission_remind(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         count = services.submission_remind(submission=submission, actor=_actor(request))
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(
             request, _("%(unit)s reminded (%(count)d people).") % {"unit": submission.unit.code, "count": count}
@@ -324,7 +313,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if report is not None and report.blocks_submission:
                 messages.error(request, _("The form was not submitted: see the checks below."))
             else:
-                _flash_errors(request, error)
+                flash_errors(request, error)
     return _detail_page(request, submission, raw=raw, report=report)
 
 
@@ -385,7 +374,7 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
         else:
             raise Http404
     except ValidationError as error:
-        _flash_errors(request, error)
+        flash_errors(request, error)
     return redirect("reporting:submission_detail", pk=pk)
 
 
@@ -427,7 +416,7 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
                     request, submission, raw=_typed(rejected.values), report=rejected.report, status=400
                 )
             except ValidationError as error:
-                _flash_errors(request, error)
+                flash_errors(request, error)
             else:
                 messages.success(request, _("The Excel file was read and its figures saved."))
                 if report.warnings:
@@ -491,9 +480,7 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
             )
         except ValidationError as error:
-            for field, errors in getattr(error, "error_dict", {"expression": error.messages}).items():
-                for e in errors:
-                    form.add_error(field if field in form.fields else None, e)
+            add_form_errors(form, error, default_field="expression")
         else:
             messages.success(request, _("Rule saved."))
             return redirect("reporting:rule_edit", pk=saved.pk)
@@ -519,7 +506,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             try:
                 count = plan_services.plan_import_excel(content=upload_file, actor=_actor(request))
             except ValidationError as error:
-                _flash_errors(request, error)
+                flash_errors(request, error)
             else:
                 messages.success(request, _("%(count)d plans imported.") % {"count": count})
             return redirect(f"{request.path}?year={year}")
@@ -537,7 +524,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                         actor=_actor(request),
                     )
                 except ValidationError as error:
-                    _flash_errors(request, error)
+                    flash_errors(request, error)
                 else:
                     messages.success(request, _("Plan saved."))
                     return redirect(f"{request.path}?year={form.cleaned_data['year']}")

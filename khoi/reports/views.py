@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from khoi.accounts.permissions import is_committee_staff, reads_all, role_required
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
+from khoi.core.service_errors import error_messages
 from khoi.core.text import clean_text
 from khoi.core.versioning import posted_version
 from khoi.reporting import selectors as reporting
@@ -289,7 +290,7 @@ def template_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 expected_version=posted_version(request),
             )
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {"text": error.messages}
+            errors = error_messages(error, default_field="text")
         else:
             return redirect("reports:templates")
     context = {
@@ -338,7 +339,7 @@ def style_edit(request: HttpRequest, code: str) -> HttpResponse:
                     expected_version=posted_version(request),
                 )
             except ValidationError as error:
-                errors = error.message_dict
+                errors = error_messages(error, default_field="version")  # a plain error shows at the top
             else:
                 return redirect("reports:templates")
     context = {"code": code, "style": style, "values": values, "errors": errors, "page_title": _("Indicator wording")}
@@ -376,7 +377,7 @@ def document_settings_edit(request: HttpRequest) -> HttpResponse:
                 **values,
             )
         except ValidationError as error:
-            errors = error.message_dict
+            errors = error_messages(error, default_field="version")  # a plain error shows at the top
         else:
             return redirect("reports:templates")
     from .models import DocumentSettings

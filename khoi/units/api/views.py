@@ -21,12 +21,14 @@ from rest_framework.views import APIView
 from khoi.accounts.permissions import (
     CanManageRegister,
     can_manage_register,
-    can_write_unit_data,
     require,
+)
+from khoi.core.versioning import posted_version
+from khoi.units.scope import (
+    can_write_unit_data,
     require_unit_readable,
     visible_units,
 )
-from khoi.core.versioning import posted_version
 
 from .. import register_excel, selectors, services
 from ..models import Sector, Unit, UnitGroup
