@@ -20,6 +20,7 @@ APP_PREFIXES = {
     "reports": "reports/",
     "marketplace": "market/",
     "emulation": "emulation/",
+    "bloc": "setup/",
 }
 
 # Swagger UI and ReDoc build their pages with inline styles and ReDoc searches in a blob: worker; their
@@ -34,7 +35,7 @@ docs_policy = csp_override(DOCS_CSP)
 
 urlpatterns: list[URLPattern | URLResolver] = []
 for app, prefix in APP_PREFIXES.items():
-    if find_spec(f"khoi.{app}.api.urls"):
+    if find_spec(f"khoi.{app}.api") and find_spec(f"khoi.{app}.api.urls"):
         urlpatterns.append(path(f"api/v1/{app}/", include(f"khoi.{app}.api.urls")))
     if find_spec(f"khoi.{app}.urls"):
         urlpatterns.append(path(prefix, include(f"khoi.{app}.urls")))
