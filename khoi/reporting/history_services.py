@@ -156,6 +156,10 @@ def history_import_apply(*, record: HistoryImport, digest: str, actor: User | No
         raise ValidationError(_("The file still has problems: fix them and upload it again."))
     if preview.digest != digest:
         raise ValidationError(_("The figures changed since the preview: look at the new preview before importing."))
+    if not preview.changes:  # the same file again: nothing is written, not even a record
+        record.unchanged_count = preview.unchanged
+        record.delete()
+        return record
     catalogue_forms = history_import.Catalogue().form_for
     touched: dict[int, set[int]] = defaultdict(set)
     submissions: dict[tuple[int, int], Submission] = {}

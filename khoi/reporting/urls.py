@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import history_views, views
 
 app_name = "reporting"
 
@@ -24,4 +24,9 @@ urlpatterns = [
     path("rules/<int:pk>/", views.rule_edit, name="rule_edit"),
     path("plans/", views.plan_list, name="plans"),
     path("notices/", views.notice_list, name="notices"),
+    path("history/", history_views.history_home, name="history"),
+    path("history/template/", history_views.history_template, name="history_template"),
+    path("history/<int:pk>/mapping/", history_views.history_mapping, name="history_mapping"),
+    path("history/<int:pk>/", history_views.history_preview, name="history_preview"),
+    path("history/<int:pk>/import/", history_views.history_apply, name="history_apply"),
 ]

@@ -112,6 +112,7 @@ def test_import_writes_approved_values_then_the_same_file_changes_nothing(
     assert second.previous is not None and second.previous.pk == record_.pk
     history_services.history_import_apply(record=again, digest=second.digest, actor=staff_user)
     assert ValueAudit.objects.filter(source="history").count() == 4  # nothing written
+    assert list(HistoryImport.objects.values_list("pk", flat=True)) == [record_.pk]
 
     corrected = fill_template(content, {(unit_a.code, "revenue", "6 tháng đầu năm 2023"): 110})
     third_record = upload(corrected, staff_user, name="lich-su-sua.xlsx")
