@@ -53,7 +53,11 @@ class CountDenominator(models.TextChoices):
     REPORTING = "reporting", _("Units that reported the indicator")
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
+    """An indicator of the catalogue. Edited through khoi.reporting.catalogue_services: once it has
+    values, what they mean (unit, type, aggregations, terms) is fixed — a new version replaces it
+    in the forms and the old one keeps its history; names, decimals and groups stay editable."""
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("Vietnamese name"), max_length=255)
     name_en = models.CharField(_("English name"), max_length=255, blank=True)

@@ -34,7 +34,7 @@ def test_history_pages_refuse_reporters_and_leadership(
     for client in (reporter_a_client, leader_client):
         assert client.get(reverse("reporting:history")).status_code == 403
         assert (
-            client.get(reverse("reporting:history_template"), {"first_year": 2024, "last_year": 2024}).status_code
+            client.get(reverse("reporting:history_template"), {"first_year": "2024", "last_year": "2024"}).status_code
             == 403
         )
         assert client.get(reverse("reporting:history_preview", args=[record.pk])).status_code == 403
@@ -50,7 +50,7 @@ def test_unknown_import_is_404(catalogue: None, staff_client: Client) -> None:
 
 def test_template_upload_preview_import(catalogue: None, staff_client: Client, unit_a: Unit) -> None:
     response = staff_client.get(
-        reverse("reporting:history_template"), {"first_year": 2023, "last_year": 2024, "kinds": ["H1", "Y"]}
+        reverse("reporting:history_template"), {"first_year": "2023", "last_year": "2024", "kinds": ["H1", "Y"]}
     )
     assert response.status_code == 200
     content = fill_template(
@@ -65,8 +65,9 @@ def test_template_upload_preview_import(catalogue: None, staff_client: Client, u
     assert 'name="digest"' not in page  # no import button while a problem is left
     fixed = fill_template(content, {(unit_a.code, "revenue", "6 tháng đầu năm 2024"): 700})
     staff_client.post(reverse("reporting:history"), {"layout": "template", "file": xlsx("ls2.xlsx", fixed)})
-    record = HistoryImport.objects.order_by("-pk").first()
-    assert record is not None
+    latest = HistoryImport.objects.order_by("-pk").first()
+    assert latest is not None
+    record = latest
     page = staff_client.get(reverse("reporting:history_preview", args=[record.pk])).content.decode()
     assert "1.250" in page and 'name="digest"' in page
     preview = history_services.history_preview(record=record)
