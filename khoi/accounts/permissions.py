@@ -100,6 +100,17 @@ def can_unlock_logins(user: AnyUser) -> bool:
     return is_committee_staff(user, Department.OFFICE)
 
 
+def can_manage_people(user: AnyUser) -> bool:
+    """Create reporters in bulk and print their first-login credentials: admins, the Office and the
+    Organisation Board (who keep the register the accounts hang on)."""
+    return is_committee_staff(user, Department.OFFICE, Department.ORGANISATION)
+
+
+def can_export_bloc(user: AnyUser) -> bool:
+    """Download the whole bloc's data (khoi.core.exports): admins and the Office."""
+    return is_committee_staff(user, Department.OFFICE)
+
+
 def require_unit_readable(user: AnyUser, unit: Unit) -> None:
     if not can_read_unit(user, unit):
         raise Http404(_("No such unit."))

@@ -3,6 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.exports import AppModelsExport, Derived
 from khoi.core.navigation import HomePanel, NavItem
 
 
@@ -18,6 +19,16 @@ def _member(user: Any) -> bool:
     return is_member(user)
 
 
+def _period_label(code: str) -> str:
+    """ "2024-H1" → "6 tháng đầu năm 2024" (the export's period column, in Vietnamese)."""
+    from .periods import Period
+
+    try:
+        return Period.parse(code).label_vi
+    except ValueError:
+        return code
+
+
 class ReportingConfig(AppConfig):
     name = "khoi.reporting"
     label = "reporting"
@@ -27,3 +38,20 @@ class ReportingConfig(AppConfig):
         NavItem(_("Bloc overview"), "reporting:overview", visible_to=_reads_all),
     ]
     home_panels = [HomePanel("reporting:home_panel", visible_to=_member)]
+    # Leaving is possible (khoi.core.exports): indicators, forms, rules, rounds, submissions and the
+    # values with their periods; the window totals are derived from the values and left out.
+    exports = [
+        AppModelsExport(
+            key="reporting",
+            title=_("Periodic reporting"),
+            skip=("WindowValue",),
+            personal=("Notice.text",),
+            labels={
+                "IndicatorValue.period_code": _("period code"),
+                "IndicatorValue.period_start": _("period start"),
+                "IndicatorValue.period_end": _("period end"),
+                "IndicatorValue.value": _("value"),
+            },
+            derived={"IndicatorValue": (Derived("period", _("period"), "period_code", _period_label),)},
+        )
+    ]
