@@ -33,7 +33,7 @@ class ExportForm(forms.Form):
 @role_required(can_export_bloc)
 def export(request: HttpRequest) -> HttpResponse:
     """GET: what the export holds. POST: the zip of every module's workbook and JSON."""
-    form = ExportForm(request.POST or None)
+    form = ExportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         content = export_zip(with_personal_data=form.cleaned_data["with_personal_data"])
         name = f"du-lieu-khoi-{timezone.localdate():%Y%m%d}.zip"

@@ -51,6 +51,14 @@ class ReportingConfig(AppConfig):
                 "IndicatorValue.period_start": _("period start"),
                 "IndicatorValue.period_end": _("period end"),
                 "IndicatorValue.value": _("value"),
+                "IndicatorValue.period_kind": _("kind of period"),
+                "IndicatorValue.months": _("months covered"),
+            },
+            titles={
+                "FormIndicator": _("indicators of the forms"),
+                "SubmissionEvent": _("history of the submissions"),
+                "ValueAudit": _("history of the values"),
+                "Notice": _("notices"),
             },
             derived={"IndicatorValue": (Derived("period", _("period"), "period_code", _period_label),)},
         )
