@@ -15,7 +15,7 @@ def _exports_bloc(user: Any) -> bool:
 class CoreConfig(AppConfig):
     name = "khoi.core"
     label = "core"
-    verbose_name = _("Core")
+    verbose_name = _("Bloc data")  # the header's name of the group holding the export
     navigation = [NavItem(_("Export the bloc's data"), "core:export", visible_to=_exports_bloc)]
 
     def ready(self) -> None:
