@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth.decorators import user_passes_test
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
+from khoi.accounts.permissions import can_export_bloc, role_required
+
+from .downloads import file_response
+from .exports import export_providers, export_zip
 from .navigation import home_panels_for
 
 
@@ -23,3 +30,24 @@ def home(request: HttpRequest) -> HttpResponse:
 def health(request: HttpRequest) -> HttpResponse:
     """For load balancers and the benchmark scripts: the process answers."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+class ExportForm(forms.Form):
+    with_personal_data = forms.BooleanField(
+        label=gettext_lazy("Include personal data (people's names, phones, emails, the accounts)"), required=False
+    )
+
+
+@role_required(can_export_bloc)
+def export(request: HttpRequest) -> HttpResponse:
+    """GET: what the export holds. POST: the zip of every module's workbook and JSON."""
+    form = ExportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        content = export_zip(with_personal_data=form.cleaned_data["with_personal_data"])
+        name = f"du-lieu-khoi-{timezone.localdate():%Y%m%d}.zip"
+        return file_response(content, name, content_type="application/zip")
+    modules = [
+        {"key": provider.key, "title": str(provider.title), "personal_only": provider.personal_only}
+        for provider in export_providers()
+    ]
+    return render(request, "core/export.html", {"form": form, "modules": modules})
