@@ -15,3 +15,6 @@ class BlocConfig(AppConfig):
     name = "khoi.bloc"
     label = "bloc"
     verbose_name = _("Bloc set-up")
+    # Offered to core (khoi.core.providers): the home page sends an administrator to the first-run
+    # page while there is no bloc.
+    provides = {"bloc.first_run_url": "khoi.bloc.selectors.first_run_url"}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
 
 from khoi.accounts.models import User
 from khoi.reports.models import DocumentSettings
@@ -57,3 +60,11 @@ def bloc_logo() -> tuple[bytes, str] | None:
     if header is None or not header.logo:
         return None
     return bytes(header.logo), header.logo_type
+
+
+def first_run_url(*, user: Any) -> str | None:
+    """Where the home page sends an administrator while the database has no bloc: the first-run
+    page (offered to core as "bloc.first_run_url")."""
+    if getattr(user, "is_admin", False) and not bloc_exists():
+        return reverse("bloc:setup")
+    return None

@@ -12,6 +12,7 @@ from khoi.accounts.permissions import can_export_bloc, role_required
 from .downloads import file_response
 from .exports import export_providers, export_zip
 from .navigation import home_panels_for
+from .providers import provider
 
 
 # A signed-in, active account (what khoi.accounts.permissions.member_required checks: core sits
@@ -20,10 +21,10 @@ from .navigation import home_panels_for
 def home(request: HttpRequest) -> HttpResponse:
     """The signed-in landing page: the modules this user may open (an administrator is sent to
     the first-run page while the database has no bloc)."""
-    from khoi.units.models import Unit, UnitKind
-
-    if getattr(request.user, "is_admin", False) and not Unit.objects.filter(kind=UnitKind.BLOC).exists():
-        return redirect("bloc:setup")
+    first_run = provider("bloc.first_run_url")  # the set-up app, when installed, while there is no bloc
+    url = first_run(user=request.user) if first_run is not None else None
+    if url:
+        return redirect(url)
     return render(request, "core/home.html", {"home_panels": home_panels_for(request.user)})
 
 

@@ -18,7 +18,7 @@ from khoi.emulation.models import Issuer
 from khoi.marketplace.forms import ListingForm
 from khoi.marketplace.selectors import default_regions
 from khoi.reports.models import DocumentSettings
-from khoi.reports.selectors import document_head
+from khoi.reports.report_files import document_head
 from khoi.units.models import Unit, UnitKind
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40

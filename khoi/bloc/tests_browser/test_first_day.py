@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
 from khoi.core.tests.browser import ARTIFACTS, DESKTOP, PHONE, browser_context, browser_marks, session_of
