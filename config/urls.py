@@ -20,6 +20,7 @@ APP_PREFIXES = {
     "reports": "reports/",
     "marketplace": "market/",
     "emulation": "emulation/",
+    "party": "party/",
 }
 
 # Swagger UI and ReDoc build their pages with inline styles and ReDoc searches in a blob: worker; their

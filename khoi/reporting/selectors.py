@@ -92,6 +92,7 @@ from .models import (
     WindowValue,
 )
 from .periods import Period
+from .providers import record_providers
 
 FOUR_PLACES = Decimal("0.0001")
 HUNDRED = Decimal(100)
@@ -270,6 +271,9 @@ def _window_rows(
     PostgreSQL answer from the covering index alone (an OR of windows falls back to the heap)."""
     column = _value_column(include_submitted)
     rows = WindowValue.objects.filter(window_code=str(window), unit_id__in=units.values("id"))
+    recorded = list(_recorded_indicators())
+    if recorded:
+        rows = rows.exclude(indicator_id__in=recorded)
     if indicator_ids is not None:
         rows = rows.filter(indicator_id__in=indicator_ids)
     return rows.filter(**{f"{column}__isnull": False})
@@ -290,7 +294,40 @@ def _window_totals(
         )
         for row in rows:
             result[(row["indicator_id"], w)] = (_to_decimal(row["total"]) or Decimal(0), row["units"])
+        for (indicator_id, _unit_id), value in _record_values(window, units).items():
+            total, count = result.get((indicator_id, w), (Decimal(0), 0))
+            result[(indicator_id, w)] = (total + value, count + 1)
     return result
+
+
+def _recorded_indicators() -> dict[int, str]:
+    """{indicator id: code} of the indicators another app counts from its records."""
+    providers = record_providers()
+    if not providers:
+        return {}
+    return dict(Indicator.objects.filter(code__in=list(providers)).values_list("id", "code"))
+
+
+def _record_values(
+    window: Period, units: QuerySet[Unit], indicator_ids: Iterable[int] | None = None
+) -> dict[tuple[int, int], Decimal]:
+    """{(indicator_id, unit_id): value} of the units' record-counted indicators for a window: these
+    replace whatever was typed for them (khoi.reporting.providers)."""
+    recorded = _recorded_indicators()
+    if indicator_ids is not None:
+        wanted = set(indicator_ids)
+        recorded = {pk: code for pk, code in recorded.items() if pk in wanted}
+    if not recorded:
+        return {}
+    providers = record_providers()
+    unit_ids = list(units.values_list("id", flat=True))
+    values: dict[tuple[int, int], Decimal] = {}
+    for indicator_id, code in recorded.items():
+        for unit_id, value in (
+            providers[code].unit_values(code=code, start=window.start, end=window.end, unit_ids=unit_ids).items()
+        ):
+            values[(indicator_id, unit_id)] = _to_decimal(value) or Decimal(0)
+    return values
 
 
 def _unit_values(
@@ -309,6 +346,8 @@ def _unit_values(
             "indicator_id", "unit_id", column
         ):
             result[(indicator_id, unit_id, w)] = _to_decimal(value) or Decimal(0)
+        for (indicator_id, unit_id), value in _record_values(window, units, ids).items():
+            result[(indicator_id, unit_id, w)] = value
     return result
 
 
