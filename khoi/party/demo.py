@@ -80,7 +80,11 @@ GRADINGS = {
     2022: dt.date(2023, 1, 16),
     2023: dt.date(2024, 1, 22),
 }
-COMMITTEE_CHANGES = [dt.date(2021, 3, 8), dt.date(2021, 4, 12), dt.date(2021, 5, 17), dt.date(2021, 6, 7)] + [
+COMMITTEE_CHANGES = [
+    dt.date(2021, 3, 8),
+    dt.date(2021, 4, 12),
+    dt.date(2021, 5, 17),
+    dt.date(2021, 6, 7),
     dt.date(2020, 9, 14),
     dt.date(2021, 10, 4),
     dt.date(2024, 3, 11),
@@ -246,7 +250,10 @@ def _gradings(rng: random.Random, numbers: _Numbers) -> None:
         grades = [Grade.EXCELLENT] * excellent + [Grade.NOT_COMPLETED] + [Grade.COMPLETED] * 6
         grades += [Grade.GOOD] * (len(units) - len(grades))
         Grading.objects.bulk_create(
-            [Grading(year=year, decision=decision, unit=unit, grade=grade) for unit, grade in zip(shuffled, grades)]
+            [
+                Grading(year=year, decision=decision, unit=unit, grade=grade)
+                for unit, grade in zip(shuffled, grades, strict=True)
+            ]
         )
 
 

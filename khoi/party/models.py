@@ -294,7 +294,7 @@ class GradingRule(models.Model):
     first_year = models.PositiveSmallIntegerField(_("first year graded under it"))
     last_year = models.PositiveSmallIntegerField(_("last year graded under it"), null=True, blank=True)
     excellent_cap_percent = models.DecimalField(
-        _("'excellent' at most (% of those rated good or excellent)"),
+        _("'excellent' at most (percent of those rated good or excellent)"),
         max_digits=5,
         decimal_places=2,
         null=True,

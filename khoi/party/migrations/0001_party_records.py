@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 ('legal_basis', models.CharField(max_length=255, verbose_name='legal basis')),
                 ('first_year', models.PositiveSmallIntegerField(verbose_name='first year graded under it')),
                 ('last_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='last year graded under it')),
-                ('excellent_cap_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name="'excellent' at most (% of those rated good or excellent)")),
+                ('excellent_cap_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name="'excellent' at most (percent of those rated good or excellent)")),
                 ('binding', models.BooleanField(default=False, help_text='Otherwise a warning.', verbose_name='quota enforced')),
                 ('conditions', models.TextField(blank=True, max_length=10000, verbose_name='conditions')),
                 ('source_note', models.TextField(blank=True, max_length=10000, verbose_name='source')),

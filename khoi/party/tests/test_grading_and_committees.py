@@ -72,7 +72,12 @@ def test_an_unconfirmed_quota_only_warns(ten_units):
 
 
 def test_an_organisation_is_graded_once_a_year(ten_units):
-    kwargs: dict[str, Any] = {"subject": GradingSubject.ORGANISATIONS, "year": 2020, "signed_on": dt.date(2021, 1, 20), "by": None}
+    kwargs: dict[str, Any] = {
+        "subject": GradingSubject.ORGANISATIONS,
+        "year": 2020,
+        "signed_on": dt.date(2021, 1, 20),
+        "by": None,
+    }
     services.grading_record(decision_number="15-QĐ/ĐUK", grades=_grades(ten_units[:5], 0), **kwargs)
     with pytest.raises(ValidationError):
         services.grading_record(decision_number="16-QĐ/ĐUK", grades=_grades(ten_units[4:], 0), **kwargs)
@@ -82,7 +87,12 @@ def test_an_organisation_is_graded_once_a_year(ten_units):
 def test_members_are_graded_by_their_own_organisation(unit_a, unit_b):
     own = make_person(unit_a)
     other = make_person(unit_b, "Hoàng Văn Giang")
-    kwargs: dict[str, Any] = {"subject": GradingSubject.MEMBERS, "year": 2023, "signed_on": dt.date(2024, 1, 5), "by": None}
+    kwargs: dict[str, Any] = {
+        "subject": GradingSubject.MEMBERS,
+        "year": 2023,
+        "signed_on": dt.date(2024, 1, 5),
+        "by": None,
+    }
     with pytest.raises(ValidationError):
         services.grading_record(
             decision_number="3-QĐ/ĐU", grades={own.pk: "good", other.pk: "good"}, issuer=unit_a, **kwargs
