@@ -8,7 +8,8 @@ An app whose records are the source of some indicators declares, on its AppConfi
   window [start, end] (a flow), every unit given (0 where nothing happened).
 
 Reporting asks these providers for those codes (``selectors``) and never imports the apps: the
-dependency stays ``reporting ← party``. Values from records count as approved.
+dependency stays ``reporting ← party``. Values from records count for a window only for the units
+whose submission for it counts (``selectors._record_values``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from typing import Protocol
 
 from django.apps import apps
@@ -29,6 +31,7 @@ class RecordFigures(Protocol):
     ) -> dict[int, Decimal]: ...
 
 
+@cache
 def record_providers() -> dict[str, RecordFigures]:
     """{indicator code: the provider computing it} over the installed apps."""
     providers: dict[str, RecordFigures] = {}

@@ -125,3 +125,15 @@ def test_api_due_and_figures(people, clients):
     assert figures.status_code == 200 and figures.json()["conversions"] == 1
     assert clients["reporter"].get(reverse("party_api:figures"), {"period": "2021-H1"}).status_code == 403
     assert clients["leader"].get(reverse("party_api:figures"), {"period": "xx"}).status_code == 400
+
+
+def test_the_secretarys_home_page_reminds_of_members_due(people, clients, secretary_a):
+    from django.utils import timezone
+
+    own = people["own"]
+    own.probation_ends_on = timezone.localdate()
+    own.save(update_fields=["probation_ends_on"])
+    panel = clients["secretary"].get(reverse("party:home_panel"))
+    assert own.full_name in panel.content.decode()
+    assert "Phan Thị Hoa" not in panel.content.decode()
+    assert clients["leader"].get(reverse("party:home_panel")).content == b""
