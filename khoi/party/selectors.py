@@ -119,10 +119,19 @@ def due_for_conversion(*, units: QuerySet[Unit] | Iterable[int], on: dt.date, ho
         .prefetch_related("steps")
         .order_by("probation_ends_on", "name_key")
     )
+    review_rules = list(DeadlineRule.objects.filter(kind=RuleKind.CONVERSION_REVIEW).order_by("-valid_from"))
     rows = []
     for person in people:
         assert person.probation_ends_on is not None
-        rule = deadline_rule_on(kind=RuleKind.CONVERSION_REVIEW, on=person.probation_ends_on)
+        ends_on = person.probation_ends_on
+        rule = next(
+            (
+                r
+                for r in review_rules
+                if r.valid_from <= ends_on and (r.valid_until is None or r.valid_until >= ends_on)
+            ),
+            None,
+        )
         review_by = (
             rules.deadline(person.probation_ends_on, rule.amount, rule.unit) if rule else person.probation_ends_on
         )

@@ -98,3 +98,11 @@ def test_the_due_list_as_excel(unit_a):
     # A formula-like name is written as text, never as a formula.
     name_cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=cmd|' /C calc'!A0"]
     assert name_cells and all(cell.data_type == "s" for cell in name_cells)
+
+
+def test_the_due_list_takes_a_constant_number_of_queries(unit_a, django_assert_max_num_queries):
+    for i, name in enumerate(["Mai Văn Một", "Mai Văn Hai", "Mai Văn Ba", "Mai Văn Bốn"]):
+        admit(make_person(unit_a, name, dt.date(1990, 1, 1 + i)), dt.date(2021, 1, 25), ceremony=dt.date(2021, 1, 31))
+    with django_assert_max_num_queries(3):
+        rows = selectors.due_for_conversion(units=[unit_a.pk], on=dt.date(2022, 2, 1))
+    assert len(rows) == 4
