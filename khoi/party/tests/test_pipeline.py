@@ -206,3 +206,23 @@ def test_a_vote_without_a_majority_is_refused(unit_a):
 def test_a_candidate_cannot_be_recorded_in_a_bloc_level_unit(bloc):
     with pytest.raises(ValidationError):
         make_person(bloc)
+
+
+def test_the_database_itself_refuses_what_the_services_refuse(unit_a):
+    from django.db import IntegrityError, transaction
+
+    person = make_person(unit_a)
+    for bad in (
+        {"step": Step.DECISION},  # a decision step without its decision
+        {"step": Step.CELL_VOTE, "votes_for": 7, "votes_total": 6},
+        {"step": Step.APPLICATION, "introducers": ""},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            AdmissionStep.objects.create(person=person, done_on=dt.date(2021, 1, 1), **bad)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Person.objects.filter(pk=person.pk).update(identity_number="12345")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Decision.objects.create(kind="admission", number="1-QĐ/ĐUK", number_key="1-QĐ/ĐUK", year=2021,
+                                signed_on=dt.date(2021, 1, 1))  # fmt: skip
+        Decision.objects.create(kind="conversion", number="1-QĐ/ĐUK", number_key="1-QĐ/ĐUK", year=2021,
+                                signed_on=dt.date(2021, 5, 1))  # fmt: skip
