@@ -123,3 +123,28 @@ def test_a_committee_change(unit_a):
                 unit=unit_a, decision_number="202-QĐ/ĐUK", signed_on=dt.date(2021, 4, 3), appointments=bad, by=None
             )
     assert CommitteeAppointment.objects.count() == 3 and Decision.objects.count() == 1
+
+
+def test_inspections_supervisions_and_discipline_are_counted(unit_a, unit_b):
+    services.review_record(
+        kind="inspection", year=2021, unit=unit_a, subject="Chấp hành Điều lệ", done_on=dt.date(2021, 3, 2)
+    )
+    services.review_record(
+        kind="supervision", year=2021, unit=unit_b, subject="Sinh hoạt chi bộ", done_on=dt.date(2021, 8, 2)
+    )
+    services.review_record(kind="supervision", year=2021, unit=unit_b, subject="Kế hoạch chưa làm")
+    with pytest.raises(ValidationError):
+        services.review_record(
+            kind="inspection", year=2021, unit=unit_a, subject="Sai năm", done_on=dt.date(2022, 1, 5)
+        )
+    services.discipline_record(
+        unit=unit_a, form="reprimand", decision_number="5-QĐ/UBKTĐUK", signed_on=dt.date(2021, 5, 4), by=None
+    )
+    half = selectors.party_figures(start=dt.date(2021, 1, 1), end=dt.date(2021, 6, 30), unit_ids=[unit_a.pk, unit_b.pk])
+    year = selectors.party_figures(
+        start=dt.date(2021, 1, 1), end=dt.date(2021, 12, 31), unit_ids=[unit_a.pk, unit_b.pk]
+    )
+    assert (half.inspections, half.supervisions, half.discipline_cases) == (1, 0, 1)
+    assert (year.inspections, year.supervisions) == (1, 1)
+    committees = selectors.party_figures(start=dt.date(2021, 1, 1), end=dt.date(2021, 6, 30), unit_ids=[unit_b.pk])
+    assert committees.discipline_cases == 0  # another organisation's case is not counted
