@@ -62,9 +62,19 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "contests/index.html", {"contests": selectors.contest_list_published()})
 
 
-def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | None = None) -> dict[str, Any]:
+def _public_or_404(slug: str) -> selectors.PublicContest:
+    """A published contest and its rounds, from the process's copy (the same for every visitor)."""
+    public = selectors.contest_public_get(slug=slug)
+    if public is None:
+        raise Http404(_("No such contest."))
+    return public
+
+
+def _landing_context(
+    request: HttpRequest, public: selectors.PublicContest, form: EntryForm | None = None
+) -> dict[str, Any]:
     now = timezone.now()
-    rounds = selectors.round_list(contest=contest)
+    contest, rounds = public.contest, public.rounds
     current = selectors.round_current(rounds=rounds, now=now)
     is_open = current is not None and current.opens_at <= now < current.closes_at
     resume_token = request.COOKIES.get(f"{COOKIE_PREFIX}{current.pk}") if current else None
@@ -88,16 +98,19 @@ def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | N
 
 @require_GET
 def landing(request: HttpRequest, slug: str) -> HttpResponse:
-    contest = _published_or_404(slug)
-    return render(request, "contests/landing.html", _landing_context(request, contest))
+    return render(request, "contests/landing.html", _landing_context(request, _public_or_404(slug)))
 
 
 @require_GET
 def round_count(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    contest = _published_or_404(slug)
-    contest_round = _round_or_404(contest, number)
+    public = _public_or_404(slug)
+    contest_round = next((r for r in public.rounds if r.number == number), None)
+    if contest_round is None:
+        raise Http404(_("No such contest."))
     count = selectors.round_participation_count(round_id=contest_round.pk)
-    return render(request, "contests/_count.html", {"count": count, "contest": contest, "current": contest_round})
+    return render(
+        request, "contests/_count.html", {"count": count, "contest": public.contest, "current": contest_round}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,7 +130,7 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         data = request.POST.copy()
         data["challenge"] = throttle.challenge_issue(pool.round_id)
         form.data = data
-        context = _landing_context(request, _published_or_404(slug), form)
+        context = _landing_context(request, _public_or_404(slug), form)
         return render(request, "contests/landing.html", context, status=status)
 
     refusal = throttle.entry_start_guard(
@@ -174,7 +187,9 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
     pool = selectors.round_pool_get(round_id=entry.round_id)
     if pool is None:
         raise Http404(_("No such test."))
-    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    contest_round = selectors.round_with_contest(round_id=entry.round_id)
+    if contest_round is None:
+        raise Http404(_("No such test."))
     answers = selectors.entry_answers(entry=entry)
     questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
     items = []
@@ -273,7 +288,9 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     entry = services.entry_finalise_if_expired(entry=_entry_or_404(token))
     if not entry.is_finalised:
         return redirect("contests:attempt", token=token)
-    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    contest_round = selectors.round_with_contest(round_id=entry.round_id)
+    if contest_round is None:
+        raise Http404(_("No such test."))
     closed = timezone.now() >= contest_round.closes_at
     review = []
     if closed:
