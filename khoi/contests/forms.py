@@ -19,13 +19,15 @@ from .services import OTHER_UNIT
 class UnitSelect(forms.Select):
     """The entry form's list of units (about a hundred options), written out without a template per
     option (those took most of the landing page's time) and kept per process for the same list,
-    value, attributes and language: every visitor gets the same few kilobytes."""
+    value, attributes and language: every visitor gets the same few kilobytes. Its options are
+    given as they are (`units`): Django's choices would be normalised again for every form."""
+
+    units: tuple[tuple[str, Any], ...] = ()  # (value, label): a label may be a lazy translation
 
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)
-        options = tuple((str(option_value), str(label)) for option_value, label in self.choices)
-        chosen = tuple(self.format_value(value))
-        return _select_html(name, chosen, tuple(final_attrs.items()), options)
+        options = tuple((option, str(label)) for option, label in self.units)
+        return _select_html(name, tuple(self.format_value(value)), tuple(final_attrs.items()), options)
 
 
 @functools.lru_cache(maxsize=64)
@@ -33,7 +35,7 @@ def _select_html(
     name: str, chosen: tuple[str, ...], attrs: tuple[tuple[str, Any], ...], options: tuple[tuple[str, str], ...]
 ) -> SafeString:
     selected = mark_safe(" selected")
-    parts = [format_html('<select name="{}"{}>', name, flatatt(dict(attrs)))]
+    parts: list[str] = [format_html('<select name="{}"{}>', name, flatatt(dict(attrs)))]
     parts += [
         format_html('<option value="{}"{}>{}</option>', value, selected if value in chosen else "", label)
         for value, label in options
@@ -72,7 +74,8 @@ class EntryForm(forms.Form):
         widget=DirectTextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
         help_text=_("E.g. 0912 345 678. One entry per phone number in each round."),
     )
-    unit = forms.ChoiceField(label=pgettext_lazy("contest", "Unit"), widget=UnitSelect)
+    # Whether the unit is one of the list is the service's check (entry_start).
+    unit = forms.CharField(label=pgettext_lazy("contest", "Unit"), widget=UnitSelect)
     other_unit = forms.CharField(
         label=_("Other unit (if not in the list)"), max_length=255, required=False, widget=DirectTextInput
     )
@@ -87,13 +90,19 @@ class EntryForm(forms.Form):
 
     def __init__(self, *args: Any, units: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, Any]] = [("", _("— choose your unit —"))]
-        choices += [(str(pk), name) for pk, name in units or []]
-        choices.append((OTHER_UNIT, _("Other (write it below)")))
-        unit_field = self.fields["unit"]
-        assert isinstance(unit_field, forms.ChoiceField)
-        unit_field.choices = choices
+        widget = self.fields["unit"].widget
+        assert isinstance(widget, UnitSelect)
+        widget.units = (
+            ("", _("— choose your unit —")),
+            *_unit_options(tuple(units or ())),
+            (OTHER_UNIT, _("Other (write it below)")),
+        )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+@functools.lru_cache(maxsize=8)
+def _unit_options(units: tuple[tuple[int, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(pk), name) for pk, name in units)
 
 
 class QuestionForm(forms.Form):
