@@ -22,7 +22,7 @@ from khoi.accounts.permissions import role_required
 from khoi.core.downloads import file_response
 from khoi.core.versioning import posted_version
 
-from . import excel, selectors, services, throttle
+from . import excel, fragments, selectors, services, throttle
 from .access import can_manage_contests
 from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
@@ -192,27 +192,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404(_("No such test."))
     answers = selectors.entry_answers(entry=entry)
     questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
-    items = []
-    for position, (question_id, order) in enumerate(entry.draw, start=1):
-        question = questions[int(question_id)]
-        chosen = answers.get(int(question_id), "")
-        items.append(
-            {
-                "position": position,
-                "id": question.id,
-                "text": question.text,
-                "multiple": question.kind == QuestionKind.MULTIPLE,
-                "options": [
-                    {
-                        "letter": letter,
-                        "label": "ABCD"[shown],
-                        "text": question.options["ABCD".index(letter)],
-                        "checked": letter in chosen,
-                    }
-                    for shown, letter in enumerate(order)
-                ],
-            }
-        )
+    answer_url = reverse("contests:attempt_answer", args=[token])
     remaining = max(0, int((entry.deadline_at - timezone.now()).total_seconds()))
     return render(
         request,
@@ -221,7 +201,11 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
             "entry": entry,
             "round": contest_round,
             "contest": contest_round.contest,
-            "items": items,
+            "questions": fragments.question_fieldsets(
+                draw=entry.draw, questions=questions, answers=answers, answer_url=answer_url
+            ),
+            "question_count": len(entry.draw),
+            "answer_url": answer_url,
             "remaining": remaining,
             "answered": sum(1 for item in entry.draw if answers.get(int(item[0]))),
         },

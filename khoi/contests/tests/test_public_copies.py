@@ -102,7 +102,7 @@ def test_an_imported_register_is_offered_by_the_entry_form_once_committed(
 ):
     url = reverse("contests:landing", args=[contest.slug])
     Client().get(url)
-    row = {"code": "N777", "name": "Chi bộ Công ty Đóng tàu Bạch Đằng", "kind": "Chi bộ cơ sở"}
+    row: dict[str, object] = {"code": "N777", "name": "Chi bộ Công ty Đóng tàu Bạch Đằng", "kind": "Chi bộ cơ sở"}
     row.update({"parent_code": bloc.code, "joined_on": dt.datetime(2001, 3, 1)})
     with django_capture_on_commit_callbacks(execute=True):
         unit_services.unit_import(content=make_workbook([row]), actor=None)
