@@ -16,6 +16,7 @@ the cache cannot be read. `round_pool_forget` and `unit_forget` drop this proces
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 import time
 import uuid
@@ -199,12 +200,17 @@ def round_id_for(*, slug: str, number: int) -> int | None:
 # ---- The public pages: a published contest and its rounds -------------------------------------
 
 
+_stamps = itertools.count(1)
+
+
 @dataclass(frozen=True)
 class PublicContest:
     """A published contest and its rounds in order, as the landing page shows them (read only)."""
 
     contest: Contest
     rounds: tuple[Round, ...]
+    # New with every load of the copy: the key of the page fragments rendered from it (landing.html).
+    stamp: int = field(default_factory=lambda: next(_stamps))
 
 
 def contest_public_get(*, slug: str) -> PublicContest | None:

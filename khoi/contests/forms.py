@@ -24,6 +24,9 @@ class UnitSelect(forms.Select):
 
     units: tuple[tuple[str, Any], ...] = ()  # (value, label): a label may be a lazy translation
 
+    def use_required_attribute(self, initial: Any) -> bool:
+        return bool(self.units) and self.units[0][0] == "" and not self.is_hidden
+
     def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
         final_attrs = self.build_attrs(self.attrs, attrs)
         options = tuple((option, str(label)) for option, label in self.units)

@@ -86,6 +86,7 @@ def _landing_context(
         "question_count": sum(count for _topic, count in pool.rules) if pool else 0,
         "limit_minutes": (pool.time_limit_seconds + 59) // 60 if pool else 0,
         "contest": contest,
+        "stamp": public.stamp,
         "rounds": rounds,
         "current": current,
         "is_open": is_open,
