@@ -30,6 +30,7 @@ KHOI_APPS = [
     "khoi.marketplace",
     "khoi.emulation",
     "khoi.contests",
+    "khoi.bloc",
 ]
 
 INSTALLED_APPS = [

@@ -18,6 +18,8 @@ class EmulationConfig(AppConfig):
     label = "emulation"
     verbose_name = _("Emulation and commendation")
     navigation = [NavItem(_("Emulation and commendation"), "emulation:index", visible_to=_is_member)]
+    # Reads offered to other apps (khoi.core.providers): the reports' commendation sentence.
+    provides = {"emulation.commendation_counts": "khoi.emulation.selectors.commendation_counts"}
     # Leaving is possible (khoi.core.exports); people's names, birth dates, genders and positions only
     # when asked.
     exports = [

@@ -13,6 +13,12 @@ def _reads_all(user: Any) -> bool:
     return reads_all(user)
 
 
+def _staff(user: Any) -> bool:
+    from khoi.accounts.permissions import is_committee_staff
+
+    return is_committee_staff(user)
+
+
 def _member(user: Any) -> bool:
     from khoi.accounts.permissions import is_member
 
@@ -36,8 +42,12 @@ class ReportingConfig(AppConfig):
     navigation = [
         NavItem(_("Periodic reports"), "reporting:home", visible_to=_member),
         NavItem(_("Bloc overview"), "reporting:overview", visible_to=_reads_all),
+        NavItem(_("Indicators and forms"), "reporting:catalogue", visible_to=_staff),
+        NavItem(_("Import history"), "reporting:history", visible_to=_staff),
     ]
     home_panels = [HomePanel("reporting:home_panel", visible_to=_member)]
+    # Reads offered to other apps (khoi.core.providers): the consumer asks by name.
+    provides = {"reporting.unit_values": "khoi.reporting.provides.unit_values"}
     # Leaving is possible (khoi.core.exports): indicators, forms, rules, rounds, submissions and the
     # values with their periods; the window totals are derived from the values and left out.
     exports = [
