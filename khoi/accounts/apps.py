@@ -18,6 +18,8 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Accounts and roles")
     navigation = [NavItem(_("Reporters in bulk"), "accounts:people", visible_to=_manages_people)]
+    # Offered to core's export page (core sits below accounts and may not import it).
+    provides = {"accounts.can_export_bloc": "khoi.accounts.permissions.can_export_bloc"}
     # Accounts are people: exported only when personal data is asked for; never a password or a token.
     exports = [
         AppModelsExport(
@@ -28,10 +30,3 @@ class AccountsConfig(AppConfig):
             never=("password",),
         )
     ]
-
-    def ready(self) -> None:
-        from khoi.units.signals import units_left
-
-        from .receivers import deactivate_reporters_of_units
-
-        units_left.connect(deactivate_reporters_of_units, dispatch_uid="accounts.deactivate_reporters")

@@ -23,12 +23,26 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from khoi.core.phones import InvalidPhone, national_digits, parse_phone
+from khoi.core.providers import provider
 from khoi.core.text import clean_text
 from khoi.core.workbook import BOLD, WorkbookWriter
 from khoi.core.workbook_read import WorkbookReadError, read_workbook
-from khoi.units.models import BASE_KINDS, Unit, UnitKind
 
 from .models import Role, User
+
+
+def _units() -> Any:
+    """What the register offers accounts (khoi.units.selectors, through khoi.core.providers)."""
+
+    class Register:
+        by_codes = provider("units.by_codes")
+        can_have_reporters = provider("units.can_have_reporters")
+        base_units_today = provider("units.base_units_today")
+
+    if Register.by_codes is None:
+        raise RuntimeError("Reporters in bulk need the register of units (khoi.units).")
+    return Register
+
 
 MAX_ROWS = 2_000
 NAME_MAX = 150
@@ -45,7 +59,7 @@ class PersonRow:
     email: str = ""
     phone: str = ""  # E.164
     login: str = ""
-    unit: Unit | None = None
+    unit: Any = None  # a khoi.units Unit (accounts sits below the register: no import)
     problems: list[str] = field(default_factory=list)
 
     def as_input(self) -> dict[str, Any]:
@@ -141,7 +155,7 @@ def rows_from_input(data: list[dict[str, Any]]) -> list[PersonRow]:
 def register_rows() -> list[PersonRow]:
     """One reporter for each base unit of the bloc today that has no active reporter yet."""
     staffed = User.objects.filter(role=Role.REPORTER, is_active=True, unit__isnull=False).values("unit_id")
-    units = Unit.objects.filter(kind__in=BASE_KINDS, left_on__isnull=True).exclude(pk__in=staffed).order_by("code")
+    units = _units().base_units_today().exclude(pk__in=staffed)
     with translation.override("vi"):
         return [
             PersonRow(
@@ -181,26 +195,22 @@ def check_rows(rows: list[PersonRow]) -> PeopleCheck:
     """Fill in each row's unit, login and problems (the rows are changed in place)."""
     for row in rows:
         row.problems, row.email, row.phone, row.login, row.unit = [], "", "", "", None
-    codes = {row.unit_code for row in rows if row.unit_code}
-    units: dict[str, Unit] = {found.code.upper(): found for found in Unit.objects.filter(code__in=codes)}
-    if len(units) < len(codes):  # codes typed in another case
-        lower = [code.lower() for code in codes]
-        for found in Unit.objects.annotate(lower=Lower("code")).filter(lower__in=lower):
-            units.setdefault(found.code.upper(), found)
+    register = _units()
+    units: dict[str, Any] = register.by_codes(codes={row.unit_code for row in rows if row.unit_code})
     for row in rows:
         if not row.name:
             row.problems.append(_("The full name is empty."))
         elif len(row.name) > NAME_MAX:
             row.problems.append(_("The full name is longer than %(count)d characters.") % {"count": NAME_MAX})
         _contact(row)
-        unit: Unit | None = units.get(row.unit_code.upper()) if row.unit_code else None
+        unit: Any = units.get(row.unit_code.upper()) if row.unit_code else None
         if not row.unit_code:
             row.problems.append(_("The unit code is empty."))
         elif unit is None:
             row.problems.append(_("No unit has the code “%(code)s” in the register.") % {"code": row.unit_code})
-        elif unit.kind == UnitKind.BLOC:
+        elif (why_not := register.can_have_reporters(unit=unit)) == "bloc":
             row.problems.append(_("“%(code)s” is the bloc itself, not a unit that reports.") % {"code": unit.code})
-        elif unit.is_closed:
+        elif why_not:
             row.problems.append(_("The unit “%(name)s” has left the bloc.") % {"name": unit.display_name})
         else:
             row.unit = unit

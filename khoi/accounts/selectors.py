@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from khoi.core.providers import provider
+
 from .models import ApiToken, User
 
 
@@ -56,8 +58,7 @@ def api_tokens_of(*, user: User) -> QuerySet[ApiToken]:
 
 
 def bloc_name() -> str:
-    """The bloc's name as mails and sheets name the site (the root of the register)."""
-    from khoi.units.models import Unit, UnitKind
-
-    bloc = Unit.objects.filter(kind=UnitKind.BLOC).order_by("pk").only("name").first()
-    return bloc.name if bloc else "Khối"
+    """The bloc's name as mails and sheets name the site (the root of the register, asked of the
+    units app through khoi.core.providers: accounts sits below it)."""
+    name = provider("units.bloc_name")
+    return (name() if name else "") or "Khối"

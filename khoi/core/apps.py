@@ -7,9 +7,9 @@ from .navigation import NavItem
 
 
 def _exports_bloc(user: Any) -> bool:
-    from khoi.accounts.permissions import can_export_bloc
+    from .views import may_export_bloc
 
-    return can_export_bloc(user)
+    return may_export_bloc(user)
 
 
 class CoreConfig(AppConfig):

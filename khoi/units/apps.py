@@ -39,3 +39,10 @@ class UnitsConfig(AppConfig):
     ]
     # Leaving is possible (khoi.core.exports): the register, its groups, zones, sectors and history.
     exports = [AppModelsExport(key="units", title=_("Register of units"))]
+    # Offered to accounts (reporters in bulk), which sits below the register (khoi.core.providers).
+    provides = {
+        "units.by_codes": "khoi.units.selectors.units_by_codes",
+        "units.can_have_reporters": "khoi.units.selectors.unit_can_have_reporters",
+        "units.base_units_today": "khoi.units.selectors.base_units_today",
+        "units.bloc_name": "khoi.units.selectors.bloc_name",
+    }

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Collate
+from django.db.models.functions import Collate, Lower
 
 from khoi.core.formatting import format_number, format_short_date
 from khoi.core.text import search_key, vietnamese_sort_key
@@ -338,3 +338,32 @@ def register_import_context() -> ImportContext:
         zones={search_key(name): pk for pk, name in Zone.objects.values_list("id", "name")},
         has_bloc=any(unit.kind == UnitKind.BLOC for unit in existing.values()),
     )
+
+
+# ---- Offered to accounts (khoi.core.providers: accounts sits below units and may not import it) ----
+
+
+def units_by_codes(*, codes: Iterable[str]) -> dict[str, Unit]:
+    """The units of these codes, whatever their case, by upper-case code."""
+    wanted = {code.lower() for code in codes if code}
+    units = Unit.objects.annotate(lower_code=Lower("code")).filter(lower_code__in=wanted)
+    return {unit.code.upper(): unit for unit in units}
+
+
+def unit_can_have_reporters(*, unit: Unit) -> str:
+    """ "" when a unit may have reporters; else why not ("bloc", "closed")."""
+    if unit.kind == UnitKind.BLOC:
+        return "bloc"
+    if unit.is_closed:
+        return "closed"
+    return ""
+
+
+def base_units_today() -> QuerySet[Unit]:
+    """The base organisations that are members of the bloc today, by code."""
+    return Unit.objects.filter(kind__in=BASE_KINDS, left_on__isnull=True).order_by("code")
+
+
+def bloc_name() -> str:
+    bloc = Unit.objects.filter(kind=UnitKind.BLOC).order_by("pk").only("name").first()
+    return bloc.name if bloc else ""

@@ -17,13 +17,14 @@ from django.db.models.functions import Cast, Concat, Substr
 from django.utils.translation import gettext as _
 
 from khoi.accounts.models import User
+from khoi.accounts.services import reporters_deactivate
 from khoi.core.versioning import save_if_current
 
 from . import register_excel
 from .models import ALLOWED_PARENT_KINDS, Sector, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
 from .register_excel import CheckResult
 from .selectors import register_import_context
-from .signals import register_changed, units_left
+from .signals import register_changed
 from .validation import normalize_tax_code
 
 # The profile fields a create/update may set; tree position and dates have their own services.
@@ -227,7 +228,8 @@ def unit_close(*, unit: Unit, left_on: dt.date, actor: User | None) -> Unit:
             changed_by=actor,
             changes={"left_on": [None, str(member.left_on)]},
         )
-    units_left.send(sender=Unit, unit_ids=[member.pk for member in leaving], left_on=left_on, actor=actor)
+    # Their reporters may no longer sign in (accounts sits below units: a plain service call).
+    reporters_deactivate(unit_ids=[member.pk for member in leaving])
     unit.refresh_from_db()
     return unit
 
