@@ -62,7 +62,12 @@ def bar_chart(
     """Horizontal bars (with the same period in grey when given), labelled with their values."""
     if not _has_values(bars):
         return empty_chart(empty)
-    row, label_w, value_w = 36, 230, 130
+    spaced = "" if unit == "%" else " "  # "0,78%", "14.167 tỷ đồng"
+    texts = [_number(b.value, decimals) + (f"{spaced}{unit}" if unit and b.value is not None else "") for b in bars]
+    # The value column is as wide as its longest text (about 9 px a character at 16 px): a long
+    # unit ("triệu đồng/người/tháng") must not run over the bars.
+    row, label_w = 36, 230
+    value_w = min(260, max(130, 12 + 9 * max((len(text) for text in texts), default=0)))
     height = 24 + row * max(1, len(bars))
     plot_w = width - label_w - value_w
     values = [abs(b.value) for b in bars if b.value is not None] + [
@@ -85,9 +90,7 @@ def bar_chart(
             bw = max(1.0, float(abs(bar.value) / top) * plot_w)
             rect = f'<rect x="{label_w}" y="{y + 2}" width="{bw:.1f}" height="18" fill="{PRIMARY}"/>'
             parts.append(_wrap(bar.link, rect))
-        spaced = "" if unit == "%" else " "  # "0,78%", "14.167 tỷ đồng"
-        text = _number(bar.value, decimals) + (f"{spaced}{unit}" if unit and bar.value is not None else "")
-        parts.append(f'<text x="{width - 4}" y="{y + 17}" text-anchor="end" fill="{INK}">{escape(text)}</text>')
+        parts.append(f'<text x="{width - 4}" y="{y + 17}" text-anchor="end" fill="{INK}">{escape(texts[index])}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every text is escaped above)
 

@@ -172,7 +172,11 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 % {"period": period.label},
             ),
             headers=[_("Indicator"), period.label, _("Same period"), _("Change")],
-            note=_("Ratios, in per cent, change in percentage points (pp): see the table."),
+            note=(
+                _("Ratios, in per cent, change in percentage points (pp): see the table.")
+                if any(f.unit_label == "%" and f.same_period_value is not None for f in changes)
+                else ""
+            ),
             rows=[
                 [
                     (

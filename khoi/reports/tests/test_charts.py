@@ -91,3 +91,12 @@ def test_a_bar_is_labelled_with_its_value_and_unit_the_seed_way():
     assert ">0,78%<" in drawn
     drawn = charts.bar_chart([charts.Bar("K", Decimal(14167))], title="t", unit="tỷ đồng")
     assert ">14.167 tỷ đồng<" in drawn
+
+
+def test_a_long_unit_does_not_run_over_the_bars():
+    unit = "triệu đồng/người/tháng"
+    drawn = charts.bar_chart([charts.Bar("K", Decimal("20.6"), previous=Decimal(19))], title="t", unit=unit, decimals=1)
+    bar_end = max(float(x) + float(w) for x, w in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', drawn))
+    text = f"20,6 {unit}"
+    assert f">{text}<" in drawn
+    assert bar_end <= 640 - 4 - 9 * len(text)  # the right-aligned value starts after the longest bar

@@ -173,6 +173,7 @@ def test_the_dashboard_says_in_words_when_a_chart_has_nothing_to_compare(demo_le
     key = page.split('id="chart-key"', 1)[1].split("</section>", 1)[0]
     assert "Chưa có số liệu cùng kỳ năm trước: chưa so sánh được 6 tháng đầu năm 2024." in key
     assert "<svg" not in key
+    assert "điểm phần trăm: xem ở bảng" not in key  # no ratio has a change to read
     assert 'class="kpi-change neutral"' in page and 'class="kpi-change good"' not in page
     text = page.split("<main", 1)[1]
     assert "2024-H1" not in re.sub(r'(href|value)="[^"]*"', "", text)  # periods by name, codes only in links
@@ -183,4 +184,5 @@ def test_the_dashboard_table_gives_a_ratios_change_in_percentage_points(demo_lea
     key = page.split('id="chart-key"', 1)[1].split("</section>", 1)[0]
     row = key.split("Tỷ lệ nợ xấu (%)", 1)[1].split("</tr>", 1)[0]
     assert "−0,17 điểm %" in row
+    assert "thay đổi theo điểm phần trăm: xem ở bảng" in key
     assert "Tỷ lệ nợ xấu" not in key.split("<svg", 1)[1].split("</svg>", 1)[0]  # no % of a % among the bars
