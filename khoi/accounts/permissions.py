@@ -1,9 +1,10 @@
 """The one permission layer: pages, API views and services ask these functions.
 
-Rules (PRODUCT.md, "What holds across the product"):
+Rules that hold across the product:
 - administrators and committee staff manage the bloc's data; some tasks belong to one department;
 - leadership reads everything and writes nothing;
-- a unit's reporter reads and writes its own unit and its subtree only.
+- a unit's reporter reads and writes its own unit and its subtree only (the unit scope is in
+  khoi.units.scope, a layer above: accounts knows roles, not the tree of units).
 An object outside a user's scope answers 404 (its existence is not revealed); an action outside a
 user's role answers 403.
 """
@@ -16,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,8 +29,6 @@ from .models import Department, Role, User
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from khoi.units.models import Unit
-
     AnyUser = User | AnonymousUser
 else:
     AnyUser = Any
@@ -39,11 +37,6 @@ else:
 def is_member(user: AnyUser | None) -> TypeIs[User]:
     """A signed-in, active account (narrows the type to our User)."""
     return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def _scope_path(user: User) -> str | None:
-    """The materialised path of a reporter's unit: everything under it is theirs."""
-    return user.unit.path if user.unit_id is not None and user.unit is not None else None
 
 
 def is_committee_staff(user: AnyUser, *departments: str) -> bool:
@@ -59,37 +52,6 @@ def reads_all(user: AnyUser) -> bool:
     return is_member(user) and user.reads_all
 
 
-def visible_units(user: AnyUser) -> QuerySet[Unit]:
-    """Every unit a user may read."""
-    from khoi.units.models import Unit
-
-    if not is_member(user):
-        return Unit.objects.none()
-    if user.reads_all:
-        return Unit.objects.all()
-    path = _scope_path(user)
-    return Unit.objects.filter(path__startswith=path) if path else Unit.objects.none()
-
-
-def can_read_unit(user: AnyUser, unit: Unit) -> bool:
-    if not is_member(user):
-        return False
-    if user.reads_all:
-        return True
-    path = _scope_path(user)
-    return path is not None and unit.path.startswith(path)
-
-
-def can_write_unit_data(user: AnyUser, unit: Unit) -> bool:
-    """May enter data for the unit (its profile, figures, offers): staff, or its own reporter."""
-    if not is_member(user):
-        return False
-    if user.is_committee_staff:
-        return True
-    path = _scope_path(user)
-    return user.role == Role.REPORTER and path is not None and unit.path.startswith(path)
-
-
 def can_manage_register(user: AnyUser) -> bool:
     """Create, move, close units and import the register: the Office and the Organisation Board."""
     return is_committee_staff(user, Department.OFFICE, Department.ORGANISATION)
@@ -100,15 +62,15 @@ def can_unlock_logins(user: AnyUser) -> bool:
     return is_committee_staff(user, Department.OFFICE)
 
 
-def require_unit_readable(user: AnyUser, unit: Unit) -> None:
-    if not can_read_unit(user, unit):
-        raise Http404(_("No such unit."))
+def can_manage_people(user: AnyUser) -> bool:
+    """Create reporters in bulk and print their first-login credentials: admins, the Office and the
+    Organisation Board (who keep the register the accounts hang on)."""
+    return is_committee_staff(user, Department.OFFICE, Department.ORGANISATION)
 
 
-def require_unit_writable(user: AnyUser, unit: Unit) -> None:
-    require_unit_readable(user, unit)
-    if not can_write_unit_data(user, unit):
-        raise PermissionDenied(_("You may not change this unit's data."))
+def can_export_bloc(user: AnyUser) -> bool:
+    """Download the whole bloc's data (khoi.core.exports): admins and the Office."""
+    return is_committee_staff(user, Department.OFFICE)
 
 
 def require(check: bool, message: str | None = None) -> None:

@@ -48,6 +48,11 @@ def draw_questions(
     return draw
 
 
+def drawn_question_ids(draw: Sequence[Sequence[object]]) -> list[int]:
+    """The question ids of an entry's draw ([[question id, option order], …]), in drawn order."""
+    return [int(str(item[0])) for item in draw]
+
+
 def normalize_choice(letters: str | Sequence[str]) -> str:
     """ "ca", ["C", "A"] → "AC": sorted, unique, only A–D; raises ValueError on anything else."""
     text = "".join(letters).upper()

@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from khoi.core.phones import format_phone
 from khoi.core.workbook import BOLD, WorkbookWriter
 from khoi.core.workbook_read import WorkbookReadError, read_upload
 
 from .models import Difficulty, Question, QuestionKind
-from .phones import format_phone
 
 MAX_ROWS = 5000
 

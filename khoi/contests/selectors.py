@@ -12,12 +12,11 @@ cache cannot be read. `round_pool_forget` drops the copies in this process at on
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,14 +25,26 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from khoi.core.phones import mask_phone
+from khoi.core.providers import provider
 from khoi.core.text import vietnamese_sort_key
 
 from . import entry_store
-from .models import PRIZE_ORDER, Answer, Contest, Entry, Prize, PrizeKind, PrizeScope, Question, Round, Topic
-from .phones import mask_phone
+from .drawing import drawn_question_ids
+from .models import (
+    PRIZE_ORDER,
+    Answer,
+    Contest,
+    Entry,
+    Prize,
+    PrizeKind,
+    PrizeScope,
+    Question,
+    QuestionKind,
+    Round,
+    Topic,
+)
 from .ranking import Ranked, assign_prizes, rank_entries
-
-logger = logging.getLogger(__name__)
 
 POOL_TTL = 30.0
 POOL_VERSION_CHECK = 1.0
@@ -188,6 +199,51 @@ def question_views(*, pool: RoundPool, question_ids: Iterable[int]) -> dict[int,
     if missing:
         found.update({q.pk: _question_view(q) for q in Question.objects.filter(pk__in=missing)})
     return found
+
+
+@dataclass(frozen=True)
+class DrawnOption:
+    letter: str  # the option's own letter ("A"–"D" as written), what an answer carries
+    label: str  # the letter shown: options are shuffled per entry
+    text: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class DrawnQuestion:
+    position: int
+    id: int
+    text: str
+    multiple: bool
+    options: list[DrawnOption]
+
+
+def entry_drawn_questions(
+    *, entry: Entry, pool: RoundPool, answers: Mapping[int, str] | None = None
+) -> list[DrawnQuestion]:
+    """The entry's questions in its drawn order, each with its options in the entry's shuffled
+    order (Entry.draw is [[question id, "CADB"], …]): the attempt page and the API show these."""
+    questions = question_views(pool=pool, question_ids=drawn_question_ids(entry.draw))
+    answers = answers or {}
+    drawn = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions[int(question_id)]
+        chosen = answers.get(int(question_id), "")
+        options = [
+            DrawnOption(letter=letter, label="ABCD"[shown], text=question.options["ABCD".index(letter)],
+                        checked=letter in chosen)
+            for shown, letter in enumerate(order)
+        ]  # fmt: skip
+        drawn.append(
+            DrawnQuestion(
+                position=position,
+                id=question.id,
+                text=question.text,
+                multiple=question.kind == QuestionKind.MULTIPLE,
+                options=options,
+            )
+        )
+    return drawn
 
 
 # ---- The register, as the entry form offers it -------------------------------------------------
@@ -416,24 +472,14 @@ class UnitResult:
 def workers_by_unit(*, on_date: dt.date) -> dict[int, float] | None:
     """Workers per unit from the reporting engine (indicator "workers", a stock): the first half of
     the contest's year when it runs in the second half, else the year before. None when the
-    reporting data has no such figures (the pages then show participants and scores only)."""
-    try:
-        from khoi.reporting.periods import Period
-        from khoi.reporting.selectors import figure_drilldown
-    except ImportError:
+    reporting app is not installed or has no such figures (the pages then show participants and
+    scores only)."""
+    unit_values = provider("reporting.unit_values")
+    if unit_values is None:
         return None
-    periods = [Period(on_date.year, "H1")] if on_date.month >= 7 else []
-    periods.append(Period(on_date.year - 1, "Y"))
-    for period in periods:
-        try:
-            rows = figure_drilldown(code="workers", period=period)
-        except Exception:  # no such indicator or period: "no figures", not an error page
-            logger.debug("No workers figure for %s", period, exc_info=True)
-            continue
-        result = {row.unit_id: float(row.value) for row in rows if row.value}
-        if result:
-            return result
-    return None
+    periods = [(on_date.year, "H1")] if on_date.month >= 7 else []
+    periods.append((on_date.year - 1, "Y"))
+    return unit_values(code="workers", periods=periods) or None
 
 
 def contest_results_by_unit(*, contest: Contest, contest_round: Round | None = None) -> list[UnitResult]:

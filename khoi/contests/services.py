@@ -27,11 +27,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khoi.core.phones import InvalidPhone, parse_mobile
 from khoi.core.text import clean_text, name_key
 from khoi.core.versioning import save_if_current
 
 from . import entry_store, selectors
-from .drawing import NotEnoughQuestions, draw_questions, normalize_choice, score_answers
+from .drawing import NotEnoughQuestions, draw_questions, drawn_question_ids, normalize_choice, score_answers
 from .models import (
     Answer,
     Contest,
@@ -47,7 +48,6 @@ from .models import (
     Round,
     Topic,
 )
-from .phones import InvalidPhone, normalize_phone
 
 # ---- Question bank ------------------------------------------------------------------------------
 
@@ -371,7 +371,7 @@ def entry_start(
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
     try:
-        e164 = normalize_phone(phone)
+        e164 = parse_mobile(phone)
     except InvalidPhone:
         errors["phone"] = _("Enter a Vietnamese mobile number of 10 digits, e.g. 0912 345 678.")
     unit_pk: int | None = None
@@ -424,7 +424,7 @@ def entry_start(
 
 
 def _parse_answers(entry: Entry, answers: Mapping[Any, str | Sequence[str]]) -> dict[int, str]:
-    drawn = {int(item[0]) for item in entry.draw}
+    drawn = set(drawn_question_ids(entry.draw))
     parsed: dict[int, str] = {}
     for raw_id, raw_choice in answers.items():
         try:
@@ -455,7 +455,7 @@ def _check_prediction(prediction: int | None) -> None:
 def _closing_fields(*, entry: Entry, answers: Mapping[int, str], now: dt.datetime, by: str) -> dict[str, Any]:
     """The score of `answers` and the rest of what closing the entry writes."""
     pool = selectors.round_pool_get(round_id=entry.round_id)
-    drawn_ids = [int(item[0]) for item in entry.draw]
+    drawn_ids = drawn_question_ids(entry.draw)
     questions = selectors.question_views(pool=pool, question_ids=drawn_ids) if pool else {}
     correct = {qid: question.correct for qid, question in questions.items()}
     submitted_at = min(now, entry.deadline_at) if by == FinishedBy.TIME_LIMIT else now
@@ -569,7 +569,7 @@ def entry_submit(
     parsed = _parse_answers(entry, answers or {})
     _check_kinds(selectors.round_pool_get(round_id=entry.round_id), parsed)
     _check_prediction(prediction)
-    if {int(item[0]) for item in entry.draw} <= set(parsed):
+    if set(drawn_question_ids(entry.draw)) <= set(parsed):
         # The usual submit: the form carries every drawn question. Scoring needs nothing stored,
         # and closing with these answers is one statement.
         fields = _closing_fields(entry=entry, answers=parsed, now=now, by=FinishedBy.PARTICIPANT)

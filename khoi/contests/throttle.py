@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from .phones import InvalidPhone, normalize_phone
+from khoi.core.phones import InvalidPhone, parse_mobile
 
 PHONE_STARTS_PER_HOUR = 5
 
@@ -148,7 +148,7 @@ def entry_start_guard(
     if not allow(f"{contest_id}:ip:{client_address(request)}", limit=per_ip_per_minute, window=60, now=now):
         return Refusal(_("Too many entries from your network just now. Please wait a minute and try again."), 429)
     try:
-        phone_key = normalize_phone(phone)
+        phone_key = parse_mobile(phone)
     except InvalidPhone:
         return None  # the service explains what is wrong with the number
     if not allow(f"{contest_id}:phone:{phone_key}", limit=PHONE_STARTS_PER_HOUR, window=3600, now=now):

@@ -20,13 +20,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from khoi.accounts.permissions import role_required
 from khoi.core.downloads import file_response
+from khoi.core.phones import format_phone
+from khoi.core.service_errors import add_form_errors, error_text
 from khoi.core.versioning import posted_version
 
 from . import excel, selectors, services, throttle
 from .access import can_manage_contests
+from .drawing import drawn_question_ids
 from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
 from .models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
-from .phones import format_phone
 
 COOKIE_PREFIX = "khoi_contest_r"
 RESULTS_TTL = 60
@@ -41,17 +43,6 @@ def _published_or_404(slug: str) -> Contest:
     if contest is None:
         raise Http404(_("No such contest."))
     return contest
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages_:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # ---- Public -------------------------------------------------------------------------------------
@@ -144,7 +135,7 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             birth_year=data.get("birth_year"),
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        add_form_errors(form, error)
         return refuse(_("Please correct the details below."))
     response = HttpResponseRedirect(reverse("contests:attempt", args=[entry.token]), status=303)
     response.set_cookie(
@@ -176,28 +167,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404(_("No such test."))
     contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
     answers = selectors.entry_answers(entry=entry)
-    questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
-    items = []
-    for position, (question_id, order) in enumerate(entry.draw, start=1):
-        question = questions[int(question_id)]
-        chosen = answers.get(int(question_id), "")
-        items.append(
-            {
-                "position": position,
-                "id": question.id,
-                "text": question.text,
-                "multiple": question.kind == QuestionKind.MULTIPLE,
-                "options": [
-                    {
-                        "letter": letter,
-                        "label": "ABCD"[shown],
-                        "text": question.options["ABCD".index(letter)],
-                        "checked": letter in chosen,
-                    }
-                    for shown, letter in enumerate(order)
-                ],
-            }
-        )
+    items = selectors.entry_drawn_questions(entry=entry, pool=pool, answers=answers)
     remaining = max(0, int((entry.deadline_at - timezone.now()).total_seconds()))
     return render(
         request,
@@ -208,7 +178,7 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
             "contest": contest_round.contest,
             "items": items,
             "remaining": remaining,
-            "answered": sum(1 for item in entry.draw if answers.get(int(item[0]))),
+            "answered": sum(1 for item in items if any(option.checked for option in item.options)),
         },
     )
 
@@ -279,7 +249,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     if closed:
         pool = selectors.round_pool_get(round_id=entry.round_id)
         answers = selectors.entry_answers(entry=entry)
-        questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+        questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
         for position, (question_id, _order) in enumerate(entry.draw, start=1):
             question = questions.get(int(question_id))
             if question is None:
@@ -424,7 +394,7 @@ def question_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                         expected_version=posted_version(request),
                     )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("The question is saved."))
                 return redirect("contests:question_list")
@@ -444,7 +414,7 @@ def question_preview(request: HttpRequest) -> HttpResponse:
         try:
             fields = services.question_validate(data=_question_data(form))
         except ValidationError as exc:
-            error = " ".join(m for ms in exc.message_dict.values() for m in ms)
+            error = error_text(exc)
         else:
             preview = {
                 "text": fields["text"],
@@ -523,7 +493,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry.objects.select_related("round__contest", "unit"), pk=pk)
     answers = selectors.entry_answers(entry=entry)
     pool = selectors.round_pool_get(round_id=entry.round_id)
-    questions = selectors.question_views(pool=pool, question_ids=[int(i[0]) for i in entry.draw]) if pool else {}
+    questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
     lines = []
     for position, (question_id, order) in enumerate(entry.draw, start=1):
         question = questions.get(int(question_id))
@@ -601,7 +571,7 @@ def contest_create(request: HttpRequest) -> HttpResponse:
         try:
             contest = services.contest_create(**form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The contest is created. Add its rounds."))
             return redirect("contests:round_create", pk=contest.pk)
@@ -629,7 +599,7 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
                 prediction_question=data.get("prediction_question") or "",
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The round is created."))
             return redirect("contests:manage")
@@ -649,7 +619,7 @@ def contest_prizes(request: HttpRequest, pk: int) -> HttpResponse:
                 contest=contest, counts=form.counts(), actor=request.user, expected_version=posted_version(request)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The prizes are saved."))
             return redirect("contests:manage")

@@ -4,10 +4,12 @@ Content-Disposition that carries a Vietnamese file name (RFC 6266 / RFC 5987: an
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import PurePath
+from typing import IO
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from unidecode import unidecode
 
 from .document_text import document_text
@@ -20,6 +22,8 @@ CONTENT_TYPES = {
     ".pdf": "application/pdf",
     ".txt": "text/plain; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json",
+    ".zip": "application/zip",
 }
 
 
@@ -37,7 +41,19 @@ def file_response(
     content: bytes, filename: str, *, content_type: str | None = None, inline: bool = False
 ) -> HttpResponse:
     """A download of `content` named `filename` (its extension gives the content type)."""
-    kind = content_type or CONTENT_TYPES.get(PurePath(filename).suffix.lower(), "application/octet-stream")
+    kind = content_type or content_type_for(filename)
     response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = content_disposition(filename, inline=inline)
+    return response
+
+
+def content_type_for(filename: str) -> str:
+    suffix = PurePath(filename).suffix.lower()
+    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def stored_file_response(file: IO[bytes], filename: str, *, inline: bool = False) -> FileResponse:
+    """A stored file (an upload) streamed rather than read into memory, with the same headers."""
+    response = FileResponse(file, content_type=content_type_for(filename))
     response["Content-Disposition"] = content_disposition(filename, inline=inline)
     return response

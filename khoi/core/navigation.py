@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
+from django.apps import AppConfig, apps
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
@@ -37,10 +37,14 @@ class NavGroup:
     items: list[dict[str, str]] = field(default_factory=list)
 
 
+def _khoi_app_configs() -> list[AppConfig]:
+    """Our installed apps, in the order of settings.KHOI_APPS (one left out of INSTALLED_APPS is skipped)."""
+    return [apps.get_app_config(name.rsplit(".", 1)[-1]) for name in settings.KHOI_APPS if apps.is_installed(name)]
+
+
 def navigation_for(user: Any) -> list[NavGroup]:
     groups = []
-    for app_name in settings.KHOI_APPS:
-        config = apps.get_app_config(app_name.rsplit(".", 1)[-1])
+    for config in _khoi_app_configs():
         items = []
         for item in getattr(config, "navigation", []):
             if item.visible_to is not None and not item.visible_to(user):
@@ -58,8 +62,7 @@ def navigation_for(user: Any) -> list[NavGroup]:
 def home_panels_for(user: Any) -> list[str]:
     """The URLs of the home-page fragments this user should see."""
     urls = []
-    for app_name in settings.KHOI_APPS:
-        config = apps.get_app_config(app_name.rsplit(".", 1)[-1])
+    for config in _khoi_app_configs():
         for panel in getattr(config, "home_panels", []):
             if panel.visible_to is None or panel.visible_to(user):
                 urls.append(reverse(panel.url_name))

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 
 from khoi.accounts.models import Department
-from khoi.accounts.permissions import AnyUser, can_read_unit, is_committee_staff, is_member, reads_all
+from khoi.accounts.permissions import AnyUser, is_committee_staff, is_member, reads_all
+from khoi.units.scope import can_read_unit
 
 from .models import BlocMember, EmulationBloc, Person, Proposal, Scorecard
 

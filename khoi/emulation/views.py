@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,14 +21,15 @@ from khoi.accounts.permissions import (
     reads_all,
     redirect_to_login,
     require,
-    require_unit_readable,
     role_required,
 )
-from khoi.core.downloads import file_response
+from khoi.core.downloads import file_response, stored_file_response
 from khoi.core.formatting import format_document_date
 from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.service_errors import flash_errors
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
+from khoi.units.scope import require_unit_readable
 from khoi.units.selectors import sort_vietnamese
 
 from . import access, documents, selectors, services
@@ -56,11 +57,6 @@ def _user(request: HttpRequest) -> User:
     if not is_member(request.user):
         raise PermissionDenied
     return request.user
-
-
-def _errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -176,7 +172,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
             agreement=agreement, actor=_user(request), flag_form=flag_form, merit_form=merit_form
         )
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
         return redirect("emulation:ranking", pk=agreement.pk)
     messages.success(request, _("The year-end proposal has been created."))
     return redirect("emulation:proposal_detail", pk=proposal.pk)
@@ -238,7 +234,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 raise ValidationError(_("Unknown action."))
         except ValidationError as error:
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, _("Saved."))
         return redirect("emulation:scorecard", pk=card.pk)
@@ -263,7 +259,7 @@ def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     evidence = get_object_or_404(Evidence.objects.select_related("scorecard__member__unit"), pk=pk)
     if not access.can_read_scorecard(request.user, evidence.scorecard):
         raise Http404(_("No such file."))
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+    return stored_file_response(evidence.file.open("rb"), evidence.original_name)
 
 
 # ---- Forms catalogue ---------------------------------------------------------------------------
@@ -337,7 +333,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
                 people=lines,
             )
         except ValidationError as error:
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, _("The proposal has been saved as a draft."))
             return redirect("emulation:proposal_detail", pk=proposal.pk)
@@ -396,7 +392,7 @@ def proposal_submit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         violations = services.proposal_submit(proposal=proposal, actor=_user(request))
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         for violation in violations:
             messages.warning(request, violation.as_text())
@@ -423,7 +419,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
             rejected_item_ids=rejected,
         )
     except ValidationError as error:
-        _errors(request, error)
+        flash_errors(request, error)
     else:
         messages.success(request, _("The review has been recorded."))
     return redirect("emulation:proposal_detail", pk=proposal.pk)
@@ -489,7 +485,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
                 proposals=list(data["proposals"]),
             )
         except ValidationError as error:
-            _errors(request, error)
+            flash_errors(request, error)
         else:
             messages.success(request, _("The decision and its records have been saved."))
             return redirect("emulation:decision_detail", pk=decision.pk)

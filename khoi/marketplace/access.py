@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.permissions import (
     AnyUser,
-    can_read_unit,
-    can_write_unit_data,
     is_committee_staff,
     is_member,
+)
+from khoi.units.scope import (
+    can_read_unit,
+    can_write_unit_data,
     visible_units,
 )
 
-from .models import Enterprise, Listing, ListingStatus, Meeting, Participant
+from .models import Enterprise, Listing, ListingStatus, Meeting, Mou, Participant
 
 
 def can_act_for(user: AnyUser, enterprise: Enterprise) -> bool:
@@ -71,6 +73,21 @@ def can_see_private(user: AnyUser, participant: Participant) -> bool:
 def require_participant_private(user: AnyUser, participant: Participant) -> None:
     if not can_see_private(user, participant):
         raise Http404(_("No such participant."))
+
+
+def can_see_meeting(user: AnyUser, meeting: Meeting) -> bool:
+    """One meeting: the rule of selectors.meeting_list_visible (either side's private data)."""
+    return can_see_private(user, meeting.first) or can_see_private(user, meeting.second)
+
+
+def require_meeting_visible(user: AnyUser, meeting: Meeting) -> None:
+    if not can_see_meeting(user, meeting):
+        raise Http404(_("No such participant."))
+
+
+def can_see_mou(user: AnyUser, mou: Mou) -> bool:
+    """One memorandum: the rule of selectors.mou_list_visible (staff and leadership, or a side's own)."""
+    return is_member(user) and (user.reads_all or is_own(user, mou.provider) or is_own(user, mou.customer))
 
 
 def can_see_contact(user: AnyUser, participant: Participant) -> bool:

@@ -11,9 +11,10 @@ from django.db import connection, transaction
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from khoi.accounts.permissions import AnyUser, is_member, visible_units
+from khoi.accounts.permissions import AnyUser, is_member
 from khoi.core.formatting import format_change, growth_percent
 from khoi.units.models import BASE_KINDS, Unit, UnitGroup
+from khoi.units.scope import visible_units
 
 from . import matching, ranking
 from .models import (
@@ -449,6 +450,19 @@ def meeting_list(*, conference: Conference) -> QuerySet[Meeting]:
     )
 
 
+def meeting_list_visible(*, user: AnyUser, conference: Conference) -> QuerySet[Meeting]:
+    """The meetings a user may see, for pages and API alike: every one for staff and leadership,
+    a reporter's those where one side is an enterprise of its units (access.can_see_meeting for
+    one meeting)."""
+    meetings = meeting_list(conference=conference)
+    if not is_member(user):
+        return meetings.none()
+    if user.reads_all:
+        return meetings
+    units = visible_units(user)
+    return meetings.filter(Q(first__enterprise__unit__in=units) | Q(second__enterprise__unit__in=units))
+
+
 def unplaced_meetings(*, participant: Participant) -> list[Meeting]:
     return list(
         Meeting.objects.filter(Q(first=participant) | Q(second=participant), slot__isnull=True).select_related(
@@ -479,6 +493,19 @@ def mou_list(*, conference: Conference | None = None) -> QuerySet[Mou]:
         Prefetch("records", queryset=MouStatusRecord.objects.order_by("on_date", "id"))
     )
     return mous.filter(conference=conference) if conference is not None else mous
+
+
+def mou_list_visible(*, user: AnyUser, conference: Conference | None = None) -> QuerySet[Mou]:
+    """The memoranda a user may see, for pages and API alike: every one for staff and leadership,
+    a reporter's those its units' enterprises signed, as provider or customer (access.can_see_mou
+    for one memorandum)."""
+    mous = mou_list(conference=conference)
+    if not is_member(user):
+        return mous.none()
+    if user.reads_all:
+        return mous
+    own = enterprises_of_user(user)
+    return mous.filter(Q(provider__in=own) | Q(customer__in=own))
 
 
 def mou_status_on(mou: Mou, on_date: dt.date) -> str | None:
@@ -521,3 +548,29 @@ def inter_use_figure(*, baseline: dt.date, on_date: dt.date, exclude_essential: 
         "change_percent": growth_percent(now, before),
         "change": format_change(now, before, 0),
     }
+
+
+# ---- Regions -----------------------------------------------------------------------------------
+
+
+def _bloc_place() -> str:
+    from khoi.units.selectors import unit_get_bloc
+
+    bloc = unit_get_bloc()
+    return bloc.province if bloc is not None else ""
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """The regions a listing may serve: the bloc's own place first (set up with the bloc), then
+    the provinces of the list."""
+    from .categories import PROVINCES
+
+    place = _bloc_place()
+    names = [place, *(name for name in PROVINCES if name != place)] if place else list(PROVINCES)
+    return [(name, name) for name in names]
+
+
+def default_regions() -> list[str]:
+    """A new listing serves the bloc's own place by default (nothing before the bloc is set up)."""
+    place = _bloc_place()
+    return [place] if place else []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 from khoi.core.downloads import file_response
 from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 
 from . import access, exports, scheduling, selectors, services
@@ -32,20 +32,6 @@ from .forms import (
 from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
 
 MATCHES_MAX = 200  # fits ranked for one offer or need; shown ten a page
-
-
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _form_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item.messages[0] if hasattr(item, "messages") else str(item))
-    else:
-        form.add_error(None, _error_text(error))
 
 
 # ---- Search, offers and needs ------------------------------------------------------------------
@@ -100,7 +86,9 @@ def listing_create(request: HttpRequest) -> HttpResponse:
             services.enterprise_for_unit(unit=unit)
     enterprises = _enterprise_choices(request)
     require(bool(enterprises), _("Only the committee's staff and unit reporters may post offers and needs."))
-    form = ListingForm(request.POST or None, initial={"valid_from": timezone.localdate(), "regions": ["Hải Phòng"]})
+    form = ListingForm(
+        request.POST or None, initial={"valid_from": timezone.localdate(), "regions": selectors.default_regions()}
+    )
     chosen = enterprises[0]
     if request.method == "POST":
         chosen = next((e for e in enterprises if str(e.pk) == request.POST.get("enterprise")), enterprises[0])
@@ -108,7 +96,7 @@ def listing_create(request: HttpRequest) -> HttpResponse:
             try:
                 listing = services.listing_create(actor=request.user, enterprise=chosen, fields=form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect("marketplace:listing_detail", pk=listing.pk)
@@ -144,7 +132,7 @@ def listing_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=posted_version(request),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:listing_detail", pk=listing.pk)
@@ -187,7 +175,7 @@ def listing_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             note=request.POST.get("note", ""),
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     return redirect(request.POST.get("next") or "marketplace:moderation")
 
 
@@ -224,7 +212,7 @@ def enterprise_create(request: HttpRequest) -> HttpResponse:
                 contact_email=data["email"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:search")
@@ -259,7 +247,7 @@ def conference_create(request: HttpRequest) -> HttpResponse:
                 breaks=breaks,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             return redirect("marketplace:conference_detail", pk=conference.pk)
     return render(request, "marketplace/simple_form.html", {"form": form, "title": _("New conference")})
@@ -330,7 +318,7 @@ def conference_register(request: HttpRequest, pk: int) -> HttpResponse:
                     about=request.POST.get("about", ""),
                 )
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
         else:
             messages.success(request, _("Registered."))
             return redirect("marketplace:participant_detail", pk=conference.pk, participant_pk=participant.pk)
@@ -412,7 +400,7 @@ def request_send(request: HttpRequest, pk: int, participant_pk: int) -> HttpResp
             actor=request.user, requester=requester, recipient=recipient, message=form.cleaned_data["message"]
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Meeting request sent."))
     return redirect("marketplace:participant_detail", pk=pk, participant_pk=participant_pk)
@@ -436,7 +424,7 @@ def request_answer(request: HttpRequest, request_pk: int) -> HttpResponse:
             slot_index=int(slot) if slot and slot.isdigit() else None,
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Answer saved."))
     return redirect("marketplace:participant_detail", pk=meeting_request.conference_id, participant_pk=recipient.pk)
@@ -447,10 +435,7 @@ def _meeting(request: HttpRequest, meeting_pk: int) -> Meeting:
         Meeting.objects.select_related("first__enterprise__unit", "second__enterprise__unit", "conference"),
         pk=meeting_pk,
     )
-    if not (
-        access.can_see_private(request.user, meeting.first) or access.can_see_private(request.user, meeting.second)
-    ):
-        access.require_participant_private(request.user, meeting.first)
+    access.require_meeting_visible(request.user, meeting)
     return meeting
 
 
@@ -464,7 +449,7 @@ def meeting_book(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             raise ValidationError({"slot": _("Choose a slot.")})
         services.meeting_book(actor=request.user, meeting=meeting, slot_index=int(slot))
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Slot booked."))
     back = request.POST.get("participant") or meeting.first_id
@@ -487,7 +472,7 @@ def meeting_move(request: HttpRequest, meeting_pk: int) -> HttpResponse:
                 raise ValidationError({"slot": _("Choose a slot and a table.")})
             services.meeting_move(actor=request.user, meeting=meeting, slot_index=int(slot), table_number=int(table))
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect("marketplace:conference_schedule", pk=meeting.conference_id)
@@ -504,7 +489,7 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             figures = services.conference_schedule(actor=request.user, conference=conference, replan=replan)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
         else:
             messages.success(
                 request,
@@ -525,9 +510,9 @@ def conference_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             plan = scheduling.schedule_plan(conference=conference, replan=replan)
         except ValidationError as error:
-            messages.error(request, _error_text(error))
+            flash_errors(request, error)
     slots = selectors.slot_list(conference=conference)
-    meetings = list(selectors.meeting_list(conference=conference))
+    meetings = list(selectors.meeting_list_visible(user=request.user, conference=conference))
     grid = {(m.slot_id, m.table_number): m for m in meetings if m.slot_id}
     rows = [(slot, [grid.get((slot.pk, table)) for table in range(1, conference.table_count + 1)]) for slot in slots]
     return render(
@@ -591,10 +576,7 @@ def mou_list(request: HttpRequest) -> HttpResponse:
     baseline = _date_param(request, "baseline", default_baseline)
     on_date = _date_param(request, "on", timezone.localdate())
     exclude = request.GET.get("essential") != "1"
-    mous = list(selectors.mou_list())
-    if not request.user.reads_all:  # type: ignore[union-attr]
-        own = set(selectors.enterprises_of_user(request.user).values_list("pk", flat=True))
-        mous = [m for m in mous if m.provider_id in own or m.customer_id in own]
+    mous = list(selectors.mou_list_visible(user=request.user))
     for mou in mous:
         mou.current_status = selectors.mou_status_on(mou, on_date)  # type: ignore[attr-defined]
     return render(
@@ -645,7 +627,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("marketplace:mou_list")
@@ -660,9 +642,7 @@ def mou_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
     mou = get_object_or_404(Mou.objects.select_related("provider__unit", "customer__unit"), pk=mou_pk)
-    if not request.user.reads_all and not (  # type: ignore[union-attr]
-        access.is_own(request.user, mou.provider) or access.is_own(request.user, mou.customer)
-    ):
+    if not access.can_see_mou(request.user, mou):
         raise Http404(_("No such memorandum."))
     form = MouStatusForm(request.POST)
     try:
@@ -670,7 +650,7 @@ def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
             raise ValidationError(_("Choose a status and a date."))
         services.mou_record_status(actor=request.user, mou=mou, **form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        flash_errors(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect("marketplace:mou_list")

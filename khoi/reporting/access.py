@@ -14,10 +14,12 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 
 from khoi.accounts.permissions import (
-    can_write_unit_data,
     is_committee_staff,
     reads_all,
     require,
+)
+from khoi.units.scope import (
+    can_write_unit_data,
     require_unit_readable,
 )
 

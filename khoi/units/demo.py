@@ -14,8 +14,11 @@ from decimal import Decimal
 from django.db import transaction
 from stdnum.vn import mst
 
+from khoi.accounts import demo as accounts_demo
+from khoi.accounts.models import Role, User
+
 from . import services
-from .models import Ownership, Sector, Unit, UnitGroup, UnitKind, Zone, ZoneKind
+from .models import BASE_KINDS, Ownership, Sector, Unit, UnitGroup, UnitKind, Zone, ZoneKind
 
 BLOC_CODE = "DUK"
 PROVINCE = "Hải Phòng"
@@ -225,4 +228,23 @@ def _load() -> str:
                 created += 1
     for code, left_on in LEAVERS.items():
         services.unit_close(unit=Unit.objects.get(code=code), left_on=left_on, actor=None)
-    return f"{created} units under {bloc.short_name}"
+    reporters = _load_reporters()
+    return f"{created} units under {bloc.short_name}, {reporters} reporters"
+
+
+def _load_reporters() -> int:
+    """A reporter for each base unit (baocao.dv001 …), with the demo password; the staff accounts
+    are khoi.accounts.demo's."""
+    password = accounts_demo.demo_password_hash()
+    reporters = [
+        User(
+            username=f"baocao.{unit.code.lower()}",
+            password=password,
+            first_name=f"Báo cáo viên {unit.code}",
+            role=Role.REPORTER,
+            unit=unit,
+        )
+        for unit in Unit.objects.filter(kind__in=BASE_KINDS).order_by("code")
+    ]
+    User.objects.bulk_create(reporters)
+    return len(reporters)

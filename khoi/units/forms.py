@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -110,15 +110,3 @@ class TreeFilterForm(forms.Form):
         if self.cleaned_data.get("all"):
             return None
         return self.cleaned_data.get("as_of") or timezone.localdate()
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (or on the form as a whole)."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            target = name if name in form.fields and name != NON_FIELD_ERRORS else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -26,16 +26,13 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import (
     can_manage_register,
-    can_read_unit,
-    can_write_unit_data,
     is_committee_staff,
     member_required,
     require,
-    require_unit_readable,
     role_required,
-    visible_units,
 )
 from khoi.core.downloads import file_response
+from khoi.core.service_errors import add_form_errors
 from khoi.core.versioning import posted_version
 
 from . import register_excel, selectors, services
@@ -48,9 +45,14 @@ from .forms import (
     UnitCreateForm,
     UnitProfileForm,
     ZoneForm,
-    apply_service_errors,
 )
 from .models import Unit, UnitGroup, UnitKind
+from .scope import (
+    can_read_unit,
+    can_write_unit_data,
+    require_unit_readable,
+    visible_units,
+)
 
 CHILDREN_PER_PAGE = 100
 DETAIL_CHILDREN = 200
@@ -219,7 +221,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 fields=form.unit_fields(),
             )
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The unit “%(name)s” was added to the register.") % {"name": unit.name})
             return redirect("units:detail", pk=unit.pk)
@@ -248,7 +250,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             unit.refresh_from_db()
-            apply_service_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("units:detail", pk=unit.pk)
@@ -272,7 +274,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_move(unit=unit, new_parent=form.cleaned_data["parent"], actor=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The unit was moved."))
             return redirect("units:detail", pk=unit.pk)
@@ -289,7 +291,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_close(unit=unit, left_on=form.cleaned_data["left_on"], actor=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
-            apply_service_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("The unit has left the bloc; its history is kept."))
             return redirect("units:detail", pk=unit.pk)
@@ -454,7 +456,7 @@ def zone_list(request: HttpRequest) -> HttpResponse:
             try:
                 zone = services.zone_create(**form.cleaned_data)
             except ValidationError as error:
-                apply_service_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("“%(zone)s” was added.") % {"zone": zone.name})
                 return redirect("units:zones")

@@ -27,7 +27,7 @@ from rest_framework.views import APIView
 
 from khoi.contests import selectors, services, throttle
 from khoi.contests.access import CanManageContests
-from khoi.contests.models import Entry, QuestionKind, Round
+from khoi.contests.models import Entry, Round
 
 from . import serializers as s
 
@@ -91,17 +91,14 @@ def _drawn_questions(entry: Entry) -> list[dict[str, Any]]:
     pool = selectors.round_pool_get(round_id=entry.round_id)
     if pool is None:
         return []
-    questions = selectors.question_views(pool=pool, question_ids=[int(item[0]) for item in entry.draw])
     return [
         {
-            "id": int(qid),
-            "text": questions[int(qid)].text,
-            "multiple": questions[int(qid)].kind == QuestionKind.MULTIPLE,
-            "options": [
-                {"letter": letter, "text": questions[int(qid)].options["ABCD".index(letter)]} for letter in order
-            ],
+            "id": question.id,
+            "text": question.text,
+            "multiple": question.multiple,
+            "options": [{"letter": option.letter, "text": option.text} for option in question.options],
         }
-        for qid, order in entry.draw
+        for question in selectors.entry_drawn_questions(entry=entry, pool=pool)
     ]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from khoi.contests.phones import format_phone
+from khoi.core.phones import format_phone
 
 STAFF_PAGES: list[tuple[str, list[int]]] = [
     ("contests:manage", []),

@@ -1,6 +1,6 @@
 import pytest
 
-from khoi.contests.phones import InvalidPhone, format_phone, mask_phone, normalize_phone
+from khoi.core.phones import InvalidPhone, format_phone, mask_phone, parse_mobile
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from khoi.contests.phones import InvalidPhone, format_phone, mask_phone, normali
     ],
 )
 def test_vietnamese_mobile_numbers_are_stored_in_e164(raw, e164):
-    assert normalize_phone(raw) == e164
+    assert parse_mobile(raw) == e164
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_vietnamese_mobile_numbers_are_stored_in_e164(raw, e164):
 )
 def test_old_numbers_landlines_and_garbage_are_rejected(raw):
     with pytest.raises(InvalidPhone):
-        normalize_phone(raw)
+        parse_mobile(raw)
 
 
 def test_a_phone_is_shown_in_groups_of_four_three_three():

@@ -7,8 +7,8 @@ from django.urls import path
 
 from config.urls import handler400, handler403, handler404, handler500, urlpatterns
 from khoi.accounts.models import User
-from khoi.accounts.permissions import require_unit_writable
 from khoi.units.models import Unit
+from khoi.units.scope import require_unit_writable
 
 
 def change_first_unit(request: HttpRequest) -> HttpResponse:

@@ -17,9 +17,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member, reads_all, require, require_unit_readable
+from khoi.accounts.permissions import is_member, reads_all, require
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
+from khoi.units.scope import require_unit_readable
 
 from .. import access, selectors, services
 from ..models import Agreement, Campaign, CommendationForm, Decision, Issuer, Person, Proposal, Scorecard

@@ -98,6 +98,7 @@ def test_a_member_attaches_evidence_and_only_its_unit_and_the_committee_can_down
     assert leader_client.get(url).status_code == 200
     download = reporter_a_client.get(url)
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download["Content-Disposition"].startswith('attachment; filename="')  # khoi.core.downloads
 
 
 def test_a_refused_evidence_file_is_reported_on_the_page(card, reporter_a_client, settings, tmp_path):

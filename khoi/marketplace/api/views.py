@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -265,10 +264,7 @@ def _meeting(request: Request, pk: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.select_related("first__enterprise__unit", "second__enterprise__unit", "slot"), pk=pk
     )
-    if not (
-        access.can_see_private(request.user, meeting.first) or access.can_see_private(request.user, meeting.second)
-    ):
-        access.require_participant_private(request.user, meeting.first)
+    access.require_meeting_visible(request.user, meeting)
     return meeting
 
 
@@ -276,10 +272,7 @@ class MeetingListView(APIView):
     @extend_schema(responses=s.MeetingSerializer(many=True))
     def get(self, request: Request, pk: int) -> Response:
         conference = get_object_or_404(Conference, pk=pk)
-        meetings = selectors.meeting_list(conference=conference)
-        if not reads_all(request.user):
-            own = [p.pk for p in selectors.participants_of_user(conference=conference, user=request.user)]
-            meetings = meetings.filter(Q(first_id__in=own) | Q(second_id__in=own))
+        meetings = selectors.meeting_list_visible(user=request.user, conference=conference)
         return Response(s.MeetingSerializer(meetings, many=True).data)
 
 
@@ -330,10 +323,7 @@ class ConferenceScheduleView(APIView):
 class MouListView(APIView):
     @extend_schema(responses=s.MouSerializer(many=True))
     def get(self, request: Request) -> Response:
-        mous = selectors.mou_list()
-        if not reads_all(request.user):
-            own = selectors.enterprises_of_user(request.user)
-            mous = mous.filter(Q(provider__in=own) | Q(customer__in=own))
+        mous = selectors.mou_list_visible(user=request.user)
         return Response(s.MouSerializer(mous, many=True).data)
 
     @extend_schema(request=s.MouInput, responses={201: s.MouSerializer})

@@ -17,7 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member, require, visible_units
+from khoi.accounts.permissions import is_member, require
+from khoi.units.scope import visible_units
 
 from .. import selectors, services
 from ..access import can_review, can_view_bloc, require_edit, require_review, submission_for

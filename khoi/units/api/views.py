@@ -21,12 +21,14 @@ from rest_framework.views import APIView
 from khoi.accounts.permissions import (
     CanManageRegister,
     can_manage_register,
-    can_write_unit_data,
     require,
+)
+from khoi.core.versioning import posted_version
+from khoi.units.scope import (
+    can_write_unit_data,
     require_unit_readable,
     visible_units,
 )
-from khoi.core.versioning import posted_version
 
 from .. import register_excel, selectors, services
 from ..models import Sector, Unit, UnitGroup
@@ -40,7 +42,7 @@ class UnitFilterSerializer(s.serializers.Serializer[Any]):
     sector = s.serializers.CharField(required=False, help_text="VSIC code; a section letter includes its divisions")
     zone = s.serializers.IntegerField(required=False, help_text="Zone id")
     group = s.serializers.CharField(required=False, help_text="Unit group code, e.g. ngan-hang")
-    q = s.serializers.CharField(required=False, help_text="Accent-insensitive search: “hai phong” finds “Hải Phòng”")
+    q = s.serializers.CharField(required=False, help_text="Accent-insensitive search: “nuoc sach” finds “Nước sạch”")
     root = s.serializers.IntegerField(required=False, help_text="Only this unit's subtree (root included)")  # type: ignore[assignment]
 
 
