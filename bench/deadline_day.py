@@ -26,8 +26,10 @@ What it does, cleaning up after itself:
 Prints p50/p95/p99 per action, forms approved per second (and the time the approval requests
 took in all), the overview's and dashboard's latency during the load, CPU by component (server
 processes, database, Redis, this load generator) and the reference loop's time (compare runs by
-it: the machine is shared). --quick: 300 units and 100 reporters, under two minutes once the
-template exists.
+it: the machine is shared). --quick: 300 units, 200 of them reporting, 100 at once (on a quiet
+machine, under two minutes once the template exists). Before the load, one bulk approval's
+window refresh is timed in-process both ways (whole unit-years as before issue 18, and only the
+touched windows) on the same forms, rolled back.
 """
 
 from __future__ import annotations
@@ -45,8 +47,10 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -138,6 +142,15 @@ def database_url(args: argparse.Namespace, *, template: bool) -> str:
 
 
 # ---- steps run inside Django (a subprocess with the server's settings) ------------------------
+
+
+def open_round(**kwargs: Any) -> Any:
+    """services.round_open, wherever this tree keeps it (round_services since the services split)."""
+    try:
+        from khoi.reporting.round_services import round_open
+    except ImportError:
+        from khoi.reporting.services import round_open  # type: ignore[attr-defined,no-redef]
+    return round_open(**kwargs)
 
 
 def build_template(units: int) -> None:
@@ -262,11 +275,10 @@ def prepare_run(reporters_file: str) -> None:
     from django.contrib.sessions.backends.db import SessionStore
 
     from khoi.accounts.models import Role, User
-    from khoi.reporting import services
     from khoi.reporting.models import ReportForm, Submission
 
     form = ReportForm.objects.get(code=FORM_CODE)
-    reporting_round = services.round_open(form=form, period_code=DUE, deadline=dt.date(2026, 1, 10), actor=None)
+    reporting_round = open_round(form=form, period_code=DUE, deadline=dt.date(2026, 1, 10), actor=None)
 
     def session(user: User) -> str:
         store = SessionStore()
@@ -301,6 +313,7 @@ def verify(expected_file: str) -> None:
         TimeAggregation,
         WindowValue,
     )
+    from khoi.reporting.parsing import parse_number
     from khoi.reporting.periods import Period
 
     data = json.loads(Path(expected_file).read_text())
@@ -321,7 +334,7 @@ def verify(expected_file: str) -> None:
         for name, text in values.items():
             if name not in have:
                 lost += 1
-            elif have[name] != Decimal(str(text)):
+            elif have[name] != parse_number(text):
                 changed += 1
         unexpected += len(set(have) - set(values))
     unexpected += sum(len(v) for k, v in stored.items() if k not in expected)
@@ -367,6 +380,68 @@ def verify(expected_file: str) -> None:
     )
 
 
+def refresh_cost(batch: str) -> None:
+    """What one bulk approval's window refresh costs, both ways, on the same 100 forms (rolled back):
+    the whole unit-years of the forms' units (before issue 18) and only the touched windows."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.db import transaction
+
+    from khoi.reporting import services
+    from khoi.reporting.models import Indicator, IndicatorValue, ReportForm, Submission, SubmissionStatus
+    from khoi.reporting.periods import Period
+
+    form = ReportForm.objects.get(code=FORM_CODE)
+    period = Period.parse(DUE)
+    codes = dict(Indicator.objects.filter(code__in=unit_values(1, 1.0)).values_list("code", "pk"))
+    timings: dict[str, list[float]] = defaultdict(list)
+    for attempt in range(3):
+        with transaction.atomic():
+            reporting_round = open_round(form=form, period_code=DUE, deadline=dt.date(2026, 1, 10), actor=None)
+            submissions = list(
+                Submission.objects.filter(reporting_round=reporting_round).select_related("unit")[: int(batch)]
+            )
+            IndicatorValue.objects.bulk_create(
+                [
+                    IndicatorValue(
+                        submission=s,
+                        unit_id=s.unit_id,
+                        indicator_id=codes[code],
+                        period_code=DUE,
+                        period_kind="M",
+                        period_start=period.start,
+                        period_end=period.end,
+                        months=1,
+                        value=Decimal(str(value)),
+                    )
+                    for s in submissions
+                    for code, value in unit_values(int(s.unit.code[1:]), 1.0).items()
+                ]
+            )
+            Submission.objects.filter(pk__in=[s.pk for s in submissions]).update(status=SubmissionStatus.APPROVED)
+            unit_ids, submission_ids = [s.unit_id for s in submissions], [s.pk for s in submissions]
+            ways: list[tuple[str, Callable[[], object]]] = [
+                ("whole unit-years", partial(services.window_values_refresh, unit_ids=unit_ids, years=[period.year]))
+            ]
+            try:
+                from khoi.reporting.windows import windows_refresh_for_submissions
+            except ImportError:  # a tree from before issue 18
+                pass
+            else:
+                ways.append(
+                    ("touched windows only", partial(windows_refresh_for_submissions, submission_ids=submission_ids))
+                )
+            for label, refresh in ways:
+                began, began_cpu = time.perf_counter(), time.process_time()
+                refresh()
+                timings[label].append((time.perf_counter() - began) * 1000)
+                timings[label + " (CPU of this process)"].append((time.process_time() - began_cpu) * 1000)
+            transaction.set_rollback(True)
+        del attempt
+    print(json.dumps({label: statistics.median(values) for label, values in timings.items()}))
+
+
 def django_main(step: str, argument: str) -> None:
     import django
 
@@ -380,6 +455,12 @@ def django_main(step: str, argument: str) -> None:
         prepare_run(argument)
     elif step == "verify":
         verify(argument)
+    elif step == "refresh-cost":
+        refresh_cost(argument)
+    elif step == "migrate":
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
 
 
 # ---- databases --------------------------------------------------------------------------------
@@ -609,6 +690,7 @@ async def leader(stats: Stats, session_key: str, stop: asyncio.Event) -> None:
 async def load(args: argparse.Namespace, info: dict[str, object], stats: Stats) -> None:
     reporters = list(info["reporters"])  # type: ignore[call-overload]
     random.shuffle(reporters)
+    reporters = reporters[: args.forms or len(reporters)]
     slots = asyncio.Semaphore(args.reporters)
     done, stop = asyncio.Event(), asyncio.Event()
     leaders = [asyncio.create_task(leader(stats, key, stop)) for key in list(info["leaders"])[: args.leaders]]  # type: ignore[call-overload]
@@ -684,16 +766,30 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--leaders", type=int, default=2)
     parser.add_argument("--batch", type=int, default=100)
-    parser.add_argument("--quick", action="store_true", help="300 units, 100 reporters")
+    parser.add_argument("--forms", type=int, default=0, help="how many units report (default: all)")
+    parser.add_argument("--quick", action="store_true", help="300 units, 200 of them reporting, 100 at once")
     parser.add_argument("--rebuild", action="store_true", help="make the template database anew")
+    parser.add_argument("--skip-refresh-cost", action="store_true", help="leave out the in-process refresh timing")
     args = parser.parse_args()
     if args.quick:
         args.units, args.reporters = min(args.units, 300), min(args.reporters, 100)
+        args.forms = args.forms or 200
     secret = secrets.token_urlsafe(40)
     env = django_env(args, secret)
     print(f"reference loop: {reference_loop_seconds():.2f} s (CPU seconds of a fixed loop)", flush=True)
     ensure_template(args, env)
     fresh_copy(args)
+    run_django(args, env, "migrate", "-", database_url(args, template=False))  # a template from older code
+    if not args.skip_refresh_cost:
+        cost = json.loads(
+            run_django(args, env, "refresh-cost", str(args.batch), database_url(args, template=False)).splitlines()[-1]
+        )
+        print(
+            f"window refresh of one bulk approval ({args.batch} forms of December, {args.units} units with "
+            f"23 months of history), in-process, median of 3: "
+            + "; ".join(f"{label} {ms:.0f} ms" for label, ms in cost.items()),
+            flush=True,
+        )
     run_dir = ROOT / "var"
     run_dir.mkdir(exist_ok=True)
     info_file = run_dir / f"deadline-{os.getpid()}.json"
@@ -726,6 +822,10 @@ def main() -> int:
         checked = json.loads(
             run_django(args, env, "verify", str(expected_file), database_url(args, template=False)).splitlines()[-1]
         )
+    except SystemExit as error:  # still print what the load measured
+        print(error)
+        checked = dict.fromkeys(("lost", "changed", "unexpected", "duplicated", "wrong_windows"), -1)
+        checked.update({"statuses": "?", "sample_units": 0})
     finally:
         expected_file.unlink()
     return report(args, stats, wall, meter, checked)

@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khoi.reporting import services
+from khoi.reporting import round_services, services
 from khoi.reporting.aggregation import StoredValue, window_values
 from khoi.reporting.models import (
     FormIndicator,
@@ -126,7 +126,7 @@ def _submission(setting, unit_index: int, form_index: int, period_index: int) ->
     reporting_round = ReportingRound.objects.filter(form=form, period_code=code).first()
     if reporting_round is None:
         units = setting["units"]
-        reporting_round = services.round_open(
+        reporting_round = round_services.round_open(
             form=form, period_code=code, deadline=dt.date(2030, 1, 1), actor=None, unit_ids=[u.pk for u in units]
         )
     return Submission.objects.get(reporting_round=reporting_round, unit=setting["units"][unit_index])
