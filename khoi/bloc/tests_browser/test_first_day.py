@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
 from khoi.core.tests.browser import ARTIFACTS, DESKTOP, PHONE, browser_context, browser_marks, session_of
@@ -72,7 +71,7 @@ def _history(template: bytes, path: Path) -> None:
     }
     columns = [f"6 tháng đầu năm {PAST[0]}", f"Năm {PAST[0]}", f"6 tháng đầu năm {PAST[1]}", f"Năm {PAST[1]}"]
     for row in sheet.iter_rows(min_row=2):
-        values = figures.get((row[0].value, row[2].value))
+        values = figures.get((str(row[0].value), str(row[2].value)))
         for head, value in zip(columns, values or (), strict=False):
             row[heads.index(head)].value = value
     book.save(path)
@@ -84,14 +83,14 @@ def _shot(page: Any, name: str) -> None:
 
 def test_first_day_from_an_empty_install_to_the_half_year_report(live_server: Any, tmp_path: Path) -> None:
     from khoi.accounts.models import Role
-    from khoi.accounts.tests.factories import make_user
+    from khoi.accounts.tests.factories import PASSWORD, make_user
     from khoi.bloc import services as bloc_services
     from khoi.reporting import history_services
     from khoi.units.models import Unit
 
     base = live_server.url
     assert not Unit.objects.exists()
-    admin = bloc_services.first_admin_create(username="quantri", password="mot-mat-khau-dai-2026")  # make setup
+    admin = bloc_services.first_admin_create(username="quantri", password=PASSWORD)  # make setup
     admin_session = session_of(admin)
 
     with browser_context(base, viewport=DESKTOP, language="vi", session=admin_session) as page:
