@@ -589,7 +589,7 @@ def read_history(*, content: bytes, file_name: str, layout: str, mapping: dict[s
         problems.append(Problem(file_name, _("The file holds no figure to import.")))
     _rule_problems(kept, preview)
     _compare(kept, preview)
-    preview.periods = sorted({cell.period for cell in kept}, key=lambda p: (p.year, p.start, -p.month_count))
+    preview.periods = sorted({cell.period for cell in kept}, key=lambda p: (p.end, p.month_count))
     return preview
 
 
