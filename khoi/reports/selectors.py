@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from khoi.core.formatting import format_number, format_percent
 from khoi.core.party_document import PartyDocumentHeader, SignatureBlock
+from khoi.core.providers import provider
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 from khoi.units.models import Ownership, Sector, Unit, UnitGroup, Zone
@@ -336,9 +337,8 @@ def commendation_sentence(*, period: Period, bloc: Unit | None) -> str:
     """ "Đảng ủy Khối đã tặng Giấy khen cho 12 tập thể và 29 cá nhân." from the emulation records."""
     if period.kind not in COMMENDATION_KINDS or bloc is None:
         return ""
-    try:
-        from khoi.emulation.selectors import commendation_counts
-    except ImportError:  # the emulation app is optional for reports
+    commendation_counts = provider("emulation.commendation_counts")
+    if commendation_counts is None:  # the emulation app is not installed
         return ""
     counts = commendation_counts(date_from=period.start, date_to=period.end, issuer=bloc.code)
     if counts.total == 0:
@@ -713,11 +713,8 @@ class ReportingFigureSource:
         if not self.scope.is_whole_bloc:
             return None
         bloc = unit_get_bloc()
-        try:
-            from khoi.emulation.selectors import commendation_counts
-        except ImportError:  # the emulation app is optional for reports
-            return None
-        if bloc is None:
+        commendation_counts = provider("emulation.commendation_counts")
+        if commendation_counts is None or bloc is None:  # the emulation app is not installed
             return None
         counts = commendation_counts(date_from=self.period.start, date_to=self.period.end, issuer=bloc.code)
         if counts.total == 0:
