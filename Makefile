@@ -17,11 +17,13 @@ find_python = $(shell for p in $(PYTHON_CANDIDATES); do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then \
 	command -v $$p; break; fi; done)
 
-.PHONY: help run demo serve serve-prod test lint format messages check-python clean bench backup restore prod-smoke
+.PHONY: help run demo setup serve serve-prod test lint format messages check-python clean bench backup restore prod-smoke
 
 help:
 	@echo "make run        set up (.venv, dependencies, database, demo bloc) and serve on http://$(HOST):$(PORT)"
 	@echo "make demo       the same set-up without serving"
+	@echo "make setup      an empty bloc of your own instead of the demo (asks its name, place, signer …), then: make serve"
+	@echo "make serve      serve what the database holds (no demo loaded)"
 	@echo "make test       the whole test suite, ruff and mypy"
 	@echo "make lint       ruff (lint + format check), mypy and the layer contracts (import-linter)"
 	@echo "make serve-prod granian with $(WORKERS) workers (needs DATABASE_URL, REDIS_URL, SECRET_KEY)"
@@ -53,6 +55,18 @@ demo: $(VENV)/.installed compile-messages
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
+
+# An empty bloc of one's own (no demo): asks for what it needs, or takes options through ARGS,
+# e.g. make setup ARGS="--no-input --name '…' --short-name ĐUK …" (see manage.py setup_bloc --help).
+setup: $(VENV)/.installed compile-messages
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_bloc $(ARGS)
+
+serve: $(VENV)/.installed compile-messages
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	KHOI_ADDR=$(HOST):$(PORT) $(VENV)/bin/honcho --no-colour -f Procfile start
 
 run: demo
 	@echo ""
@@ -93,10 +107,14 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The suite runs on every core (pytest-xdist); a module's tests stay on one worker, so a demo bloc
+# loaded for a module is loaded once. TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+TEST_LINT ?= yes
 test: $(VENV)/.installed compile-messages
 	$(MANAGE) makemigrations --check --dry-run --settings=config.settings.test
-	$(VENV)/bin/pytest
-	$(MAKE) lint
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope
+	@if [ "$(TEST_LINT)" = "yes" ]; then $(MAKE) lint; fi
 
 # Regenerate the gettext catalogues of every app (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed

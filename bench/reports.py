@@ -169,7 +169,7 @@ def main() -> None:
     translation.activate("vi")
     from khoi.accounts.models import User
     from khoi.reporting.periods import Period
-    from khoi.reports import selectors
+    from khoi.reports import figure_source, report_build, report_files
     from khoi.units.models import BASE_KINDS, Unit
 
     period = Period.parse("2021-Y")
@@ -183,18 +183,18 @@ def main() -> None:
             "HTML report page (GET /reports/?period=2021-Y)",
             lambda: client.get("/reports/", {"period": "2021-Y"}).content,
         )
-    timed("report data (selectors.bloc_report)", lambda: repr(selectors.bloc_report(period=period)))
+    timed("report data (report_build.bloc_report)", lambda: repr(report_build.bloc_report(period=period)))
 
     def document(fmt: str) -> bytes:
-        return selectors.report_document(period=period, format=fmt)[1]
+        return report_files.report_document(period=period, format=fmt)[1]
 
     for fmt in ("docx", "xlsx", "pdf"):
-        timed(f".{fmt} (selectors.report_document)", functools.partial(document, fmt))
+        timed(f".{fmt} (report_files.report_document)", functools.partial(document, fmt))
     text = article()
     print(f"\narticle: {len(text.split()):,} words, {len(text):,} characters")
     best = timed(
-        "checker (selectors.article_check)",
-        lambda: repr(selectors.article_check(text=text, period=period).marks),
+        "checker (figure_source.article_check)",
+        lambda: repr(figure_source.article_check(text=text, period=period).marks),
         repeat=5,
     )
     print(f"checker goal < 1 s: {'met' if best < 1 else 'NOT met'}")

@@ -21,6 +21,7 @@ APP_PREFIXES = {
     "reports": "reports/",
     "marketplace": "market/",
     "emulation": "emulation/",
+    "bloc": "setup/",
 }
 
 # Swagger UI and ReDoc build their pages with inline styles and ReDoc searches in a blob: worker; their
@@ -37,7 +38,7 @@ urlpatterns: list[URLPattern | URLResolver] = []
 for app, prefix in APP_PREFIXES.items():
     if not apps.is_installed(f"khoi.{app}"):  # an app left out of INSTALLED_APPS has no pages
         continue
-    if find_spec(f"khoi.{app}.api.urls"):
+    if find_spec(f"khoi.{app}.api") and find_spec(f"khoi.{app}.api.urls"):
         urlpatterns.append(path(f"api/v1/{app}/", include(f"khoi.{app}.api.urls")))
     if find_spec(f"khoi.{app}.urls"):
         urlpatterns.append(path(prefix, include(f"khoi.{app}.urls")))

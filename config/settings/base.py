@@ -30,6 +30,7 @@ KHOI_APPS = [
     "khoi.marketplace",
     "khoi.emulation",
     "khoi.contests",
+    "khoi.bloc",
 ]
 
 INSTALLED_APPS = [
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A first-login password leads to the change page from every page (khoi.accounts.middleware).
+    "khoi.accounts.middleware.ForcePasswordChangeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -232,6 +235,8 @@ def mailer_from_url(url: str) -> dict[str, object]:
 EMAIL_URL = env("EMAIL_URL", default="consolemail://")
 MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="khoi@localhost")
+# How long an email invitation's one-time link works (khoi.accounts.invitations).
+KHOI_INVITATION_DAYS = env.int("KHOI_INVITATION_DAYS", default=14)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page (hx-headers in base.html), no script reads the cookie

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from khoi.core.workbook_read import WorkbookReadError, check_upload_size
 
 from .services import TOKEN_VALIDITY_DAYS
 
@@ -16,3 +22,41 @@ class ApiTokenForm(forms.Form):
         initial=90,
         choices=[(days, _("%(days)d days") % {"days": days}) for days in TOKEN_VALIDITY_DAYS],
     )
+
+
+class PeopleUploadForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise ValidationError(_("Choose an Excel file ending in .xlsx."))
+        try:
+            check_upload_size(upload)
+        except WorkbookReadError as error:
+            raise ValidationError(error.message) from None
+        return upload
+
+
+class DeliveryForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    delivery = forms.ChoiceField(
+        label=_("How people receive their access"),
+        choices=[
+            ("print", _("A printable sheet of first-login passwords")),
+            ("invite", _("An email invitation to those with an email (the others get a password on the sheet)")),
+        ],
+        initial="print",
+        widget=forms.RadioSelect,
+    )
+
+
+class FirstPasswordChangeForm(PasswordChangeForm):
+    """Django's change form; the new password may not be the one it replaces."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        new = cleaned.get("new_password1")
+        if new and self.user.check_password(new):
+            self.add_error("new_password1", _("Choose a password different from the one you were given."))
+        return cleaned

@@ -35,6 +35,12 @@ class User(AbstractUser):  # type: ignore[django-manager-missing]  # knox names 
         verbose_name=_("unit"),
         help_text=_("The unit a reporter reports for; they see this unit and its subtree only."),
     )
+    phone = models.CharField(_("phone"), max_length=16, blank=True, help_text=_("E.164, e.g. +84912345678"))
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_("Set for an account created with a first-login password: every page leads to the change."),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -62,6 +62,17 @@ def can_unlock_logins(user: AnyUser) -> bool:
     return is_committee_staff(user, Department.OFFICE)
 
 
+def can_manage_people(user: AnyUser) -> bool:
+    """Create reporters in bulk and print their first-login credentials: admins, the Office and the
+    Organisation Board (who keep the register the accounts hang on)."""
+    return is_committee_staff(user, Department.OFFICE, Department.ORGANISATION)
+
+
+def can_export_bloc(user: AnyUser) -> bool:
+    """Download the whole bloc's data (khoi.core.exports): admins and the Office."""
+    return is_committee_staff(user, Department.OFFICE)
+
+
 def require(check: bool, message: str | None = None) -> None:
     if not check:
         raise PermissionDenied(message or _("You do not have permission to do this."))

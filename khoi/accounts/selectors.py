@@ -53,3 +53,11 @@ def api_tokens_of(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(Q(expiry__isnull=True) | Q(expiry__gt=timezone.now()), user=user).order_by(
         "-created"
     )
+
+
+def bloc_name() -> str:
+    """The bloc's name as mails and sheets name the site (the root of the register)."""
+    from khoi.units.models import Unit, UnitKind
+
+    bloc = Unit.objects.filter(kind=UnitKind.BLOC).order_by("pk").only("name").first()
+    return bloc.name if bloc else "Khối"

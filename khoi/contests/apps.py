@@ -4,6 +4,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from khoi.core.exports import AppModelsExport
 from khoi.core.navigation import NavItem
 
 
@@ -20,6 +21,16 @@ class ContestsConfig(AppConfig):
     navigation = [
         NavItem(_("Contests"), "contests:manage", visible_to=_can_manage),
         NavItem(pgettext_lazy("contest", "Question bank"), "contests:question_list", visible_to=_can_manage),
+    ]
+    # Leaving is possible (khoi.core.exports): contests, questions, rounds, prizes and results; the
+    # participants' names, phones, years of birth and receipts only when asked, their keys never.
+    exports = [
+        AppModelsExport(
+            key="contests",
+            title=_("Online contests"),
+            personal=("Entry.name", "Entry.phone", "Entry.birth_year", "Entry.receipt_code"),
+            never=("Entry.token",),
+        )
     ]
 
     def ready(self) -> None:

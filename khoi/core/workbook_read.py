@@ -237,9 +237,11 @@ def read_workbook(
     header_rows: int = 1,
     max_columns: int = MAX_COLUMNS,
     other_sheets: Sequence[str] = (),
+    all_sheets: bool = False,
 ) -> WorkbookContents:
     """The non-empty rows of the first sheet (and of the sheets named in `other_sheets` when
-    present); more than `max_rows` rows under `header_rows` header rows is refused."""
+    present, or of every other sheet with `all_sheets`); more than `max_rows` rows under
+    `header_rows` header rows is refused, per sheet."""
     if len(content) > max_upload_bytes():
         raise _too_large()
     limit = max_upload_rows() if max_rows is None else max_rows
@@ -254,7 +256,7 @@ def read_workbook(
             raise WorkbookReadError(
                 _("The workbook has no sheet: fill in the template and upload it again."), code="no_sheet"
             )
-        wanted = [worksheets[0], *(sheet for sheet in worksheets[1:] if sheet.title in other_sheets)]
+        wanted = [worksheets[0], *(sheet for sheet in worksheets[1:] if all_sheets or sheet.title in other_sheets)]
         sheets: list[tuple[SheetContents, str]] = []
         for worksheet in wanted:
             try:

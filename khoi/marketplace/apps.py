@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.exports import AppModelsExport
 from khoi.core.navigation import HomePanel, NavItem
 
 
@@ -28,3 +29,19 @@ class MarketplaceConfig(AppConfig):
         NavItem(_("Moderation"), "marketplace:moderation", visible_to=_is_staff),
     ]
     home_panels = [HomePanel("marketplace:suggestions", visible_to=_acts_for_a_unit)]
+    # Leaving is possible (khoi.core.exports); contact people, phones and emails only when asked.
+    exports = [
+        AppModelsExport(
+            key="marketplace",
+            title=_("Supply–demand connection"),
+            skip=("SearchWord",),
+            personal=(
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+                "Participant.representative",
+                "Participant.phone",
+                "Participant.email",
+            ),
+        )
+    ]

@@ -54,6 +54,14 @@ class ListingForm(forms.Form):
         label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .selectors import region_choices
+
+        regions = self.fields["regions"]
+        assert isinstance(regions, forms.MultipleChoiceField)
+        regions.choices = region_choices()
+
 
 class OutsideEnterpriseForm(forms.Form):
     name = forms.CharField(label=_("Enterprise name"), max_length=255)

@@ -548,3 +548,29 @@ def inter_use_figure(*, baseline: dt.date, on_date: dt.date, exclude_essential: 
         "change_percent": growth_percent(now, before),
         "change": format_change(now, before, 0),
     }
+
+
+# ---- Regions -----------------------------------------------------------------------------------
+
+
+def _bloc_place() -> str:
+    from khoi.units.selectors import unit_get_bloc
+
+    bloc = unit_get_bloc()
+    return bloc.province if bloc is not None else ""
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """The regions a listing may serve: the bloc's own place first (set up with the bloc), then
+    the provinces of the list."""
+    from .categories import PROVINCES
+
+    place = _bloc_place()
+    names = [place, *(name for name in PROVINCES if name != place)] if place else list(PROVINCES)
+    return [(name, name) for name in names]
+
+
+def default_regions() -> list[str]:
+    """A new listing serves the bloc's own place by default (nothing before the bloc is set up)."""
+    place = _bloc_place()
+    return [place] if place else []

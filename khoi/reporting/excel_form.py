@@ -206,6 +206,14 @@ def _cells_from_legacy(form_file: FormFile, rows: list[SheetRow]) -> list[tuple[
 def read_form_workbook(content: bytes | IO[bytes], form_file: FormFile, field_name: Any) -> dict[str, Any]:
     """The values of an uploaded form as {field name: value as typed}, or ValidationError with
     every wrong cell named. `form_file` describes what the file must be (rows may be empty)."""
+    return read_form_cells(content, form_file, field_name)[0]
+
+
+def read_form_cells(
+    content: bytes | IO[bytes], form_file: FormFile, field_name: Any
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """As `read_form_workbook`, with the sheet cell each value was read from ({field name: "D7"}),
+    so that a check failing on a value can name the cell to correct."""
     try:
         contents = read_upload(content, header_rows=10, other_sheets=[CODES_SHEET])
     except WorkbookReadError as error:
@@ -218,6 +226,7 @@ def read_form_workbook(content: bytes | IO[bytes], form_file: FormFile, field_na
     codes = {row.code for row in form_file.rows}
     periods = {period.code for period in form_file.periods}
     values: dict[str, Any] = {}
+    where: dict[str, str] = {}
     errors = []
     for code, period_code, value, cell in cells:
         if code not in codes or period_code not in periods:
@@ -231,6 +240,7 @@ def read_form_workbook(content: bytes | IO[bytes], form_file: FormFile, field_na
             errors.append(_("Cell %(cell)s: “%(text)s” is not a number.") % {"cell": cell, "text": value})
             continue
         values[field_name(code, period_code)] = "" if value is None else value
+        where[field_name(code, period_code)] = cell
     if errors:
         raise ValidationError({"file": errors})
-    return values
+    return values, where

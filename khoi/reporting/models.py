@@ -53,7 +53,11 @@ class CountDenominator(models.TextChoices):
     REPORTING = "reporting", _("Units that reported the indicator")
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
+    """An indicator of the catalogue. Edited through khoi.reporting.catalogue_services: once it has
+    values, what they mean (unit, type, aggregations, terms) is fixed — a new version replaces it
+    in the forms and the old one keeps its history; names, decimals and groups stay editable."""
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("Vietnamese name"), max_length=255)
     name_en = models.CharField(_("English name"), max_length=255, blank=True)
@@ -185,7 +189,7 @@ class ReportingRound(models.Model):
         constraints = [models.UniqueConstraint(fields=["form", "period_code"], name="round_form_period_unique")]
 
     def __str__(self) -> str:
-        return f"{self.form.name} – {self.period_code}"
+        return f"{self.form.name} – {self.period_label}"  # a period by name, never its code, on a screen
 
     @property
     def period_label(self) -> str:
@@ -249,6 +253,7 @@ EVENT_LABELS = {
     "approve": _("Approved"),
     "unlock": _("Unlocked"),
     "remind": _("Reminded"),
+    "import": _("Imported from a history file"),
 }
 
 
@@ -405,9 +410,11 @@ class Notice(models.Model):
 class WindowValue(models.Model):
     """A unit's value of an indicator for a standard window (month, quarter, H1, 9M, year),
     derived from its stored values by ``aggregation.window_values``: from approved values only,
-    and from approved plus submitted ones. Kept by ``services.window_values_refresh`` whenever a
-    unit's counted values change (submit, return, approve, unlock), so that the bloc's totals are
-    one indexed query over units × indicators, never a nightly rebuild."""
+    and from approved plus submitted ones. Kept by ``windows.windows_refresh_for_submissions``
+    whenever a form's counted values change (submit, return, approve, unlock): only the windows its
+    values lie in, in SQL; ``services.window_values_refresh`` recomputes whole unit-years (demo data,
+    benchmarks). The bloc's totals are one indexed query over units × indicators, never a nightly
+    rebuild."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
@@ -433,3 +440,38 @@ class WindowValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.indicator_id} {self.window_code}"
+
+
+class HistoryImport(models.Model):
+    """A workbook of past figures (khoi.reporting.history_import): kept from its preview to its
+    import, then as the record of who brought which file (its SHA-256) in, and what it changed."""
+
+    class Layout(models.TextChoices):
+        TEMPLATE = "template", _("Khối's history template")
+        SUMMARY = "summary", _("Summary tables (one sheet per period)")
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Previewed")
+        IMPORTED = "imported", _("Imported")
+
+    file_name = models.CharField(_("file"), max_length=255)
+    file_hash = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    layout = models.CharField(_("layout"), max_length=10, choices=Layout.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW)
+    content = models.BinaryField(editable=False)
+    # The summary layout's confirmed mapping: {"sheets": {title: period code}, "columns": {header: code}}.
+    mapping = models.JSONField(default=dict, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    created_count = models.PositiveIntegerField(default=0)
+    changed_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("history import")
+        verbose_name_plural = _("history imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.file_hash[:12]})"

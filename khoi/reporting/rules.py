@@ -208,3 +208,28 @@ def _eval(node: ast.AST, values: Mapping[str, Decimal], references: Mapping[str,
             return abs(args[0])
         return min(args) if node.func.id == "min" else max(args)
     raise RuleSyntaxError(_("Unexpected expression node."))  # unreachable after parse_rule
+
+
+_WORD_OPERATORS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥", "*": "×", "/": ":"}
+
+
+def expression_in_words(expression: str, names: Mapping[str, str]) -> str:
+    """A rule's expression as staff read it on a screen: indicator names instead of codes, the
+    comparison signs written as on paper ("Lao động nữ + Lao động nam = Lao động"). The codes
+    remain the language of the rule editor only."""
+
+    def reference(match: re.Match[str]) -> str:
+        name = names.get(match.group(2), match.group(2))
+        if match.group(1) == "same_period":
+            return _("%(name)s of the same period last year") % {"name": name}
+        return _("%(name)s of the longer period") % {"name": name}
+
+    text = re.sub(r"\b(same_period|enclosing)\(\s*([a-z][a-z0-9_]*)\s*\)", reference, expression)
+    text = re.sub(r"\babs\(", _("absolute value of") + " (", text)
+    text = re.sub(r"\bmin\(", _("least of") + " (", text)
+    text = re.sub(r"\bmax\(", _("greatest of") + " (", text)
+    text = re.sub(r"\b(and|or|not)\b", lambda m: {"and": _("and"), "or": _("or"), "not": _("not")}[m.group(1)], text)
+    text = re.sub(r"\b[a-z][a-z0-9_]*\b", lambda m: names.get(m.group(0), m.group(0)), text)
+    for sign, word in _WORD_OPERATORS.items():
+        text = text.replace(f" {sign} ", f" {word} ")
+    return text

@@ -1,4 +1,4 @@
-"""Writes of periodic reporting: catalogue, rounds, values, workflow, rules, plans, reminders.
+"""Writes of periodic reporting: catalogue, values, workflow, window values, reminders.
 
 Workflow of a submission: draft → submitted → returned (with a comment) → submitted … →
 approved (locked). Unlocking an approved submission is a staff action, logged with a comment,
@@ -9,10 +9,9 @@ transaction; concurrent saves of one form are detected with the submission's `ve
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,12 +23,9 @@ from django.utils.translation import gettext as _
 
 from khoi.accounts.models import Role, User
 from khoi.core.text import clean_text
-from khoi.core.versioning import save_if_current
-from khoi.core.workbook_read import WorkbookReadError, read_upload
-from khoi.units.models import BASE_KINDS, Unit, UnitGroup
-from khoi.units.selectors import unit_list_active_on
+from khoi.units.models import UnitGroup
 
-from . import catalogue, excel_form
+from . import catalogue
 from .aggregation import StoredValue, window_values
 from .entry import field_name, indicator_applies, parse_posted, submission_items, value_periods
 from .models import (
@@ -37,22 +33,19 @@ from .models import (
     Indicator,
     IndicatorValue,
     Notice,
-    Plan,
     ReportForm,
     ReportingRound,
     Submission,
     SubmissionEvent,
     SubmissionStatus,
     TimeAggregation,
-    UnitAggregation,
     ValidationRule,
     ValueAudit,
     WindowValue,
 )
-from .parsing import NotANumber, parse_number
 from .periods import Period
-from .rules import RuleSyntaxError, parse_rule
 from .validation import RuleResult, submission_check, submission_validate
+from .windows import windows_refresh_for_submissions
 
 # Re-exported: pages, the API and other apps call these through the services module.
 __all__ = ["RuleResult", "field_name", "indicator_applies", "submission_check", "submission_items", "value_periods"]
@@ -167,61 +160,8 @@ def window_values_refresh(*, unit_ids: Iterable[int], years: Iterable[int]) -> i
 
 
 def _refresh_submissions(submissions: Iterable[Submission]) -> None:
-    units: set[int] = set()
-    years: set[int] = set()
-    for submission in submissions:
-        units.add(submission.unit_id)
-        years.add(Period.parse(submission.reporting_round.period_code).year)
-    window_values_refresh(unit_ids=units, years=years)
-
-
-# ---- rounds ------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def round_open(
-    *,
-    form: ReportForm,
-    period_code: str,
-    deadline: dt.date,
-    actor: User | None,
-    unit_ids: Iterable[int] | None = None,
-) -> ReportingRound:
-    """Open a round and create one draft submission for each unit that must answer (by default
-    the bloc's base organisations at the period's end)."""
-    try:
-        period = Period.parse(period_code)
-    except ValueError as error:
-        raise ValidationError(
-            {
-                "period_code": _("“%(code)s” is not a period (write 2021-Q1, 2021-H1, 2021-9M, 2021-Y or 2021-03).")
-                % {"code": period_code}
-            }
-        ) from error
-    if ReportingRound.objects.filter(form=form, period_code=str(period)).exists():
-        raise ValidationError(
-            {"period_code": _("This form already has a round for %(period)s.") % {"period": period.label}}
-        )
-    if deadline < period.start:
-        raise ValidationError({"deadline": _("The deadline cannot be before the period starts.")})
-    units = unit_list_active_on(on_date=period.end, kinds=BASE_KINDS)
-    if unit_ids is not None:
-        units = units.filter(pk__in=list(unit_ids))
-    unit_list = list(units.order_by("code"))
-    if not unit_list:
-        raise ValidationError({"unit_ids": _("No unit of the bloc would answer this round.")})
-    reporting_round = ReportingRound.objects.create(
-        form=form, period_code=str(period), deadline=deadline, opened_by=actor
-    )
-    Submission.objects.bulk_create([Submission(reporting_round=reporting_round, unit=unit) for unit in unit_list])
-    return reporting_round
-
-
-@transaction.atomic
-def round_close(*, reporting_round: ReportingRound, actor: User | None) -> ReportingRound:
-    reporting_round.status = ReportingRound.Status.CLOSED
-    reporting_round.save(update_fields=["status"])
-    return reporting_round
+    """Only the windows these submissions' values lie in (windows.py), not the units' years."""
+    windows_refresh_for_submissions(submission_ids=[submission.pk for submission in submissions])
 
 
 # ---- values ------------------------------------------------------------------------------------
@@ -514,173 +454,6 @@ def notice_mark_read(*, user: User, notice_ids: Iterable[int] | None = None) -> 
     if notice_ids is not None:
         notices = notices.filter(pk__in=list(notice_ids))
     return notices.update(read_at=timezone.now())
-
-
-# ---- rules -------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def validation_rule_save(
-    *, rule: ValidationRule | None, actor: User | None, fields: Mapping[str, Any], expected_version: int | None = None
-) -> ValidationRule:
-    """Create or edit a rule; the expression must parse and name only known indicators. A stale
-    edit (someone saved since `expected_version`) is refused and writes nothing."""
-    rule = rule or ValidationRule()
-    for name in ("code", "name", "expression", "severity", "message", "active"):
-        if name in fields:
-            setattr(rule, name, fields[name])
-    try:
-        parsed = parse_rule(rule.expression)
-    except RuleSyntaxError as error:
-        raise ValidationError(
-            {"expression": _("The expression is not an allowed rule: %(reason)s") % {"reason": str(error)}}
-        ) from error
-    known = set(Indicator.objects.filter(unit_aggregation=UnitAggregation.SUM).values_list("code", flat=True))
-    unknown = sorted((parsed.codes | parsed.previous_codes | parsed.enclosing_codes) - known)
-    if unknown:
-        raise ValidationError({"expression": _("Unknown indicator codes: %(codes)s.") % {"codes": ", ".join(unknown)}})
-    rule.full_clean()
-    if rule.pk is None:
-        rule.updated_by = actor
-        rule.save()
-    else:
-        save_if_current(rule, expected_version=expected_version, actor=actor)
-    return rule
-
-
-# ---- plans -------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def plan_set(*, unit: Unit, indicator: Indicator, year: int, value: Any, actor: User | None) -> Plan | None:
-    """Type a unit's yearly plan; an empty value removes it."""
-    try:
-        amount = parse_number(value)
-    except NotANumber as error:
-        raise ValidationError({"value": _("“%(text)s” is not a number.") % {"text": value}}) from error
-    if amount is None:
-        Plan.objects.filter(unit=unit, indicator=indicator, year=year).delete()
-        return None
-    if amount <= 0:
-        raise ValidationError({"value": _("A plan must be greater than zero.")})
-    if not indicator.has_plan:
-        raise ValidationError({"indicator": _("“%(name)s” has no yearly plan.") % {"name": indicator.name}})
-    plan, _created = Plan.objects.update_or_create(
-        unit=unit, indicator=indicator, year=year, defaults={"value": amount, "updated_by": actor}
-    )
-    return plan
-
-
-PLAN_HEADER = ["Mã đơn vị", "Mã chỉ tiêu", "Năm", "Kế hoạch"]
-
-
-def plan_import_excel(*, content: bytes | IO[bytes], actor: User | None) -> int:
-    """Import plans from an Excel sheet with the columns Mã đơn vị | Mã chỉ tiêu | Năm | Kế hoạch.
-    All rows or none; each error names its cell. The file is read before the transaction opens."""
-    try:
-        sheet = read_upload(content).first
-    except WorkbookReadError as error:
-        raise ValidationError({"file": error.message}) from None
-    return _plans_write(rows=[(row.number, row.values) for row in sheet.rows], actor=actor)
-
-
-@transaction.atomic
-def _plans_write(*, rows: list[tuple[int, tuple[Any, ...]]], actor: User | None) -> int:
-    if not rows or [str(c or "").strip() for c in rows[0][1][:4]] != PLAN_HEADER:
-        raise ValidationError({"file": _("The first row must be: %(header)s.") % {"header": " | ".join(PLAN_HEADER)}})
-    units = {u.code: u for u in Unit.objects.all()}
-    indicators = {i.code: i for i in Indicator.objects.filter(has_plan=True)}
-    errors = []
-    plans = []
-    for number, row in rows[1:]:
-        cells = list(row) + [None] * 4
-        if all(c in (None, "") for c in cells[:4]):
-            continue
-        unit = units.get(str(cells[0] or "").strip())
-        indicator = indicators.get(str(cells[1] or "").strip())
-        if unit is None:
-            errors.append(_("Cell A%(row)d: unknown unit code “%(code)s”.") % {"row": number, "code": cells[0]})
-        if indicator is None:
-            errors.append(
-                _("Cell B%(row)d: “%(code)s” is not an indicator with a plan.") % {"row": number, "code": cells[1]}
-            )
-        try:
-            year = int(str(cells[2]).strip())
-        except ValueError:
-            errors.append(_("Cell C%(row)d: “%(text)s” is not a year.") % {"row": number, "text": cells[2]})
-            continue
-        try:
-            value = parse_number(cells[3])
-        except NotANumber:
-            errors.append(_("Cell D%(row)d: “%(text)s” is not a number.") % {"row": number, "text": cells[3]})
-            continue
-        if value is None or value <= 0:
-            errors.append(_("Cell D%(row)d: a plan must be greater than zero.") % {"row": number})
-            continue
-        if unit and indicator:
-            plans.append((unit, indicator, year, value))
-    if errors:
-        raise ValidationError({"file": errors})
-    for unit, indicator, year, value in plans:
-        Plan.objects.update_or_create(
-            unit=unit, indicator=indicator, year=year, defaults={"value": value, "updated_by": actor}
-        )
-    return len(plans)
-
-
-# ---- Excel form --------------------------------------------------------------------------------
-
-
-def _form_file(submission: Submission, *, with_values: bool) -> excel_form.FormFile:
-    from .selectors import unit_previous_values
-
-    reporting_round = submission.reporting_round
-    period = Period.parse(reporting_round.period_code)
-    periods = value_periods(form=reporting_round.form, period=period)
-    items = submission_items(submission=submission)
-    current: dict[tuple[str, str], Decimal] = {}
-    previous: dict[tuple[str, str], Decimal] = {}
-    if with_values:
-        current = {
-            (code, pc): value
-            for code, pc, value in submission.values.values_list("indicator__code", "period_code", "value")
-        }
-        previous = unit_previous_values(unit=submission.unit, periods=periods)
-    return excel_form.FormFile(
-        form_code=reporting_round.form.code,
-        form_name=reporting_round.form.name,
-        unit_code=submission.unit.code,
-        unit_name=submission.unit.name,
-        period_code=str(period),
-        period_label=period.label_vi,
-        periods=[excel_form.FormPeriod(str(p), p.label_vi, p.same_period_last_year().label_vi) for p in periods],
-        rows=[
-            excel_form.FormRow(
-                code=item.indicator.code,
-                name=item.indicator.name,
-                unit_label=item.indicator.unit_label,
-                values=[current.get((item.indicator.code, str(p))) for p in periods],
-                previous=[previous.get((item.indicator.code, str(p.same_period_last_year()))) for p in periods],
-            )
-            for item in items
-        ],
-    )
-
-
-def submission_excel_template(*, submission: Submission) -> bytes:
-    """The form as an Excel workbook (with the current values) to fill in and upload."""
-    return excel_form.build_form_workbook(_form_file(submission, with_values=True))
-
-
-def submission_import_excel(
-    *, submission: Submission, content: bytes | IO[bytes], actor: User | None, expected_version: int | None
-) -> Submission:
-    """Upload the form's Excel workbook; every error names its cell. The file is read and checked
-    before the transaction that saves its values opens."""
-    values = excel_form.read_form_workbook(content, _form_file(submission, with_values=False), field_name)
-    return submission_save_values(
-        submission=submission, actor=actor, values=values, expected_version=expected_version, source="excel"
-    )
 
 
 @transaction.atomic

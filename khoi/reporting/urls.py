@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import catalogue_views, history_views, views
 
 app_name = "reporting"
 
@@ -24,4 +24,15 @@ urlpatterns = [
     path("rules/<int:pk>/", views.rule_edit, name="rule_edit"),
     path("plans/", views.plan_list, name="plans"),
     path("notices/", views.notice_list, name="notices"),
+    path("catalogue/", catalogue_views.catalogue_home, name="catalogue"),
+    path("catalogue/standard/", catalogue_views.standard_add, name="catalogue_standard"),
+    path("catalogue/indicators/new/", catalogue_views.indicator_edit, name="indicator_create"),
+    path("catalogue/indicators/<int:pk>/", catalogue_views.indicator_edit, name="indicator_edit"),
+    path("catalogue/forms/new/", catalogue_views.report_form_edit, name="report_form_create"),
+    path("catalogue/forms/<int:pk>/", catalogue_views.report_form_edit, name="report_form_edit"),
+    path("history/", history_views.history_home, name="history"),
+    path("history/template/", history_views.history_template, name="history_template"),
+    path("history/<int:pk>/mapping/", history_views.history_mapping, name="history_mapping"),
+    path("history/<int:pk>/", history_views.history_preview, name="history_preview"),
+    path("history/<int:pk>/import/", history_views.history_apply, name="history_apply"),
 ]

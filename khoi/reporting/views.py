@@ -23,11 +23,13 @@ from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 from khoi.units.scope import visible_units
 
-from . import selectors, services, validation
+from . import excel_io, plan_services, round_services, rule_services, selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
+from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
+from .rules import expression_in_words
 
 
 def _actor(request: HttpRequest) -> User:
@@ -162,7 +164,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
     form = RoundForm(request.POST or None, years=selectors.reporting_years())
     if request.method == "POST" and form.is_valid():
         try:
-            reporting_round = services.round_open(
+            reporting_round = round_services.round_open(
                 form=form.cleaned_data["form"],
                 period_code=form.cleaned_data["period_code"],
                 deadline=form.cleaned_data["deadline"],
@@ -312,6 +314,17 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, _("The form was not submitted: see the checks below."))
             else:
                 flash_errors(request, error)
+    return _detail_page(request, submission, raw=raw, report=report)
+
+
+def _detail_page(
+    request: HttpRequest,
+    submission: Any,
+    *,
+    raw: dict[str, str],
+    report: validation.ValidationReport | None,
+    status: int = 200,
+) -> HttpResponse:
     periods, rows = _form_rows(submission)
     if raw:  # show what was typed, not the stored values, after an error
         for row in rows:
@@ -337,6 +350,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "comment_form": CommentForm(),
             "upload_form": UploadForm(initial={"version": submission.version}),
         },
+        status=status,
     )
 
 
@@ -364,6 +378,20 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     return redirect("reporting:submission_detail", pk=pk)
 
 
+def _typed(values: dict[str, Any]) -> dict[str, str]:
+    """Values read from a sheet as a reporter would type them in the form's boxes (Vietnamese
+    decimals), so that the page shows the uploaded figures and posting them back reads the same."""
+    shown = {}
+    for name, value in values.items():
+        try:
+            number = parse_number(value)
+        except NotANumber:
+            shown[name] = str(value)
+            continue
+        shown[name] = "" if number is None else format_number(number, 4, locale="vi")
+    return shown
+
+
 @member_required
 def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the form as Excel. POST: upload the filled sheet."""
@@ -373,20 +401,34 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.submission_import_excel(
+                report = excel_io.submission_import_excel(
                     submission=submission,
                     content=form.cleaned_data["file"],
                     actor=_actor(request),
                     expected_version=form.cleaned_data.get("version"),
                 )
+            except excel_io.ExcelUploadRejected as rejected:  # every problem, the uploaded figures in the boxes
+                messages.error(
+                    request,
+                    _("The Excel file was not saved: its figures fail the checks below. Nothing was changed."),
+                )
+                return _detail_page(
+                    request, submission, raw=_typed(rejected.values), report=rejected.report, status=400
+                )
             except ValidationError as error:
                 flash_errors(request, error)
             else:
                 messages.success(request, _("The Excel file was read and its figures saved."))
+                if report.warnings:
+                    messages.warning(
+                        request,
+                        _("%(count)d warnings need an explanation before the form is submitted: type it in its box.")
+                        % {"count": len(report.warnings)},
+                    )
         else:
             messages.error(request, _("Choose an Excel file to upload."))
         return redirect("reporting:submission_detail", pk=pk)
-    content = services.submission_excel_template(submission=submission)
+    content = excel_io.submission_excel_template(submission=submission)
     period = Period.parse(submission.reporting_round.period_code)
     return file_response(content, f"Biểu mẫu {submission.unit.code} {period.label_vi}.xlsx")
 
@@ -419,11 +461,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def rule_list(request: HttpRequest) -> HttpResponse:
     require(can_view_bloc(request.user))
-    return render(
-        request,
-        "reporting/rule_list.html",
-        {"rules": selectors.validation_rule_list(), "can_review": can_review(request.user)},
-    )
+    names = dict(Indicator.objects.values_list("code", "name"))
+    rules = list(selectors.validation_rule_list())
+    for rule in rules:  # indicator names on the screen; the codes stay in the rule editor
+        rule.expression_words = expression_in_words(rule.expression, names)  # type: ignore[attr-defined]
+    return render(request, "reporting/rule_list.html", {"rules": rules, "can_review": can_review(request.user)})
 
 
 @member_required
@@ -434,7 +476,7 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     test_results = None
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.validation_rule_save(
+            saved = rule_services.validation_rule_save(
                 rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
             )
         except ValidationError as error:
@@ -462,7 +504,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         upload_file = request.FILES.get("file")
         if upload_file is not None:
             try:
-                count = services.plan_import_excel(content=upload_file, actor=_actor(request))
+                count = plan_services.plan_import_excel(content=upload_file, actor=_actor(request))
             except ValidationError as error:
                 flash_errors(request, error)
             else:
@@ -474,7 +516,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                 form.add_error("unit_code", _("No unit has this code."))
             else:
                 try:
-                    services.plan_set(
+                    plan_services.plan_set(
                         unit=unit,
                         indicator=form.cleaned_data["indicator"],
                         year=form.cleaned_data["year"],

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.exports import AppModelsExport
 from khoi.core.navigation import NavItem
 
 
@@ -19,3 +20,6 @@ class ReportsConfig(AppConfig):
         NavItem(_("Dashboard"), "reports:dashboard", visible_to=_reads_all),
         NavItem(_("Check an article's figures"), "reports:checker", visible_to=_reads_all),
     ]
+    # Leaving is possible (khoi.core.exports): wordings, targets, document headers; not the queue of
+    # documents being made.
+    exports = [AppModelsExport(key="reports", title=_("Reports and dashboards"), skip=("ReportJob",))]

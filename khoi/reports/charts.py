@@ -12,6 +12,7 @@ from decimal import Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from khoi.core.formatting import format_number
 
@@ -20,6 +21,8 @@ SECONDARY = "#9aa3b2"
 GOOD = "#1e7b34"
 WARN = "#a15c00"
 INK = "#1d2330"
+NEUTRAL = "#6b7383"
+TONES = {"good": GOOD, "bad": PRIMARY, "neutral": NEUTRAL}
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,17 @@ class Bar:
     value: Decimal | None
     link: str = ""
     previous: Decimal | None = None  # the same period, drawn as a thin grey bar
+    tone: str = ""  # change charts: "good", "bad" or "neutral" by the indicator's direction
+
+
+def empty_chart(text: str = "") -> SafeString:
+    """What a chart with nothing to draw shows instead of a bare axis: a sentence."""
+    message = text or _("No figures yet for this chart.")
+    return mark_safe(f'<p class="chart-empty">{escape(message)}</p>')  # noqa: S308 (escaped)
+
+
+def _has_values(bars: Sequence[Bar]) -> bool:
+    return any(bar.value is not None for bar in bars)
 
 
 def _number(value: Decimal | float | int | None, decimals: int) -> str:
@@ -42,8 +56,12 @@ def _label(text: str, limit: int = 22) -> str:
     return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def bar_chart(bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int = 0, width: int = 640) -> SafeString:
+def bar_chart(
+    bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int = 0, width: int = 640, empty: str = ""
+) -> SafeString:
     """Horizontal bars (with the same period in grey when given), labelled with their values."""
+    if not _has_values(bars):
+        return empty_chart(empty)
     row, label_w, value_w = 36, 230, 130
     height = 24 + row * max(1, len(bars))
     plot_w = width - label_w - value_w
@@ -67,14 +85,18 @@ def bar_chart(bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int 
             bw = max(1.0, float(abs(bar.value) / top) * plot_w)
             rect = f'<rect x="{label_w}" y="{y + 2}" width="{bw:.1f}" height="18" fill="{PRIMARY}"/>'
             parts.append(_wrap(bar.link, rect))
-        text = _number(bar.value, decimals) + (f" {unit}" if unit and bar.value is not None else "")
+        spaced = "" if unit == "%" else " "  # "0,78%", "14.167 tỷ đồng"
+        text = _number(bar.value, decimals) + (f"{spaced}{unit}" if unit and bar.value is not None else "")
         parts.append(f'<text x="{width - 4}" y="{y + 17}" text-anchor="end" fill="{INK}">{escape(text)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every text is escaped above)
 
 
-def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> SafeString:
-    """Change against the same period in %, bars left (decrease) or right (increase) of zero."""
+def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640, empty: str = "") -> SafeString:
+    """Change against the same period in %, bars left (decrease) or right (increase) of zero,
+    coloured by each bar's tone (a fall is good news for an indicator where lower is better)."""
+    if not _has_values(bars):
+        return empty_chart(empty)
     row, label_w, value_w = 36, 230, 90
     height = 24 + row * max(1, len(bars))
     plot_w = width - label_w - value_w
@@ -98,7 +120,7 @@ def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> SafeSt
             continue
         length = max(1.0, float(abs(bar.value) / top) * scale)
         x = zero if bar.value >= 0 else zero - length
-        color = GOOD if bar.value >= 0 else PRIMARY
+        color = TONES.get(bar.tone) or (GOOD if bar.value >= 0 else PRIMARY)
         rect = f'<rect x="{x:.1f}" y="{y + 2}" width="{length:.1f}" height="18" fill="{color}"/>'
         parts.append(_wrap(bar.link, rect))
         sign = "+" if bar.value > 0 else ""
@@ -109,11 +131,21 @@ def change_chart(bars: Sequence[Bar], *, title: str, width: int = 640) -> SafeSt
 
 
 def column_chart(
-    bars: Sequence[Bar], *, title: str, unit: str = "", decimals: int = 0, width: int = 640, height: int = 280
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    unit: str = "",
+    decimals: int = 0,
+    width: int = 640,
+    height: int = 280,
+    empty: str = "",
 ) -> SafeString:
-    """Vertical columns over periods (a trend), labelled with values and period names."""
+    """Vertical columns over periods (a trend), labelled with values and period names; the unit
+    sits on its own line above the tallest column's value."""
+    if not _has_values(bars):
+        return empty_chart(empty)
     count = max(1, len(bars))
-    bottom, top_pad = 40, 30
+    bottom, top_pad = 40, 54 if unit else 30
     plot_h = height - bottom - top_pad
     slot = width / count
     values = [abs(b.value) for b in bars if b.value is not None]
@@ -149,9 +181,13 @@ def column_chart(
     return mark_safe("".join(parts))  # noqa: S308 (every text is escaped above)
 
 
-def stacked_bar(parts_in: Sequence[tuple[str, int, str]], *, title: str, width: int = 640) -> SafeString:
+def stacked_bar(
+    parts_in: Sequence[tuple[str, int, str]], *, title: str, width: int = 640, empty: str = ""
+) -> SafeString:
     """One bar split in parts (label, count, colour), e.g. on time / late / not submitted."""
-    total = sum(count for _, count, _ in parts_in) or 1
+    if not any(count for _label_text, count, _color in parts_in):
+        return empty_chart(empty)
+    total = sum(count for _label_text, count, _color in parts_in) or 1
     height = 70
     parts = [
         f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '

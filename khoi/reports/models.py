@@ -162,6 +162,10 @@ class DocumentSettings(Versioned):
     signer_title = models.CharField(_("signer's title"), max_length=100, default="BÍ THƯ")
     signer_name = models.CharField(_("signer's name"), max_length=100, blank=True)
     recipients = models.TextField(_("recipients"), max_length=TEXT_MAX_LENGTH, blank=True, help_text=_("One per line."))
+    # The committee's logo (PNG or JPEG, at most LOGO_MAX_BYTES), kept in the database like the
+    # generated documents: every process reads it, backups carry it.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("document header")

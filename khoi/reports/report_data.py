@@ -1,6 +1,6 @@
 """The bloc report as plain data: what the page, the documents and the API all show.
 
-Built by `selectors.bloc_report` from the reporting engine's figures; the writers in
+Built by `report_build.bloc_report` from the reporting engine's figures; the writers in
 `documents.py` turn it into text, Word, Excel and PDF without touching the database.
 """
 

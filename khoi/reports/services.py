@@ -228,15 +228,15 @@ def report_job_run(*, job_id: Any) -> None:
     """Generate a job's document, reporting progress; a failure is recorded, never half a file."""
     from khoi.reporting.periods import Period
 
-    from . import selectors
+    from . import inputs, report_files
 
     job = ReportJob.objects.filter(pk=job_id).first()
     if job is None or job.status == ReportJob.Status.DONE:
         return
     report_job_progress(job_id=job.pk, progress=1)
     try:
-        scope = selectors.scope_from_params(job.scope)
-        filename, content = selectors.report_document(
+        scope = inputs.scope_from_params(job.scope)
+        filename, content = report_files.report_document(
             period=Period.parse(job.period_code),
             scope=scope,
             format=job.format,

@@ -28,7 +28,7 @@ from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period, period_choices
 from khoi.units.models import Ownership, Sector, UnitGroup, Zone
 
-from . import selectors, services
+from . import dashboard, figure_source, inputs, report_build, report_files, selectors, services
 from .checker import MAX_TEXT_LENGTH, CheckerInputError, summary, text_period, too_long, validate_text
 from .models import PeriodKind, ProseSection, ProseTemplate, ReportFormat, ReportJob
 
@@ -61,11 +61,11 @@ def _read(request: HttpRequest, params: Any) -> tuple[Period | None, reporting.S
     errors: list[str] = []
     period = scope = None
     try:
-        period = selectors.period_from_code(params.get("period") or _default_period())
+        period = inputs.period_from_code(params.get("period") or _default_period())
     except ValidationError as error:
         errors.extend(error.messages)
     try:
-        scope = selectors.scope_from_params(params)
+        scope = inputs.scope_from_params(params)
     except ValidationError as error:
         errors.extend(error.messages)
     return period, scope, errors
@@ -81,14 +81,14 @@ def report_page(request: HttpRequest) -> HttpResponse:
     if period is not None and scope is not None and "period" in request.GET and not request.GET["period"].strip():
         errors.append(_("Choose a period (for example 2021-H1 or 2021-Y)."))
     if not errors and period is not None and scope is not None:
-        report = selectors.bloc_report(period=period, scope=scope)
+        report = report_build.bloc_report(period=period, scope=scope)
     context = {
         **_filters(),
         "report": report,
         "errors": errors,
         "selected": request.GET,
         "period_code": str(period) if period else "",
-        "scope_query": selectors.scope_params(scope) if scope else {},
+        "scope_query": inputs.scope_params(scope) if scope else {},
         "formats": ReportFormat.choices,
         "page_title": _("Bloc report"),
     }
@@ -113,11 +113,11 @@ def report_export(request: HttpRequest) -> HttpResponse:
         except ValueError:
             message = _("“%(text)s” is not a date.") % {"text": request.POST["document_date"]}
             return render(request, "reports/error.html", {"errors": [message]}, status=400)
-    if selectors.needs_background(period=period, scope=scope):
+    if report_files.needs_background(period=period, scope=scope):
         job = services.report_job_start(
             requested_by=request.user,  # type: ignore[arg-type]
             period_code=str(period),
-            scope=selectors.scope_params(scope),
+            scope=inputs.scope_params(scope),
             format=format,
             number=number,
             document_date=document_date,
@@ -125,12 +125,12 @@ def report_export(request: HttpRequest) -> HttpResponse:
         )
         return redirect("reports:job", job_id=job.pk)
     try:
-        filename, content = selectors.report_document(
+        filename, content = report_files.report_document(
             period=period, scope=scope, format=format, number=number, on=document_date, signer_name=signer_name
         )
     except ValidationError as error:
         return render(request, "reports/error.html", {"errors": error.messages}, status=400)
-    return _download(content, filename, selectors.CONTENT_TYPES[format])
+    return _download(content, filename, report_files.CONTENT_TYPES[format])
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -156,7 +156,7 @@ def job_download(request: HttpRequest, job_id: Any) -> HttpResponse:
     job = _job(request, job_id)
     if job.status != ReportJob.Status.DONE or job.content is None:
         raise Http404(_("The document is not ready."))
-    return _download(bytes(job.content), job.filename, selectors.CONTENT_TYPES[job.format])
+    return _download(bytes(job.content), job.filename, report_files.CONTENT_TYPES[job.format])
 
 
 # ---- Drill-down and dashboard ------------------------------------------------------------------
@@ -169,7 +169,7 @@ def drilldown_page(request: HttpRequest, code: str) -> HttpResponse:
     period, scope, errors = _read(request, request.GET)
     if errors or period is None or scope is None:
         return render(request, "reports/error.html", {"errors": errors}, status=400)
-    data = selectors.drilldown(code=code, period=period, scope=scope)
+    data = dashboard.drilldown(code=code, period=period, scope=scope)
     return render(request, "reports/drilldown.html", {"data": data, "page_title": data.figure.indicator_name})
 
 
@@ -181,7 +181,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         indicator = request.GET.get("indicator") or "revenue"
         if reporting.indicator_get(code=indicator) is None:
             raise Http404(_("No such indicator."))
-        data = selectors.dashboard(period=period, scope=scope, indicator_code=indicator)
+        data = dashboard.dashboard(period=period, scope=scope, indicator_code=indicator)
     context = {
         **_filters(),
         "data": data,
@@ -223,7 +223,7 @@ def checker_page(request: HttpRequest) -> HttpResponse:
                 errors = [str(error)]
         if not errors and period is not None and scope is not None:
             try:
-                result = selectors.article_check(text=text, period=period, scope=scope)
+                result = figure_source.article_check(text=text, period=period, scope=scope)
                 period_used = period
             except CheckerInputError as error:
                 errors.append(str(error))

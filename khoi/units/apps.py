@@ -3,6 +3,7 @@ from typing import Any
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from khoi.core.exports import AppModelsExport
 from khoi.core.navigation import NavItem
 
 
@@ -36,3 +37,5 @@ class UnitsConfig(AppConfig):
         NavItem(_("Import from Excel"), "units:import", visible_to=_manages_register),
         NavItem(_("Industrial parks and economic zones"), "units:zones", visible_to=_is_staff),
     ]
+    # Leaving is possible (khoi.core.exports): the register, its groups, zones, sectors and history.
+    exports = [AppModelsExport(key="units", title=_("Register of units"))]

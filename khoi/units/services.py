@@ -23,6 +23,7 @@ from . import register_excel
 from .models import ALLOWED_PARENT_KINDS, Sector, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
 from .register_excel import CheckResult
 from .selectors import register_import_context
+from .signals import units_left
 from .validation import normalize_tax_code
 
 # The profile fields a create/update may set; tree position and dates have their own services.
@@ -216,7 +217,8 @@ def unit_close(*, unit: Unit, left_on: dt.date, actor: User | None) -> Unit:
         raise ValidationError({"left_on": _("This unit has already left the bloc.")})
     if left_on < unit.joined_on:
         raise ValidationError({"left_on": _("A unit cannot leave before the date it joined.")})
-    for member in Unit.objects.filter(path__startswith=unit.path, left_on__isnull=True).order_by("path"):
+    leaving = list(Unit.objects.filter(path__startswith=unit.path, left_on__isnull=True).order_by("path"))
+    for member in leaving:
         member.left_on = max(left_on, member.joined_on)
         member.save(update_fields=["left_on", "updated_at"])
         UnitChange.objects.create(
@@ -225,6 +227,7 @@ def unit_close(*, unit: Unit, left_on: dt.date, actor: User | None) -> Unit:
             changed_by=actor,
             changes={"left_on": [None, str(member.left_on)]},
         )
+    units_left.send(sender=Unit, unit_ids=[member.pk for member in leaving], left_on=left_on, actor=actor)
     unit.refresh_from_db()
     return unit
 

@@ -5,13 +5,20 @@ import pytest
 
 from khoi.contests import demo
 from khoi.contests.models import Contest, Entry, Question
+from khoi.core.tests.once import rolled_back_after_module
 from khoi.units import demo as units_demo
 
 
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    with rolled_back_after_module(django_db_blocker):
+        units_demo.load()
+        yield demo.load()
+
+
 @pytest.fixture
-def demo_loaded(db):
-    units_demo.load()
-    return demo.load()
+def demo_loaded(demo_for_module, db):
+    return demo_for_module
 
 
 def test_the_demo_contest_matches_the_seed_and_loads_once(demo_loaded):

@@ -66,6 +66,31 @@ def browser_context(
             browser.close()
 
 
+@contextmanager
+def committed_for_module(django_db_blocker: Any) -> Iterator[str]:
+    """A live server of its own (its address is yielded) and committed data it sees (a demo bloc,
+    say, loaded by the caller inside the block), for a whole test module.
+
+    Loading the demo costs seconds; a test that uses pytest-django's `live_server` is transactional,
+    so it would load the demo for itself and flush it after. Here the module's tests share one load,
+    and afterwards the database is put back as the migrations left it (flushed, then the rows they
+    wrote restored), as a transactional test's serialized rollback does. The module's tests must not
+    use `live_server`, `transactional_db` or `db`: those would flush or hide the shared data."""
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        saved = connection.creation.serialize_db_to_string()
+        server = LiveServer("localhost")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(saved)
+
+
 def session_of(user: Any) -> str:
     from django.test import Client
 

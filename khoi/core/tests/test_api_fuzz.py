@@ -32,6 +32,7 @@ from khoi.emulation import services as emulation
 from khoi.emulation.tests.factories import make_catalogue, make_emulation_bloc, simple_sections
 from khoi.marketplace import services as market
 from khoi.marketplace.models import Category
+from khoi.reporting import round_services
 from khoi.reporting import services as reporting
 from khoi.reporting.models import ReportForm
 from khoi.units.models import Unit, UnitGroup, UnitKind
@@ -77,7 +78,7 @@ def _seed_world() -> Unit:
     make_round(make_contest(), [(topic, 3)])
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     reporting.catalogue_install()
-    reporting.round_open(
+    round_services.round_open(
         form=ReportForm.objects.get(code="bao-cao-dinh-ky"), period_code="2021-H1",
         deadline=dt.date(2021, 7, 20), actor=None,
     )  # fmt: skip

@@ -46,7 +46,8 @@ def _subclasses(base: Any) -> Iterator[Any]:
 
 def _project_form_fields() -> Iterator[tuple[str, forms.Field]]:
     list(_project_modules("forms"))
-    for cls in set(_subclasses(forms.BaseForm)):
+    # In a stable order: the parallel workers must collect the same tests.
+    for cls in sorted(set(_subclasses(forms.BaseForm)), key=lambda cls: (cls.__module__, cls.__qualname__)):
         if cls.__module__.startswith("khoi."):
             for name, field in cls.base_fields.items():
                 yield f"{cls.__module__}.{cls.__qualname__}.{name}", field

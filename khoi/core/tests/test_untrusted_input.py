@@ -154,6 +154,7 @@ def test_english_users_get_the_english_message(unit_a):
 
 
 def test_huge_ids_in_the_bulk_approval_form_and_api_are_not_a_500(unit_a, staff_client):
+    from khoi.reporting import round_services
     from khoi.reporting import services as reporting
     from khoi.reporting.models import ReportForm
     from khoi.units.models import UnitGroup
@@ -161,7 +162,9 @@ def test_huge_ids_in_the_bulk_approval_form_and_api_are_not_a_500(unit_a, staff_
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     reporting.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = reporting.round_open(form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=None)
+    reporting_round = round_services.round_open(
+        form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=None
+    )
     page = staff_client.post(f"/reporting/rounds/{reporting_round.pk}/approve/", {"submission_ids": [HUGE, "1x"]})
     assert page.status_code < 500
     api = staff_client.post(

@@ -8,21 +8,12 @@ see committed demo data."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from khoi.core.tests.browser import ARGS, ARTIFACTS, CHROMIUM, committed_for_module
+
 ROLES = ["admin", "vanphong", "lanhdao", "baocao.dv001"]
 # ReDoc's footer shows its vendor's logo from their CDN (no option hides it): the policy blocks it on
 # purpose (the documentation fetches nothing from other sites) and ReDoc then leaves the logo out.
@@ -34,19 +25,21 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def browser(live_server, transactional_db):
+@pytest.fixture(scope="module")
+def browser(django_db_setup, django_db_blocker):
+    """Chromium and the live server's address, with the demo bloc loaded once for the module."""
     from playwright.sync_api import sync_playwright
 
     from khoi.reports.tests.conftest import load_demo
 
-    load_demo()
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium, live_server.url
-        chromium.close()
+    with committed_for_module(django_db_blocker) as base:
+        load_demo()
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        ARTIFACTS.mkdir(exist_ok=True)
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield chromium, base
+            chromium.close()
 
 
 def signed_in_page(chromium, base: str, username: str):

@@ -11,16 +11,24 @@ import docx
 import pytest
 from django.utils import translation
 
+from khoi.core.tests.once import rolled_back_after_module
 from khoi.emulation import demo, documents, selectors
 from khoi.emulation.models import Agreement, Decision, Scorecard
 from khoi.units import demo as units_demo
 from khoi.units.models import Unit
 
 
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    with rolled_back_after_module(django_db_blocker):
+        units_demo.load()
+        assert demo.load() != "already loaded"
+        yield
+
+
 @pytest.fixture
-def demo_data(db: None) -> None:
-    units_demo.load()
-    assert demo.load() != "already loaded"
+def demo_data(demo_for_module, db: None) -> None:
+    return None
 
 
 def test_counts_reproduce_the_seed_of_16_july_2021(demo_data):

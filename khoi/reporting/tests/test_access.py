@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from khoi.reporting import services
+from khoi.reporting import round_services, services
 from khoi.reporting.models import ReportForm, Submission, SubmissionStatus
 from khoi.units.models import UnitGroup
 
@@ -21,7 +21,7 @@ def reporting_round(bloc, unit_a, unit_b, staff_user):
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     services.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    return services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
+    return round_services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import threading
 import pytest
 from django.db import connection
 
-from khoi.reporting import services
+from khoi.reporting import round_services, services
 from khoi.reporting.models import IndicatorValue, ReportForm, Submission
 from khoi.units.models import UnitGroup
 
@@ -24,7 +24,9 @@ def test_two_parallel_saves_from_the_same_version_keep_exactly_one(bloc, unit_a,
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     services.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = services.round_open(form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=None)
+    reporting_round = round_services.round_open(
+        form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=None
+    )
     submission = Submission.objects.get(reporting_round=reporting_round, unit=unit_a)
     barrier = threading.Barrier(2)
     outcomes: list[str] = []

@@ -77,3 +77,25 @@ def test_anything_but_arithmetic_over_codes_is_rejected(expression):
 def test_a_deeply_nested_expression_is_rejected_not_run():
     with pytest.raises(RuleSyntaxError):
         parse_rule(" + ".join(["a"] * 150) + " == 1")
+
+
+def test_a_rule_reads_on_screen_with_indicator_names_not_codes():
+    from django.utils import translation
+
+    from khoi.reporting.rules import expression_in_words
+
+    names = {
+        "female_workers": "Lao động nữ",
+        "male_workers": "Lao động nam",
+        "workers": "Lao động",
+        "revenue": "Doanh thu",
+    }
+    with translation.override("vi"):
+        assert (
+            expression_in_words("female_workers + male_workers == workers", names)
+            == "Lao động nữ + Lao động nam = Lao động"
+        )
+        words = expression_in_words("abs(revenue - same_period(revenue)) <= 0.5 * same_period(revenue)", names)
+        assert "revenue" not in words and "same_period" not in words and "abs" not in words
+        assert "Doanh thu cùng kỳ năm trước" in words and " ≤ " in words and " × " in words
+        assert "kỳ dài hơn" in expression_in_words("revenue <= enclosing(revenue)", names)

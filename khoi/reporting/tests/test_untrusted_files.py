@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from khoi.core.tests import bad_workbooks
-from khoi.reporting import services
+from khoi.reporting import excel_io, round_services, services
 from khoi.reporting.models import IndicatorValue, Plan, ReportForm, Submission
 from khoi.units.models import UnitGroup
 
@@ -31,7 +31,7 @@ def submission_a(bloc, unit_a, unit_b, staff_user):
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     services.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = services.round_open(
+    reporting_round = round_services.round_open(
         form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=staff_user
     )
     return Submission.objects.get(reporting_round=reporting_round, unit=unit_a)
@@ -73,13 +73,13 @@ def test_files_over_the_size_limit_are_refused_on_both_uploads(reporter_a_client
 def test_an_uncomputed_formula_in_the_form_is_refused_by_its_cell_and_erases_nothing(
     reporter_a, reporter_a_client, submission_a
 ):
-    template = services.submission_excel_template(submission=submission_a)
+    template = excel_io.submission_excel_template(submission=submission_a)
     workbook = load_workbook(io.BytesIO(template))
     sheet = workbook["Biểu mẫu"]
     sheet["D6"] = 100
     first = io.BytesIO()
     workbook.save(first)
-    services.submission_import_excel(
+    excel_io.submission_import_excel(
         submission=submission_a, content=first.getvalue(), actor=reporter_a, expected_version=0
     )
     saved = IndicatorValue.objects.count()

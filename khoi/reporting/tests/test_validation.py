@@ -13,7 +13,7 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khoi.reporting import services, validation
+from khoi.reporting import round_services, services, validation
 from khoi.reporting.models import Indicator, ReportForm, Submission, SubmissionStatus, ValidationRule
 from khoi.reporting.periods import Period
 from khoi.reporting.rules import RuleSyntaxError, parse_rule
@@ -29,7 +29,7 @@ def reporting_round(bloc, unit_a, unit_b, staff_user):
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     services.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    return services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
+    return round_services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def submission_a(reporting_round, unit_a):
 
 def open_round(period_code, staff_user):
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    return services.round_open(
+    return round_services.round_open(
         form=form, period_code=period_code, deadline=Period.parse(period_code).end + dt.timedelta(20), actor=staff_user
     )
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from khoi.reporting import services
+from khoi.reporting import round_services, rule_services, services
 from khoi.reporting.models import (
     IndicatorValue,
     Notice,
@@ -31,7 +31,7 @@ def reporting_round(bloc, unit_a, unit_b, staff_user):
     UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
     services.catalogue_install()
     form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    return services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
+    return round_services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
 
 
 @pytest.fixture
@@ -77,12 +77,14 @@ def test_opening_a_round_gives_every_unit_of_the_bloc_a_draft(reporting_round):
 
 def test_a_round_cannot_be_opened_twice_or_for_a_bad_period(reporting_round, staff_user):
     with pytest.raises(ValidationError) as error:
-        services.round_open(
+        round_services.round_open(
             form=reporting_round.form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user
         )
     assert "period_code" in error.value.message_dict
     with pytest.raises(ValidationError):
-        services.round_open(form=reporting_round.form, period_code="2021-H3", deadline=dt.date(2021, 7, 1), actor=None)
+        round_services.round_open(
+            form=reporting_round.form, period_code="2021-H3", deadline=dt.date(2021, 7, 1), actor=None
+        )
 
 
 def test_saving_values_writes_them_with_an_audit_entry_and_a_new_version(submission_a, reporter_a):
@@ -278,7 +280,7 @@ def test_disaggregated_parts_must_add_up_to_the_total(submission_a, reporter_a):
 
 
 def test_rules_are_data_checked_when_saved(reporting_round, staff_user):
-    rule = services.validation_rule_save(
+    rule = rule_services.validation_rule_save(
         rule=None,
         actor=staff_user,
         fields={
@@ -293,7 +295,7 @@ def test_rules_are_data_checked_when_saved(reporting_round, staff_user):
     assert rule.pk
     for expression in ("__import__('os').system('id') == 0", "revenue == unknown_code"):
         with pytest.raises(ValidationError) as error:
-            services.validation_rule_save(rule=rule, actor=staff_user, fields={"expression": expression})
+            rule_services.validation_rule_save(rule=rule, actor=staff_user, fields={"expression": expression})
         assert "expression" in error.value.message_dict
 
 

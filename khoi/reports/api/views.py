@@ -23,7 +23,7 @@ from khoi.core.downloads import file_response
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 
-from .. import selectors, services
+from .. import figure_source, inputs, report_build, report_files, selectors, services
 from ..checker import CheckerInputError, summary, text_period, too_long
 from . import serializers as s
 
@@ -44,11 +44,11 @@ def _period_scope(params: Any) -> tuple[Period, reporting.Scope]:
     errors: dict[str, list[str]] = {}
     period = scope = None
     try:
-        period = selectors.period_from_code(params.get("period"))
+        period = inputs.period_from_code(params.get("period"))
     except ValidationError as error:
         errors.update(error.message_dict)
     try:
-        scope = selectors.scope_from_params(params)
+        scope = inputs.scope_from_params(params)
     except ValidationError as error:
         errors.update(error.message_dict)
     if errors or period is None or scope is None:
@@ -63,7 +63,7 @@ class BlocReportView(APIView):
     def get(self, request: Request) -> Response:
         require(reads_all(request.user))
         period, scope = _period_scope(request.query_params)
-        report = selectors.bloc_report(period=period, scope=scope, with_unit_table=False)
+        report = report_build.bloc_report(period=period, scope=scope, with_unit_table=False)
         data = dataclasses.asdict(report)
         data["key_rows"] = [
             {**dataclasses.asdict(row), "value_text": row.value_text, "growth_text": row.growth_text}
@@ -84,7 +84,7 @@ class DocumentCreateView(APIView):
         job = services.report_job_start(
             requested_by=request.user,  # type: ignore[arg-type]
             period_code=str(period),
-            scope=selectors.scope_params(scope),
+            scope=inputs.scope_params(scope),
             format=serializer.validated_data["format"],
             number=serializer.validated_data.get("number", ""),
         )
@@ -116,7 +116,7 @@ class DocumentFileView(APIView):
         job = _job(request, job_id)
         if job.status != job.Status.DONE or job.content is None:
             raise Http404(_("The document is not ready."))
-        return file_response(bytes(job.content), job.filename, content_type=selectors.CONTENT_TYPES[job.format])
+        return file_response(bytes(job.content), job.filename, content_type=report_files.CONTENT_TYPES[job.format])
 
 
 class CheckView(APIView):
@@ -137,7 +137,7 @@ class CheckView(APIView):
             params["period"] = str(named) if named is not None else ""
         period, scope = _period_scope(params)
         try:
-            result = selectors.article_check(text=params["text"], period=period, scope=scope)
+            result = figure_source.article_check(text=params["text"], period=period, scope=scope)
         except CheckerInputError as error:
             raise ValidationError({"text": [str(error)]}) from None
         data = {

@@ -1,6 +1,6 @@
 """The article checker: reads the figures of a Vietnamese text, recomputes its own arithmetic and
 compares the figures about the bloc with the approved data. No database here: the data side
-(`khoi.reports.selectors.article_check`) gives a `FigureSource` over the reporting engine.
+(`khoi.reports.figure_source.article_check`) gives a `FigureSource` over the reporting engine.
 
 Modules: `numbers` (numbers as Vietnamese writes them), `tolerance` (what a written figure
 allows), `layout` (sentences, paragraphs), `reader` (the typed claims), `claims` (shares, totals

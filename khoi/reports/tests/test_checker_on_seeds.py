@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from khoi.reporting.periods import Period
-from khoi.reports import selectors
+from khoi.reports import figure_source
 from khoi.reports.checker import CONFIRMED, INCONSISTENT, NOT_CHECKABLE, WRONG, figures_of
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="the seed articles ar
 
 
 def _check(text, period):
-    return selectors.article_check(text=text, period=Period.parse(period))
+    return figure_source.article_check(text=text, period=Period.parse(period))
 
 
 def test_the_half_year_article_is_confirmed_figure_by_figure(demo):

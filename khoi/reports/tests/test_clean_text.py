@@ -4,14 +4,14 @@ import unicodedata
 
 from django.urls import reverse
 
-from khoi.reports import selectors, services
+from khoi.reports import report_files, services
 from khoi.reports.models import ReportJob
 
 
 def test_a_document_number_typed_with_control_characters_reaches_the_document_clean(
     demo_staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(selectors, "IMMEDIATE_UNIT_LIMIT", 10)  # a job, so the number is stored
+    monkeypatch.setattr(report_files, "IMMEDIATE_UNIT_LIMIT", 10)  # a job, so the number is stored
     with django_capture_on_commit_callbacks(execute=True):
         response = demo_staff.post(
             reverse("reports:export"), {"period": "2021-Y", "format": "txt", "number": "45\x01\x1f"}

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from khoi.reports import selectors
+from khoi.reports import report_files
 from khoi.reports.models import ReportJob
 
 SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
@@ -52,7 +52,7 @@ def test_check_article_exits_0_on_the_seed_and_1_on_an_altered_copy(demo, tmp_pa
 def test_a_large_scope_is_generated_in_the_background_with_progress(
     demo_staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(selectors, "IMMEDIATE_UNIT_LIMIT", 10)
+    monkeypatch.setattr(report_files, "IMMEDIATE_UNIT_LIMIT", 10)
     with django_capture_on_commit_callbacks(execute=True):
         response = demo_staff.post(reverse("reports:export"), {"period": "2021-Y", "format": "docx", "number": "45"})
     job = ReportJob.objects.get()

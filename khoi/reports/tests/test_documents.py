@@ -10,13 +10,13 @@ from docx import Document
 from openpyxl import load_workbook
 
 from khoi.reporting.periods import Period
-from khoi.reports import selectors
+from khoi.reports import report_files
 
 ON = dt.date(2021, 12, 28)
 
 
 def _docx(period="2021-Y"):
-    _name, content = selectors.report_document(period=Period.parse(period), format="docx", number="45", on=ON)
+    _name, content = report_files.report_document(period=Period.parse(period), format="docx", number="45", on=ON)
     return Document(io.BytesIO(content))
 
 
@@ -64,7 +64,7 @@ def test_the_word_document_ends_with_recipients_and_the_signature_block(demo):
 
 
 def test_the_pdf_keeps_the_vietnamese_sentences_intact(demo):
-    _name, content = selectors.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
+    _name, content = report_files.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
     assert content.startswith(b"%PDF")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
     flat = " ".join(text.split())
@@ -76,7 +76,7 @@ def test_the_pdf_keeps_the_vietnamese_sentences_intact(demo):
 
 
 def test_the_excel_tables_hold_values_with_vietnamese_headers_and_no_formulas(demo):
-    _name, content = selectors.report_document(period=Period.parse("2021-Y"), format="xlsx")
+    _name, content = report_files.report_document(period=Period.parse("2021-Y"), format="xlsx")
     workbook = load_workbook(io.BytesIO(content))
     assert workbook.sheetnames[:2] == ["Tổng hợp", "Các chỉ tiêu chủ yếu"]
     key = workbook["Các chỉ tiêu chủ yếu"]
@@ -92,7 +92,7 @@ def test_the_excel_tables_hold_values_with_vietnamese_headers_and_no_formulas(de
 
 
 def test_the_text_report_starts_with_the_title_and_the_prose(demo):
-    name, content = selectors.report_document(period=Period.parse("2021-H1"), format="txt")
+    name, content = report_files.report_document(period=Period.parse("2021-H1"), format="txt")
     text = content.decode("utf-8")
     assert name == "bao-cao-2021-H1.txt"
     assert text.startswith("BÁO CÁO KẾT QUẢ 6 THÁNG ĐẦU NĂM 2021\n")
@@ -101,12 +101,12 @@ def test_the_text_report_starts_with_the_title_and_the_prose(demo):
 
 def test_a_period_without_approved_figures_makes_no_file(demo):
     with pytest.raises(ValidationError) as error:
-        selectors.report_document(period=Period.parse("2019-Y"), format="docx")
+        report_files.report_document(period=Period.parse("2019-Y"), format="docx")
     assert "Chưa có số liệu đã duyệt của năm 2019" in error.value.messages[0]
 
 
 def test_the_subject_does_not_repeat_the_document_type_and_staff_set_number_date_and_signer(demo):
-    _name, content = selectors.report_document(
+    _name, content = report_files.report_document(
         period=Period.parse("2021-Y"),
         format="docx",
         number="12",
@@ -127,7 +127,7 @@ def test_documents_are_vietnamese_under_an_english_interface(demo):
     from django.utils import translation
 
     with translation.override("en"):
-        _name, content = selectors.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
+        _name, content = report_files.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(content)).pages)
     assert "BÁO CÁO" in text and "Kết quả 6 tháng đầu năm 2021" in text
     assert "kết nạp mới 36 đảng viên" in text
@@ -135,7 +135,7 @@ def test_documents_are_vietnamese_under_an_english_interface(demo):
 
 
 def test_the_pdf_keeps_the_signature_with_the_rows_before_it_and_names_whole(demo):
-    _name, content = selectors.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
+    _name, content = report_files.report_document(period=Period.parse("2021-H1"), format="pdf", on=ON)
     pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(content)).pages]
     last = pages[-1]
     assert "T/M BAN THƯỜNG VỤ" in last and "DV095" in last  # the last rows travel with the signature

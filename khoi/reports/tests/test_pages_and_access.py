@@ -2,6 +2,7 @@
 pages render the report, the dashboard, the drill-down and the checker."""
 
 import json
+import re
 import uuid
 
 import pytest
@@ -165,3 +166,21 @@ def test_the_dashboard_colours_a_falling_bad_debt_ratio_as_good_news_in_percenta
     npl = page.split('<span class="kpi-name">Tỷ lệ nợ xấu</span>', 1)[1].split("</a>", 1)[0]
     assert 'class="kpi-change good"' in npl and "điểm phần trăm" in npl
     assert "giảm" in npl
+
+
+def test_the_dashboard_says_in_words_when_a_chart_has_nothing_to_compare(demo_leader):
+    page = demo_leader.get(reverse("reports:dashboard"), {"period": "2024-H1"}).content.decode()
+    key = page.split('id="chart-key"', 1)[1].split("</section>", 1)[0]
+    assert "Chưa có số liệu cùng kỳ năm trước: chưa so sánh được 6 tháng đầu năm 2024." in key
+    assert "<svg" not in key
+    assert 'class="kpi-change neutral"' in page and 'class="kpi-change good"' not in page
+    text = page.split("<main", 1)[1]
+    assert "2024-H1" not in re.sub(r'(href|value)="[^"]*"', "", text)  # periods by name, codes only in links
+
+
+def test_the_dashboard_table_gives_a_ratios_change_in_percentage_points(demo_leader):
+    page = demo_leader.get(reverse("reports:dashboard"), {"period": "2021-Y"}).content.decode()
+    key = page.split('id="chart-key"', 1)[1].split("</section>", 1)[0]
+    row = key.split("Tỷ lệ nợ xấu (%)", 1)[1].split("</tr>", 1)[0]
+    assert "−0,17 điểm %" in row
+    assert "Tỷ lệ nợ xấu" not in key.split("<svg", 1)[1].split("</svg>", 1)[0]  # no % of a % among the bars

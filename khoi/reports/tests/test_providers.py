@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from khoi.emulation.selectors import CommendationCounts
 from khoi.reporting.periods import Period
-from khoi.reports.selectors import commendation_sentence
+from khoi.reports.wording import commendation_sentence
 
 
 def test_the_commendation_sentence_comes_from_emulation_and_leaves_with_it(monkeypatch, bloc):

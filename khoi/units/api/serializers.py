@@ -21,6 +21,58 @@ class UnitKindField(serializers.ChoiceField):
         super().__init__(choices=UnitKind.choices, **kwargs)
 
 
+class UnitListSerializer(serializers.ListSerializer[Unit]):
+    """Many units at once (an API page of up to 1,000): the same output as `UnitSerializer` for
+    each, built straight from the units' attributes. DRF's per-field machinery (an attribute
+    lookup, a to_representation and a display method per field and row) was most of a 1,000-row
+    page's time; the labels are translated once per page, not once per row. A test keeps the two
+    outputs identical."""
+
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        units = data.all() if hasattr(data, "all") else data
+        fields = self.child.fields  # type: ignore[union-attr]
+        capital, joined, left = fields["registered_capital"], fields["joined_on"], fields["left_on"]
+        kind_labels = {value: str(label) for value, label in UnitKind.choices}
+        ownership_labels = {value: str(label) for value, label in Ownership.choices}
+        # {unit id: group codes} from the view (selectors.unit_group_codes), else the prefetch.
+        group_codes: dict[int, list[str]] | None = self.context.get("group_codes")
+        rows = []
+        for unit in units:
+            parent, sector, zone = unit.parent, unit.sector, unit.zone
+            rows.append(
+                {
+                    "id": unit.pk,
+                    "code": unit.code,
+                    "name": unit.name,
+                    "short_name": unit.short_name,
+                    "kind": unit.kind,
+                    "kind_label": kind_labels.get(unit.kind, unit.kind),
+                    "parent": unit.parent_id,
+                    "parent_code": parent.code if parent else None,
+                    "depth": unit.depth,
+                    "enterprise_name": unit.enterprise_name,
+                    "tax_code": unit.tax_code,
+                    "ownership": unit.ownership,
+                    "ownership_label": ownership_labels.get(unit.ownership, unit.ownership),
+                    "sector": sector.code if sector else None,
+                    "zone": unit.zone_id,
+                    "zone_name": zone.name if zone else None,
+                    "address": unit.address,
+                    "province": unit.province,
+                    "registered_capital": None
+                    if unit.registered_capital is None
+                    else capital.to_representation(unit.registered_capital),
+                    "joined_on": None if unit.joined_on is None else joined.to_representation(unit.joined_on),
+                    "left_on": None if unit.left_on is None else left.to_representation(unit.left_on),
+                    "groups": group_codes.get(unit.pk, [])
+                    if group_codes is not None
+                    else [group.code for group in unit.groups.all()],
+                    "version": unit.version,
+                }
+            )
+        return rows
+
+
 class UnitSerializer(serializers.ModelSerializer[Unit]):
     kind = UnitKindField(read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
@@ -58,6 +110,7 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
             "version",
         ]
         read_only_fields = fields
+        list_serializer_class = UnitListSerializer
 
     def get_parent_code(self, unit: Unit) -> str | None:
         return unit.parent.code if unit.parent else None

@@ -42,7 +42,7 @@ class UnitFilterSerializer(s.serializers.Serializer[Any]):
     sector = s.serializers.CharField(required=False, help_text="VSIC code; a section letter includes its divisions")
     zone = s.serializers.IntegerField(required=False, help_text="Zone id")
     group = s.serializers.CharField(required=False, help_text="Unit group code, e.g. ngan-hang")
-    q = s.serializers.CharField(required=False, help_text="Accent-insensitive search: “hai phong” finds “Hải Phòng”")
+    q = s.serializers.CharField(required=False, help_text="Accent-insensitive search: “nuoc sach” finds “Nước sạch”")
     root = s.serializers.IntegerField(required=False, help_text="Only this unit's subtree (root included)")  # type: ignore[assignment]
 
 
@@ -83,11 +83,17 @@ class UnitListView(generics.ListAPIView[Unit]):
             query=filters.get("q"),
             root=root,
         )
-        return selectors.unit_list_for_api(queryset=units)
+        return selectors.unit_list_for_api(queryset=units, with_groups=False)
 
     @extend_schema(parameters=[UnitFilterSerializer])
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset()) or []
+        group_codes = selectors.unit_group_codes(unit_ids=[unit.pk for unit in page])
+        context = {**self.get_serializer_context(), "group_codes": group_codes}
+        return self.get_paginated_response(s.UnitSerializer(page, many=True, context=context).data)
 
     @extend_schema(request=s.UnitCreateInputSerializer, responses={201: s.UnitSerializer})
     def post(self, request: Request) -> Response:

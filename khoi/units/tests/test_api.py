@@ -165,3 +165,56 @@ def test_the_list_filters_by_ownership_sector_section_and_zone(staff_client, blo
     assert _codes(staff_client.get("/api/v1/units/", {"sector": port.parent.code})) == [unit_a.code]
     assert _codes(staff_client.get("/api/v1/units/", {"zone": zone.pk})) == [unit_a.code]
     assert staff_client.get("/api/v1/units/", {"ownership": "xyz"}).status_code == 400
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_page_of_units_is_what_the_serializer_gives_each_unit(bloc, unit_a, unit_b, language):
+    """The list's fast representation (UnitListSerializer) and the one-unit one agree field by field."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from khoi.units import selectors
+    from khoi.units.api.serializers import UnitSerializer
+    from khoi.units.models import Sector, Zone
+
+    zone = Zone.objects.create(name="KCN Đình Vũ", kind="industrial_park")
+    Unit.objects.filter(pk=unit_a.pk).update(
+        sector=Sector.objects.get(code="52"),
+        zone=zone,
+        registered_capital=Decimal("1234.5"),
+        left_on=dt.date(2024, 6, 30),
+        short_name="Cảng HP",
+    )
+    UnitGroup.objects.create(code="cang", name="Nhóm cảng").members.add(unit_a, unit_b)
+    UnitGroup.objects.create(code="lon", name="Nhóm lớn").members.add(unit_a)
+    with translation.override(language):
+        units = list(selectors.unit_list_for_api(queryset=Unit.objects.all()))
+        many = UnitSerializer(units, many=True).data
+        one_by_one = [UnitSerializer(unit).data for unit in units]
+    assert [dict(row) for row in many] == [dict(row) for row in one_by_one]
+    assert [list(row) for row in many] == [list(UnitSerializer.Meta.fields)] * len(units)
+    row = next(row for row in many if row["code"] == unit_a.code)
+    assert (row["registered_capital"], row["left_on"], row["zone_name"], row["sector"]) == (
+        "1234.50",
+        "2024-06-30",
+        "KCN Đình Vũ",
+        "52",
+    )
+    assert sorted(row["groups"]) == ["cang", "lon"]
+    assert next(r for r in many if r["code"] == bloc.code)["parent_code"] is None
+
+
+def test_the_api_page_shows_each_units_groups_as_the_one_unit_view_does(staff_client, bloc, unit_a, unit_b):
+    from khoi.units.api.serializers import UnitSerializer
+
+    UnitGroup.objects.create(code="z-cang", name="A cảng").members.add(unit_a, unit_b)
+    UnitGroup.objects.create(code="a-lon", name="B lớn").members.add(unit_a)
+    results = staff_client.get("/api/v1/units/", {"limit": 1000}).json()["results"]
+    by_code = {row["code"]: row for row in results}
+    assert by_code[unit_a.code]["groups"] == ["z-cang", "a-lon"]  # by the groups' names
+    assert by_code[bloc.code]["groups"] == []
+    for unit in (bloc, unit_a, unit_b):
+        assert staff_client.get(f"/api/v1/units/{unit.pk}/").json() == by_code[unit.code]
+    assert len(results) == len({row["id"] for row in results}) == Unit.objects.count()
+    assert UnitSerializer.Meta.fields == list(results[0])

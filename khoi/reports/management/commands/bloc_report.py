@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from khoi.reports import selectors
+from khoi.reports import inputs, report_files
 
 
 class Command(BaseCommand):
@@ -26,9 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         translation.activate("vi")
         try:
-            period = selectors.period_from_code(options["period"])
-            scope = selectors.scope_from_params(options)
-            _filename, content = selectors.report_document(
+            period = inputs.period_from_code(options["period"])
+            scope = inputs.scope_from_params(options)
+            _filename, content = report_files.report_document(
                 period=period, scope=scope, format=options["format"], number=options["number"]
             )
         except ValidationError as error:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone, translation
 
-from khoi.reports import checker, selectors
+from khoi.reports import checker, figure_source, inputs
 
 LABELS = {
     checker.CONFIRMED: "ĐÚNG",
@@ -42,9 +42,9 @@ class Command(BaseCommand):
             if not code.strip():
                 named = checker.text_period(text, timezone.localdate().year)
                 code = str(named) if named is not None else ""
-            period = selectors.period_from_code(code)
-            scope = selectors.scope_from_params(options)
-            result = selectors.article_check(text=text, period=period, scope=scope)
+            period = inputs.period_from_code(code)
+            scope = inputs.scope_from_params(options)
+            result = figure_source.article_check(text=text, period=period, scope=scope)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         except checker.CheckerInputError as error:
