@@ -81,6 +81,13 @@ from khoi.contests import services
 from khoi.contests.models import Question, Topic
 
 questions, stamp, minutes = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+from khoi.units.models import Unit
+if not Unit.objects.exists():
+    # The entry form's unit list as in the demo bloc: 95 base organisations.
+    from khoi.units.tests.factories import make_bloc, make_unit
+    bloc = make_bloc()
+    for index in range(95):
+        make_unit(bloc, name=f"Đảng bộ Công ty Cổ phần Đo tải số {index + 1:02d}", code=f"DT{index + 1:03d}")
 topics = []
 for index in range(5):
     code = f"do-tai-{index}"
@@ -123,14 +130,16 @@ print(json.dumps({"slug": contest.slug, "round_id": contest_round.pk}))
 """
 
 
-def server_env(secret: str) -> dict[str, str]:
+def server_env(secret: str, db_url: str = DB_URL) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECURE_COOKIES": "false",
+            # Plain HTTP on 127.0.0.1: no redirect to https (every page would answer 301), no HSTS.
+            "KHOI_HTTPS": "false",
             "SECRET_KEY": secret,
-            "DATABASE_URL": DB_URL,
+            "DATABASE_URL": db_url,
             "REDIS_URL": REDIS_URL,
             "ALLOWED_HOSTS": HOST,
             "CACHE_KEY_PREFIX": "khoi-bench",
@@ -140,12 +149,12 @@ def server_env(secret: str) -> dict[str, str]:
     return env
 
 
-def fresh_database() -> None:
+def fresh_database(name: str = DB_NAME) -> None:
     """The benchmark's own database, made anew: every run starts from the same empty state (runs
     that piled up hundreds of thousands of entries measured ~15% slower than the first)."""
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -> dict[str, object]:
@@ -168,7 +177,7 @@ def prepare(env: dict[str, str], questions: int, minutes: int, ready: int = 0) -
     if ready:
         # Thousands of rows written in a second are not how a round fills up: let the tables settle
         # (statistics, visibility) as autovacuum would have over the round's days.
-        with psycopg.connect(DB_URL.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        with psycopg.connect(env["DATABASE_URL"].replace("postgres://", "postgresql://"), autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE contests_entry, contests_answer")
         tokens_path = Path(tokens_file)
         info["ready"] = json.loads(tokens_path.read_text())
@@ -626,8 +635,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def stored_receipts(round_id: int) -> tuple[set[str], int, int]:
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/" + DB_NAME) as conn:
+def stored_receipts(round_id: int, database: str = DB_NAME) -> tuple[set[str], int, int]:
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/" + database) as conn:
         codes = {
             row[0]
             for row in conn.execute(
@@ -661,7 +670,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
         f"layout {args.layout}, {args.workers} {args.server} workers × {args.threads} thread(s)"
-        + (" in the contests pool (+1 main), " if args.layout == "split" else ", ")
+        + (f" in the contests pool (+{args.main_workers} main), " if args.layout == "split" else ", ")
         + (f"{args.client} client, " if args.scenario == "submit-peak" else "")
         + (
             f"{args.rate:.0f} submits/s offered (open loop, at most {args.participants} in flight), "
@@ -763,10 +772,20 @@ def main() -> int:
         help="split: the contests pool (config.wsgi_contests, --workers) answers autosave and submit and a main pool "
         "of one worker the rest, as deploy/ runs production; single: one pool (config.wsgi) answers everything",
     )
+    parser.add_argument(
+        "--main-workers",
+        type=int,
+        default=None,
+        help="split layout: worker processes of the main pool (default: --workers for the HTML pages, whose "
+        "every request goes to it, else 1)",
+    )
     args = parser.parse_args()
     args.duration = min(args.duration, 300.0)
     args.questions = max(1, min(25, args.questions))
     args.autosaves = args.questions if args.autosaves is None else max(0, args.autosaves)
+    html_pages = args.scenario == "full" and args.mode == "html"
+    if args.main_workers is None:
+        args.main_workers = args.workers if html_pages else 1
     args.load_before = os.getloadavg()
     args.reference_loop = reference_loop_seconds()
 
@@ -778,9 +797,13 @@ def main() -> int:
     if args.layout == "split":
         # As deploy/ runs production: the contests pool answers autosave and submit, the main pool the rest.
         contests = "config.wsgi_contests:application"
-        server = Server(env, args.port, args.workers, args.threads, args.server, contests)
-        servers = [server, Server(env, args.port + 1, 1, args.threads, args.server)]
+        hot = Server(env, args.port, args.workers, args.threads, args.server, contests)
+        main_pool = Server(env, args.port + 1, args.main_workers, args.threads, args.server)
+        servers = [hot, main_pool]
         args.hot_port, main_port = args.port, args.port + 1
+        # The pool whose worker --kill-one kills: the one answering the scenario's busiest path (the
+        # HTML pages, autosave and submit included, are all the main pool's).
+        server = main_pool if html_pages else hot
     else:
         server = Server(env, args.port, args.workers, args.threads, args.server)
         servers = [server]

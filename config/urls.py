@@ -21,6 +21,7 @@ APP_PREFIXES = {
     "reports": "reports/",
     "marketplace": "market/",
     "emulation": "emulation/",
+    "party": "party/",
     "bloc": "setup/",
 }
 

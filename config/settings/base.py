@@ -30,6 +30,7 @@ KHOI_APPS = [
     "khoi.marketplace",
     "khoi.emulation",
     "khoi.contests",
+    "khoi.party",
     "khoi.bloc",
 ]
 
@@ -172,6 +173,14 @@ else:
             "LOCATION": "khoi",
         }
     }
+# Page fragments that are the same for every visitor (the contest's landing page), rendered once
+# per app process and kept in its memory; their keys change when what they show changes.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "khoi-fragments",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 # Sessions in the database only: logging in and staying logged in never depend on Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

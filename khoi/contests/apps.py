@@ -36,14 +36,19 @@ class ContestsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from . import models, selectors
+        from khoi.units.models import Unit
+        from khoi.units.signals import register_changed
+
+        from . import copies, models
 
         def changed(**_kwargs: Any) -> None:
-            selectors.round_pool_changed()
+            copies.round_pool_changed()
 
-        # What the hot paths' copy of a round holds: its settings, draw rules and questions.
-        for model in (models.Contest, models.Round, models.DrawRule, models.Topic, models.Question):
+        # What every process keeps (khoi.contests.copies): a round's settings, draw rules and
+        # questions, a contest and its rounds, and the units the entry form offers.
+        for model in (models.Contest, models.Round, models.DrawRule, models.Topic, models.Question, Unit):
             post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"contests-pool-{model.__name__}")
             post_delete.connect(
                 changed, sender=model, weak=False, dispatch_uid=f"contests-pool-{model.__name__}-deleted"
             )
+        register_changed.connect(changed, weak=False, dispatch_uid="contests-pool-register")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -12,34 +16,96 @@ from .models import Difficulty, QuestionKind, Topic
 from .services import OTHER_UNIT
 
 
+class UnitSelect(forms.Select):
+    """The entry form's list of units (about a hundred options), written out without a template per
+    option (those took most of the landing page's time) and kept per process for the same list,
+    value, attributes and language: every visitor gets the same few kilobytes. Its options are
+    given as they are (`units`): Django's choices would be normalised again for every form."""
+
+    units: tuple[tuple[str, Any], ...] = ()  # (value, label): a label may be a lazy translation
+
+    def use_required_attribute(self, initial: Any) -> bool:
+        return bool(self.units) and self.units[0][0] == "" and not self.is_hidden
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        options = tuple((option, str(label)) for option, label in self.units)
+        return _select_html(name, tuple(self.format_value(value)), tuple(final_attrs.items()), options)
+
+
+@functools.lru_cache(maxsize=64)
+def _select_html(
+    name: str, chosen: tuple[str, ...], attrs: tuple[tuple[str, Any], ...], options: tuple[tuple[str, str], ...]
+) -> SafeString:
+    selected = mark_safe(" selected")
+    parts: list[str] = [format_html('<select name="{}"{}>', name, flatatt(dict(attrs)))]
+    parts += [
+        format_html('<option value="{}"{}>{}</option>', value, selected if value in chosen else "", label)
+        for value, label in options
+    ]
+    parts.append("</select>")
+    return mark_safe("\n".join(parts))  # noqa: S308 (every part comes from format_html)
+
+
+class _Direct:
+    """An input that writes itself out without a template (the entry form is on the busiest page);
+    the same markup as Django's input.html and attrs.html."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]  # type: ignore[attr-defined]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, flatatt(widget["attrs"]))
+
+
+class DirectTextInput(_Direct, forms.TextInput):
+    pass
+
+
+class DirectNumberInput(_Direct, forms.NumberInput):
+    pass
+
+
+class DirectHiddenInput(_Direct, forms.HiddenInput):
+    pass
+
+
 class EntryForm(forms.Form):
-    name = forms.CharField(label=pgettext_lazy("contest", "Full name"), max_length=120)
+    name = forms.CharField(label=pgettext_lazy("contest", "Full name"), max_length=120, widget=DirectTextInput)
     phone = forms.CharField(
         label=_("Mobile phone"),
         max_length=20,
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+        widget=DirectTextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
         help_text=_("E.g. 0912 345 678. One entry per phone number in each round."),
     )
-    unit = forms.ChoiceField(label=pgettext_lazy("contest", "Unit"))
-    other_unit = forms.CharField(label=_("Other unit (if not in the list)"), max_length=255, required=False)
+    # Whether the unit is one of the list is the service's check (entry_start).
+    unit = forms.CharField(label=pgettext_lazy("contest", "Unit"), widget=UnitSelect)
+    other_unit = forms.CharField(
+        label=_("Other unit (if not in the list)"), max_length=255, required=False, widget=DirectTextInput
+    )
     birth_year = forms.IntegerField(
         label=_("Year of birth (optional)"),
         required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=DirectNumberInput(attrs={"inputmode": "numeric"}),
     )
     # A field people never see: bots that fill every field give themselves away.
     website = forms.CharField(required=False, label=_("Leave this empty"))
-    challenge = forms.CharField(widget=forms.HiddenInput)
+    challenge = forms.CharField(widget=DirectHiddenInput)
 
     def __init__(self, *args: Any, units: list[tuple[int, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, Any]] = [("", _("— choose your unit —"))]
-        choices += [(str(pk), name) for pk, name in units or []]
-        choices.append((OTHER_UNIT, _("Other (write it below)")))
-        unit_field = self.fields["unit"]
-        assert isinstance(unit_field, forms.ChoiceField)
-        unit_field.choices = choices
+        widget = self.fields["unit"].widget
+        assert isinstance(widget, UnitSelect)
+        widget.units = (
+            ("", _("— choose your unit —")),
+            *_unit_options(tuple(units or ())),
+            (OTHER_UNIT, _("Other (write it below)")),
+        )
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+@functools.lru_cache(maxsize=8)
+def _unit_options(units: tuple[tuple[int, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((str(pk), name) for pk, name in units)
 
 
 class QuestionForm(forms.Form):

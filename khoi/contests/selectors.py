@@ -1,35 +1,41 @@
-"""Reads of contests: the round's question pool (cached per process), counts, rankings, results.
+"""Reads of contests: counts, rankings, results, the bank, entries.
 
-The hot paths (start, autosave, submit) read the round through `round_pool_get`, which keeps the
-round's settings and its questions (the answer key) in the process: a busy evening costs one pool
-query per worker per change instead of one per request. Any change to a contest, round, draw rule,
-topic or question bumps a version in the shared cache once committed (signals connected in
-apps.py); each process compares it with its copy's at most every POOL_VERSION_CHECK seconds, so
-a corrected key is used everywhere within about a second. POOL_TTL bounds a copy's age when the
-cache cannot be read. `round_pool_forget` drops the copies in this process at once.
+What every app process keeps in memory (the round's settings and question pool, a published
+contest and its rounds, the register's units) lives in khoi.contests.copies and is re-exported
+here, where the views and services read it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
-import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from khoi.core.phones import mask_phone
 from khoi.core.providers import provider
-from khoi.core.text import vietnamese_sort_key
 
 from . import entry_store
+from .copies import (  # noqa: F401  (re-exported: the views and services read them from here)
+    POOL_VERSION_KEY,
+    PublicContest,
+    QuestionView,
+    RoundPool,
+    contest_public_get,
+    question_views,
+    round_id_for,
+    round_pool_changed,
+    round_pool_forget,
+    round_pool_get,
+    round_with_contest,
+    unit_choices,
+    unit_forget,
+)
 from .drawing import drawn_question_ids
 from .models import (
     PRIZE_ORDER,
@@ -46,225 +52,7 @@ from .models import (
 )
 from .ranking import Ranked, assign_prizes, rank_entries
 
-POOL_TTL = 30.0
-POOL_VERSION_CHECK = 1.0
-POOL_VERSION_KEY = "contests:pool-version"
-UNITS_TTL = 300.0
 COUNT_TTL = 300
-
-
-@dataclass(frozen=True)
-class QuestionView:
-    id: int
-    topic_id: int
-    kind: str
-    text: str
-    options: tuple[str, str, str, str]
-    correct: str
-    explanation: str
-
-
-@dataclass(frozen=True)
-class RoundPool:
-    round_id: int
-    contest_id: int
-    number: int
-    opens_at: dt.datetime
-    closes_at: dt.datetime
-    time_limit_seconds: int
-    starts_per_ip_per_minute: int
-    is_published: bool
-    rules: tuple[tuple[int, int], ...]
-    by_topic: dict[int, tuple[int, ...]]
-    questions: dict[int, QuestionView] = field(repr=False)
-
-    def is_open(self, now: dt.datetime) -> bool:
-        return self.is_published and self.opens_at <= now < self.closes_at
-
-    @property
-    def correct(self) -> dict[int, str]:
-        return {qid: question.correct for qid, question in self.questions.items()}
-
-
-_pool_lock = threading.Lock()
-_pools: dict[int, tuple[float, RoundPool]] = {}
-_pool_version: list[Any] = [None, 0.0]  # [the shared version the copies were loaded at, when it was last read]
-_units: dict[dt.date, tuple[float, list[tuple[int, str]]]] = {}
-
-
-def _question_view(question: Question) -> QuestionView:
-    return QuestionView(
-        id=question.pk,
-        topic_id=question.topic_id,
-        kind=question.kind,
-        text=question.text,
-        options=(question.option_a, question.option_b, question.option_c, question.option_d),
-        correct=question.correct,
-        explanation=question.explanation,
-    )
-
-
-def _load_pool(round_id: int) -> RoundPool | None:
-    contest_round = Round.objects.select_related("contest").filter(pk=round_id).first()
-    if contest_round is None:
-        return None
-    rules = tuple(contest_round.draw_rules.values_list("topic_id", "count"))
-    topic_ids = [topic_id for topic_id, _count in rules]
-    questions = {q.pk: _question_view(q) for q in Question.objects.filter(topic_id__in=topic_ids)}
-    active = Question.objects.filter(topic_id__in=topic_ids, is_active=True).values_list("topic_id", "id")
-    by_topic: dict[int, list[int]] = defaultdict(list)
-    for topic_id, question_id in active:
-        by_topic[topic_id].append(question_id)
-    return RoundPool(
-        round_id=contest_round.pk,
-        contest_id=contest_round.contest_id,
-        number=contest_round.number,
-        opens_at=contest_round.opens_at,
-        closes_at=contest_round.closes_at,
-        time_limit_seconds=contest_round.time_limit_seconds,
-        starts_per_ip_per_minute=contest_round.contest.starts_per_ip_per_minute,
-        is_published=contest_round.contest.is_published,
-        rules=rules,
-        by_topic={topic_id: tuple(sorted(ids)) for topic_id, ids in by_topic.items()},
-        questions=questions,
-    )
-
-
-def _pool_copies_current(now: float) -> None:
-    """Drops this process's copies when the shared version moved (read at most every POOL_VERSION_CHECK s)."""
-    if now - _pool_version[1] < POOL_VERSION_CHECK:
-        return
-    version = cache.get(POOL_VERSION_KEY)
-    with _pool_lock:
-        if version != _pool_version[0]:
-            _pools.clear()
-            _round_ids.clear()
-            _pool_version[0] = version
-        _pool_version[1] = now
-
-
-def round_pool_changed() -> None:
-    """Tells every process that a round's settings or questions changed (once the change is committed)."""
-    transaction.on_commit(lambda: cache.set(POOL_VERSION_KEY, uuid.uuid4().hex, None))
-
-
-def round_pool_get(*, round_id: int) -> RoundPool | None:
-    """The round's settings and question pool, from this process's copy when it is current."""
-    now = time.monotonic()
-    _pool_copies_current(now)
-    cached = _pools.get(round_id)
-    if cached is not None and cached[0] > now:
-        return cached[1]
-    pool = _load_pool(round_id)
-    if pool is not None:
-        with _pool_lock:
-            _pools[round_id] = (now + POOL_TTL, pool)
-    return pool
-
-
-def round_pool_forget(*, round_id: int | None = None) -> None:
-    with _pool_lock:
-        if round_id is None:
-            _pools.clear()
-            _round_ids.clear()
-            _pool_version[1] = 0.0
-        else:
-            _pools.pop(round_id, None)
-
-
-_round_ids: dict[tuple[str, int], tuple[float, int | None]] = {}
-
-
-def round_id_for(*, slug: str, number: int) -> int | None:
-    """The id of a published contest's round from its address (cached per process like the pool)."""
-    now = time.monotonic()
-    _pool_copies_current(now)
-    cached = _round_ids.get((slug, number))
-    if cached is not None and cached[0] > now:
-        return cached[1]
-    round_id = (
-        Round.objects.filter(contest__slug=slug, contest__is_published=True, number=number)
-        .values_list("id", flat=True)
-        .first()
-    )
-    _round_ids[(slug, number)] = (now + POOL_TTL, round_id)
-    return round_id
-
-
-def question_views(*, pool: RoundPool, question_ids: Iterable[int]) -> dict[int, QuestionView]:
-    """The drawn questions; any the pool no longer holds (moved to another topic) from the database."""
-    ids = list(question_ids)
-    found = {qid: pool.questions[qid] for qid in ids if qid in pool.questions}
-    missing = [qid for qid in ids if qid not in found]
-    if missing:
-        found.update({q.pk: _question_view(q) for q in Question.objects.filter(pk__in=missing)})
-    return found
-
-
-@dataclass(frozen=True)
-class DrawnOption:
-    letter: str  # the option's own letter ("A"–"D" as written), what an answer carries
-    label: str  # the letter shown: options are shuffled per entry
-    text: str
-    checked: bool
-
-
-@dataclass(frozen=True)
-class DrawnQuestion:
-    position: int
-    id: int
-    text: str
-    multiple: bool
-    options: list[DrawnOption]
-
-
-def entry_drawn_questions(
-    *, entry: Entry, pool: RoundPool, answers: Mapping[int, str] | None = None
-) -> list[DrawnQuestion]:
-    """The entry's questions in its drawn order, each with its options in the entry's shuffled
-    order (Entry.draw is [[question id, "CADB"], …]): the attempt page and the API show these."""
-    questions = question_views(pool=pool, question_ids=drawn_question_ids(entry.draw))
-    answers = answers or {}
-    drawn = []
-    for position, (question_id, order) in enumerate(entry.draw, start=1):
-        question = questions[int(question_id)]
-        chosen = answers.get(int(question_id), "")
-        options = [
-            DrawnOption(letter=letter, label="ABCD"[shown], text=question.options["ABCD".index(letter)],
-                        checked=letter in chosen)
-            for shown, letter in enumerate(order)
-        ]  # fmt: skip
-        drawn.append(
-            DrawnQuestion(
-                position=position,
-                id=question.id,
-                text=question.text,
-                multiple=question.kind == QuestionKind.MULTIPLE,
-                options=options,
-            )
-        )
-    return drawn
-
-
-# ---- The register, as the entry form offers it -------------------------------------------------
-
-
-def unit_choices(*, on_date: dt.date) -> list[tuple[int, str]]:
-    """The bloc's base organisations on a date, in Vietnamese order (cached per process)."""
-    from khoi.units.selectors import unit_list_active_on
-
-    now = time.monotonic()
-    cached = _units.get(on_date)
-    if cached is not None and cached[0] > now:
-        return cached[1]
-    units = list(unit_list_active_on(on_date=on_date).values_list("id", "name"))
-    units.sort(key=lambda item: vietnamese_sort_key(item[1]))
-    _units[on_date] = (now + UNITS_TTL, units)
-    return units
-
-
-def unit_forget() -> None:
-    _units.clear()
 
 
 # ---- Public pages --------------------------------------------------------------------------------
@@ -320,6 +108,51 @@ def entry_answers(*, entry: Entry) -> dict[int, str]:
 
 
 # ---- Rankings and results -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrawnOption:
+    letter: str  # the option's own letter ("A"–"D" as written), what an answer carries
+    label: str  # the letter shown: options are shuffled per entry
+    text: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class DrawnQuestion:
+    position: int
+    id: int
+    text: str
+    multiple: bool
+    options: list[DrawnOption]
+
+
+def entry_drawn_questions(
+    *, entry: Entry, pool: RoundPool, answers: Mapping[int, str] | None = None
+) -> list[DrawnQuestion]:
+    """The entry's questions in its drawn order, each with its options in the entry's shuffled
+    order (Entry.draw is [[question id, "CADB"], …]): the attempt page and the API show these."""
+    questions = question_views(pool=pool, question_ids=drawn_question_ids(entry.draw))
+    answers = answers or {}
+    drawn = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions[int(question_id)]
+        chosen = answers.get(int(question_id), "")
+        options = [
+            DrawnOption(letter=letter, label="ABCD"[shown], text=question.options["ABCD".index(letter)],
+                        checked=letter in chosen)
+            for shown, letter in enumerate(order)
+        ]  # fmt: skip
+        drawn.append(
+            DrawnQuestion(
+                position=position,
+                id=question.id,
+                text=question.text,
+                multiple=question.kind == QuestionKind.MULTIPLE,
+                options=options,
+            )
+        )
+    return drawn
 
 
 def round_true_figure(*, contest_round: Round) -> int:

@@ -24,7 +24,7 @@ from khoi.core.phones import format_phone
 from khoi.core.service_errors import add_form_errors, error_text
 from khoi.core.versioning import posted_version
 
-from . import excel, selectors, services, throttle
+from . import excel, fragments, selectors, services, throttle
 from .access import can_manage_contests
 from .drawing import drawn_question_ids
 from .forms import ContestForm, EntryForm, ImportForm, PrizesForm, QuestionForm, RoundForm
@@ -53,9 +53,19 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "contests/index.html", {"contests": selectors.contest_list_published()})
 
 
-def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | None = None) -> dict[str, Any]:
+def _public_or_404(slug: str) -> selectors.PublicContest:
+    """A published contest and its rounds, from the process's copy (the same for every visitor)."""
+    public = selectors.contest_public_get(slug=slug)
+    if public is None:
+        raise Http404(_("No such contest."))
+    return public
+
+
+def _landing_context(
+    request: HttpRequest, public: selectors.PublicContest, form: EntryForm | None = None
+) -> dict[str, Any]:
     now = timezone.now()
-    rounds = selectors.round_list(contest=contest)
+    contest, rounds = public.contest, public.rounds
     current = selectors.round_current(rounds=rounds, now=now)
     is_open = current is not None and current.opens_at <= now < current.closes_at
     resume_token = request.COOKIES.get(f"{COOKIE_PREFIX}{current.pk}") if current else None
@@ -67,6 +77,7 @@ def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | N
         "question_count": sum(count for _topic, count in pool.rules) if pool else 0,
         "limit_minutes": (pool.time_limit_seconds + 59) // 60 if pool else 0,
         "contest": contest,
+        "stamp": public.stamp,
         "rounds": rounds,
         "current": current,
         "is_open": is_open,
@@ -79,16 +90,19 @@ def _landing_context(request: HttpRequest, contest: Contest, form: EntryForm | N
 
 @require_GET
 def landing(request: HttpRequest, slug: str) -> HttpResponse:
-    contest = _published_or_404(slug)
-    return render(request, "contests/landing.html", _landing_context(request, contest))
+    return render(request, "contests/landing.html", _landing_context(request, _public_or_404(slug)))
 
 
 @require_GET
 def round_count(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    contest = _published_or_404(slug)
-    contest_round = _round_or_404(contest, number)
+    public = _public_or_404(slug)
+    contest_round = next((r for r in public.rounds if r.number == number), None)
+    if contest_round is None:
+        raise Http404(_("No such contest."))
     count = selectors.round_participation_count(round_id=contest_round.pk)
-    return render(request, "contests/_count.html", {"count": count, "contest": contest, "current": contest_round})
+    return render(
+        request, "contests/_count.html", {"count": count, "contest": public.contest, "current": contest_round}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,7 +122,7 @@ def entry_start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         data = request.POST.copy()
         data["challenge"] = throttle.challenge_issue(pool.round_id)
         form.data = data
-        context = _landing_context(request, _published_or_404(slug), form)
+        context = _landing_context(request, _public_or_404(slug), form)
         return render(request, "contests/landing.html", context, status=status)
 
     refusal = throttle.entry_start_guard(
@@ -165,9 +179,12 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
     pool = selectors.round_pool_get(round_id=entry.round_id)
     if pool is None:
         raise Http404(_("No such test."))
-    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    contest_round = selectors.round_with_contest(round_id=entry.round_id)
+    if contest_round is None:
+        raise Http404(_("No such test."))
     answers = selectors.entry_answers(entry=entry)
-    items = selectors.entry_drawn_questions(entry=entry, pool=pool, answers=answers)
+    drawn = selectors.entry_drawn_questions(entry=entry, pool=pool, answers=answers)
+    answer_url = reverse("contests:attempt_answer", args=[token])
     remaining = max(0, int((entry.deadline_at - timezone.now()).total_seconds()))
     return render(
         request,
@@ -176,9 +193,11 @@ def attempt(request: HttpRequest, token: str) -> HttpResponse:
             "entry": entry,
             "round": contest_round,
             "contest": contest_round.contest,
-            "items": items,
+            "questions": fragments.question_fieldsets(drawn=drawn, answer_url=answer_url),
+            "question_count": len(entry.draw),
+            "answer_url": answer_url,
             "remaining": remaining,
-            "answered": sum(1 for item in items if any(option.checked for option in item.options)),
+            "answered": sum(1 for question in drawn if any(option.checked for option in question.options)),
         },
     )
 
@@ -243,7 +262,9 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     entry = services.entry_finalise_if_expired(entry=_entry_or_404(token))
     if not entry.is_finalised:
         return redirect("contests:attempt", token=token)
-    contest_round = Round.objects.select_related("contest").get(pk=entry.round_id)
+    contest_round = selectors.round_with_contest(round_id=entry.round_id)
+    if contest_round is None:
+        raise Http404(_("No such test."))
     closed = timezone.now() >= contest_round.closes_at
     review = []
     if closed:

@@ -17,16 +17,34 @@ from typing import Any
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 5.0  # seconds without trying Redis after a failure
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client makes a new redis.Redis for every cache call, which costs more CPU than the
+    call itself (redis-py builds its table of reply handlers each time). One per connection pool,
+    kept: a redis.Redis is thread-safe (each command takes a connection from the pool)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]  # kept for the cache's lifetime
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+        return client
+
+
 class FaultTolerantRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
         local: dict[str, Any] = {key: params[key] for key in ("TIMEOUT", "KEY_PREFIX", "VERSION") if key in params}
         self._local = LocMemCache(f"redis-fallback-{id(self)}", local)
         self._down_until = 0.0

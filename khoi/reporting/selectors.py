@@ -56,7 +56,7 @@ from __future__ import annotations
 import datetime as dt
 import operator as op
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -92,6 +92,7 @@ from .models import (
     WindowValue,
 )
 from .periods import Period
+from .providers import record_providers
 
 FOUR_PLACES = Decimal("0.0001")
 HUNDRED = Decimal(100)
@@ -264,33 +265,79 @@ def _value_column(include_submitted: bool) -> str:
 
 
 def _window_rows(
-    window: Period, units: QuerySet[Unit], include_submitted: bool, indicator_ids: list[int] | None = None
+    window: Period,
+    units: QuerySet[Unit],
+    include_submitted: bool,
+    indicator_ids: list[int] | None = None,
+    recorded: Mapping[int, str] | None = None,
 ) -> QuerySet[WindowValue]:
     """One window's values of the units of the bloc as it was then. One window per query lets
     PostgreSQL answer from the covering index alone (an OR of windows falls back to the heap)."""
     column = _value_column(include_submitted)
     rows = WindowValue.objects.filter(window_code=str(window), unit_id__in=units.values("id"))
+    if recorded:
+        rows = rows.exclude(indicator_id__in=list(recorded))
     if indicator_ids is not None:
         rows = rows.filter(indicator_id__in=indicator_ids)
     return rows.filter(**{f"{column}__isnull": False})
 
 
 def _window_totals(
-    *, windows: Sequence[Period], units_per_window: Sequence[QuerySet[Unit]], include_submitted: bool
+    *,
+    windows: Sequence[Period],
+    units_per_window: Sequence[QuerySet[Unit]],
+    include_submitted: bool,
+    recorded: Mapping[int, str] | None = None,
 ) -> dict[tuple[int, int], tuple[Decimal, int]]:
     """{(indicator_id, w): (sum over units, units reporting)}: one query per window."""
     column = _value_column(include_submitted)
     result: dict[tuple[int, int], tuple[Decimal, int]] = {}
     for w, (window, units) in enumerate(zip(windows, units_per_window, strict=True)):
         rows = (
-            _window_rows(window, units, include_submitted)
+            _window_rows(window, units, include_submitted, recorded=recorded)
             .values("indicator_id")
             .annotate(total=Sum(column), units=Count("unit_id"))
             .order_by()
         )
         for row in rows:
             result[(row["indicator_id"], w)] = (_to_decimal(row["total"]) or Decimal(0), row["units"])
+        for (indicator_id, _unit_id), value in _record_values(window, units, include_submitted, recorded).items():
+            total, count = result.get((indicator_id, w), (Decimal(0), 0))
+            result[(indicator_id, w)] = (total + value, count + 1)
     return result
+
+
+def _recorded(indicators: Iterable[Indicator]) -> dict[int, str]:
+    """{indicator id: code} of those of `indicators` another app counts from its records (no query)."""
+    providers = record_providers()
+    return {indicator.pk: indicator.code for indicator in indicators if indicator.code in providers}
+
+
+def _record_values(
+    window: Period, units: QuerySet[Unit], include_submitted: bool, recorded: Mapping[int, str] | None
+) -> dict[tuple[int, int], Decimal]:
+    """{(indicator_id, unit_id): value} of the record-counted indicators for a window; they replace
+    whatever was typed for them (khoi.reporting.providers). Like every figure, they count only for
+    the units whose submission for the window counts (approved, or submitted when asked): a
+    period's Party-building figures are published with the rest of its report, not before."""
+    if not recorded:
+        return {}
+    providers = record_providers()
+    unit_ids = list(
+        _window_rows(window, units, include_submitted, recorded=recorded)
+        .values_list("unit_id", flat=True)
+        .order_by()
+        .distinct()
+    )
+    if not unit_ids:
+        return {}
+    values: dict[tuple[int, int], Decimal] = {}
+    for indicator_id, code in recorded.items():
+        for unit_id, value in (
+            providers[code].unit_values(code=code, start=window.start, end=window.end, unit_ids=unit_ids).items()
+        ):
+            values[(indicator_id, unit_id)] = _to_decimal(value) or Decimal(0)
+    return values
 
 
 def _unit_values(
@@ -299,16 +346,20 @@ def _unit_values(
     units_per_window: Sequence[QuerySet[Unit]],
     include_submitted: bool,
     indicator_ids: Iterable[int],
+    recorded: Mapping[int, str] | None = None,
 ) -> dict[tuple[int, int, int], Decimal]:
     """{(indicator_id, unit_id, w): value} for a few indicators: one query per window."""
     column = _value_column(include_submitted)
     ids = list(indicator_ids)
     result: dict[tuple[int, int, int], Decimal] = {}
     for w, (window, units) in enumerate(zip(windows, units_per_window, strict=True)):
-        for indicator_id, unit_id, value in _window_rows(window, units, include_submitted, ids).values_list(
+        for indicator_id, unit_id, value in _window_rows(window, units, include_submitted, ids, recorded).values_list(
             "indicator_id", "unit_id", column
         ):
             result[(indicator_id, unit_id, w)] = _to_decimal(value) or Decimal(0)
+        wanted = {pk: code for pk, code in (recorded or {}).items() if pk in ids}
+        for (indicator_id, unit_id), value in _record_values(window, units, include_submitted, wanted).items():
+            result[(indicator_id, unit_id, w)] = value
     return result
 
 
@@ -400,7 +451,10 @@ def _figures(
     units_per_window = [units_now, units_before]
     info = _scope_info(units_now)
     info_before = _scope_info(units_before)
-    totals = _window_totals(windows=windows, units_per_window=units_per_window, include_submitted=include_submitted)
+    recorded = _recorded(indicators)
+    totals = _window_totals(
+        windows=windows, units_per_window=units_per_window, include_submitted=include_submitted, recorded=recorded
+    )
 
     per_unit_ids = {ind.base_id for ind in indicators if ind.unit_aggregation == UnitAggregation.COUNT_IF}
     plan_ids = {ind.pk for ind in indicators if ind.has_plan} if period.kind == "Y" else set()
@@ -412,6 +466,7 @@ def _figures(
             units_per_window=units_per_window,
             include_submitted=include_submitted,
             indicator_ids=[i for i in per_unit_ids if i is not None],
+            recorded=recorded,
         )
     plans: dict[tuple[int, int], Decimal] = {}
     if plan_ids:
@@ -632,6 +687,7 @@ def figure_drilldown(
         units_per_window=[units_now, units_now],
         include_submitted=include_submitted,
         indicator_ids=[i for i in term_ids if i is not None],
+        recorded=_recorded([indicator]),
     )
     plans: dict[int, Decimal] = {}
     if indicator.has_plan and period.kind == "Y":

@@ -23,7 +23,7 @@ from . import register_excel
 from .models import ALLOWED_PARENT_KINDS, Sector, Unit, UnitChange, UnitChangeAction, UnitGroup, UnitKind, Zone
 from .register_excel import CheckResult
 from .selectors import register_import_context
-from .signals import units_left
+from .signals import register_changed, units_left
 from .validation import normalize_tax_code
 
 # The profile fields a create/update may set; tree position and dates have their own services.
@@ -268,6 +268,7 @@ def _unit_import_records(*, records: list[tuple[int, dict[str, Any]]], actor: Us
     result = register_excel.check_rows(records, register_import_context())
     if not result.is_valid:
         raise ValidationError(import_error_messages(result))
+    transaction.on_commit(lambda: register_changed.send(sender=Unit))
     parent_codes = {row.parent_code for row in result.rows if row.parent_code}
     by_code: dict[str, Unit] = {unit.code: unit for unit in Unit.objects.filter(code__in=parent_codes)}
     created: list[Unit] = []

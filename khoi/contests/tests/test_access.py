@@ -80,15 +80,19 @@ def test_phones_in_full_only_for_the_propaganda_board(
     assert "987654321" not in public and "0987 654 321" not in public
 
 
-def test_unknown_or_unpublished_contests_and_unknown_tokens_are_404(client, contest, open_round):
+def test_unknown_or_unpublished_contests_and_unknown_tokens_are_404(
+    client, contest, open_round, django_capture_on_commit_callbacks
+):
     assert client.get(reverse("contests:landing", args=["khong-co"])).status_code == 404
     assert client.get(reverse("contests:attempt", args=["x" * 24])).status_code == 404
     assert client.post(reverse("contests:attempt_answer", args=["x" * 24]), {"q1": "A"}).status_code == 404
     assert client.post(reverse("contests:attempt_submit", args=["x" * 24])).status_code == 404
     assert client.get(reverse("contests:receipt", args=["x" * 24])).status_code == 404
     assert client.get(reverse("contests:round_count", args=[contest.slug, 99])).status_code == 404
+    assert client.get(reverse("contests:landing", args=[contest.slug])).status_code == 200  # now kept by the process
     contest.is_published = False
-    contest.save()
+    with django_capture_on_commit_callbacks(execute=True):  # as the staff's request commits
+        contest.save()
     assert client.get(reverse("contests:landing", args=[contest.slug])).status_code == 404
     assert client.get(reverse("contests:results", args=[contest.slug])).status_code == 404
 

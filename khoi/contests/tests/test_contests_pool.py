@@ -151,9 +151,9 @@ def test_a_failure_inside_is_answered_500_in_json_and_reaches_error_tracking(sta
 def test_a_corrected_answer_key_is_used_by_every_process_once_the_change_is_committed(
     open_round, bank, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from khoi.contests import selectors
+    from khoi.contests import copies, selectors
 
-    monkeypatch.setattr(selectors, "POOL_VERSION_CHECK", 0.0)
+    monkeypatch.setattr(copies, "POOL_VERSION_CHECK", 0.0)
     question = bank.questions[bank.topics[0].pk][0]
     assert selectors.round_pool_get(round_id=open_round.pk).questions[question.pk].correct == "A"
     question.correct = "C"
@@ -170,9 +170,9 @@ def test_the_copy_of_a_round_is_kept_between_requests_while_nothing_changes(open
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from khoi.contests import selectors
+    from khoi.contests import copies, selectors
 
-    monkeypatch.setattr(selectors, "POOL_VERSION_CHECK", 0.0)
+    monkeypatch.setattr(copies, "POOL_VERSION_CHECK", 0.0)
     selectors.round_pool_get(round_id=open_round.pk)
     with CaptureQueriesContext(connection) as queries:
         selectors.round_pool_get(round_id=open_round.pk)

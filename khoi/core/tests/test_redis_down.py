@@ -35,6 +35,14 @@ def test_the_cache_answers_from_this_process_while_redis_is_unreachable(caplog):
     assert caplog.text.count("Redis unreachable") == 1  # said once per outage, not once per call
 
 
+def test_the_cache_keeps_one_redis_client_for_every_call():
+    # Django's own client makes a redis.Redis per call, which cost more CPU than the call itself.
+    cache = fault_tolerant.FaultTolerantRedisCache(UNREACHABLE, {"KEY_PREFIX": "down"})
+    first = cache._cache.get_client(write=True)
+    assert cache._cache.get_client(write=False) is first
+    assert cache._cache.get_client("any key", write=True) is first
+
+
 @pytest.mark.skipif(not settings.REDIS_URL, reason="needs REDIS_URL (the PostgreSQL + Redis run)")
 def test_the_cache_goes_back_to_redis_by_itself_once_it_answers(monkeypatch):
     cache = fault_tolerant.FaultTolerantRedisCache(settings.REDIS_URL, {"KEY_PREFIX": f"recover{id(object())}"})

@@ -10,6 +10,7 @@ from django.db import transaction
 @pytest.fixture(scope="module")
 def demo_bloc(django_db_setup, django_db_blocker):
     from khoi.accounts import demo as accounts_demo
+    from khoi.party import demo as party_demo
     from khoi.reporting import demo as reporting_demo
     from khoi.units import demo as units_demo
 
@@ -17,5 +18,6 @@ def demo_bloc(django_db_setup, django_db_blocker):
         units_demo.load()
         accounts_demo.load()
         reporting_demo.load()
+        party_demo.load()  # the Party-building indicators are counted from its records
         yield
         transaction.set_rollback(True)

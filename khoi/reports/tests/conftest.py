@@ -16,6 +16,7 @@ from django.test import Client
 def load_demo() -> None:
     from khoi.accounts import demo as accounts_demo
     from khoi.emulation import demo as emulation_demo
+    from khoi.party import demo as party_demo
     from khoi.reporting import demo as reporting_demo
     from khoi.reports import demo as reports_demo
     from khoi.units import demo as units_demo
@@ -25,6 +26,7 @@ def load_demo() -> None:
     reporting_demo.load()
     reports_demo.load()
     emulation_demo.load()
+    party_demo.load()  # the Party-building indicators are counted from its records
 
 
 @pytest.fixture(scope="package")

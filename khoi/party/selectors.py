@@ -1,0 +1,273 @@
+"""Reads of Party building: the rules in force, people and their steps, the due-for-conversion
+list, and the figures counted from the records.
+
+How the figures count (any date range, any set of base organisations):
+- admissions: admission decisions of the bloc committee signed in the range (the person's
+  organisation counts);
+- conversions: decisions recognising full membership signed in the range;
+- organisations graded: base organisations whose grade was recognised by a decision signed in the
+  range (the grading of 2020 decided in 2021 counts in 2021), with the number in each grade;
+- committees changed: base organisations with a committee decision signed in the range;
+- courses held: course batches that ended in the range;
+- inspections and supervisions done in the range; disciplinary decisions in the range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+
+from khoi.units.models import Unit
+
+from . import rules
+from .models import (
+    AdmissionStep,
+    CommitteeAppointment,
+    CourseBatch,
+    DeadlineRule,
+    Decision,
+    DisciplineCase,
+    Grade,
+    Grading,
+    GradingRule,
+    Person,
+    PersonStatus,
+    RecordRead,
+    Review,
+    ReviewKind,
+    RuleKind,
+    Step,
+)
+
+# ---- Rules in force -----------------------------------------------------------------------------
+
+
+def deadline_rule_on(*, kind: str, on: dt.date) -> DeadlineRule | None:
+    return (
+        DeadlineRule.objects.filter(kind=kind, valid_from__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def grading_rule_for(*, year: int) -> GradingRule | None:
+    return (
+        GradingRule.objects.filter(first_year__lte=year)
+        .filter(Q(last_year__isnull=True) | Q(last_year__gte=year))
+        .order_by("-first_year")
+        .first()
+    )
+
+
+def deadline_rule_list() -> QuerySet[DeadlineRule]:
+    return DeadlineRule.objects.all()
+
+
+def grading_rule_list() -> QuerySet[GradingRule]:
+    return GradingRule.objects.all()
+
+
+# ---- People -----------------------------------------------------------------------------------
+
+
+def person_list(*, units: QuerySet[Unit] | Iterable[int]) -> QuerySet[Person]:
+    if isinstance(units, QuerySet):
+        return Person.objects.filter(unit__in=units).select_related("unit")
+    return Person.objects.filter(unit_id__in=list(units)).select_related("unit")
+
+
+def person_steps(*, person: Person) -> list[AdmissionStep]:
+    return list(person.steps.select_related("decision", "course", "recorded_by").order_by("step"))
+
+
+def next_step(*, person: Person) -> Step | None:
+    done = set(person.steps.values_list("step", flat=True))
+    for step in Step:
+        if step not in done:
+            return step
+    return None
+
+
+def record_read_list(*, person: Person) -> QuerySet[RecordRead]:
+    return person.reads.select_related("user")
+
+
+# ---- Due for conversion -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueRow:
+    person: Person
+    probation_ends_on: dt.date
+    review_by: dt.date  # the cell must consider full membership by then
+    state: str  # "due" (ends within the horizon), "ready" (ended, still in time), "overdue"
+    next_step: Step | None
+
+
+def due_for_conversion(*, units: QuerySet[Unit] | Iterable[int], on: dt.date, horizon_days: int = 60) -> list[DueRow]:
+    """Probationary members whose twelve months end within `horizon_days` of `on`, have ended, or
+    whose cell's review is late (after the deadline the regulation in force sets)."""
+    people = (
+        person_list(units=units)
+        .filter(status=PersonStatus.PROBATIONARY, probation_ends_on__lte=on + dt.timedelta(days=horizon_days))
+        .prefetch_related("steps")
+        .order_by("probation_ends_on", "name_key")
+    )
+    review_rules = list(DeadlineRule.objects.filter(kind=RuleKind.CONVERSION_REVIEW).order_by("-valid_from"))
+    rows = []
+    for person in people:
+        assert person.probation_ends_on is not None
+        ends_on = person.probation_ends_on
+        rule = next(
+            (
+                r
+                for r in review_rules
+                if r.valid_from <= ends_on and (r.valid_until is None or r.valid_until >= ends_on)
+            ),
+            None,
+        )
+        review_by = (
+            rules.deadline(person.probation_ends_on, rule.amount, rule.unit) if rule else person.probation_ends_on
+        )
+        if person.probation_ends_on > on:
+            state = "due"
+        elif on <= review_by:
+            state = "ready"
+        else:
+            state = "overdue"
+        done = {s.step for s in person.steps.all()}
+        upcoming = next((s for s in Step if s not in done), None)
+        rows.append(DueRow(person, person.probation_ends_on, review_by, state, upcoming))
+    return rows
+
+
+# ---- Figures ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PartyFigures:
+    start: dt.date
+    end: dt.date
+    admissions: int = 0
+    conversions: int = 0
+    organisations_graded: int = 0
+    grades: dict[str, int] = field(default_factory=dict)
+    committees_changed: int = 0
+    courses_held: int = 0
+    course_batches: list[str] = field(default_factory=list)
+    inspections: int = 0
+    supervisions: int = 0
+    discipline_cases: int = 0
+
+    def grade_shares(self) -> dict[str, Decimal | None]:
+        total = self.organisations_graded
+        return {g: (Decimal(self.grades.get(g, 0)) * 100 / total if total else None) for g in Grade.values}
+
+
+def _in(start: dt.date, end: dt.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}__gte": start, f"{prefix}__lte": end})
+
+
+def admissions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, int]:
+    rows = (
+        AdmissionStep.objects.filter(step=Step.DECISION, person__unit_id__in=unit_ids)
+        .filter(_in(start, end, "decision__signed_on"))
+        .values("person__unit_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["person__unit_id"]: row["n"] for row in rows}
+
+
+def conversions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, int]:
+    rows = (
+        AdmissionStep.objects.filter(step=Step.CONVERSION, person__unit_id__in=unit_ids)
+        .filter(_in(start, end, "decision__signed_on"))
+        .values("person__unit_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["person__unit_id"]: row["n"] for row in rows}
+
+
+def organisation_grades(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, str]:
+    """{unit id: grade} of base organisations graded by a decision signed in the range."""
+    rows = Grading.objects.filter(unit_id__in=unit_ids).filter(_in(start, end, "decision__signed_on"))
+    return dict(rows.values_list("unit_id", "grade"))
+
+
+def committees_changed_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, int]:
+    rows = (
+        CommitteeAppointment.objects.filter(unit_id__in=unit_ids)
+        .filter(_in(start, end, "decision__signed_on"))
+        .values("unit_id")
+        .annotate(n=Count("decision_id", distinct=True))
+        .order_by()
+    )
+    return {row["unit_id"]: row["n"] for row in rows}
+
+
+def party_figures(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> PartyFigures:
+    """Every Party-building figure of a date range over a set of base organisations."""
+    figures = PartyFigures(start=start, end=end)
+    figures.admissions = sum(admissions_by_unit(start=start, end=end, unit_ids=unit_ids).values())
+    figures.conversions = sum(conversions_by_unit(start=start, end=end, unit_ids=unit_ids).values())
+    grades = organisation_grades(start=start, end=end, unit_ids=unit_ids)
+    figures.organisations_graded = len(grades)
+    figures.grades = dict(Counter(grades.values()))
+    figures.committees_changed = len(committees_changed_by_unit(start=start, end=end, unit_ids=unit_ids))
+    batches = CourseBatch.objects.filter(_in(start, end, "ends_on")).order_by("starts_on")
+    figures.courses_held = batches.count()
+    figures.course_batches = [f"{b.get_kind_display()} {b}" for b in batches]
+    reviews = Review.objects.filter(unit_id__in=unit_ids).filter(_in(start, end, "done_on"))
+    counts = dict(reviews.values_list("kind").annotate(n=Count("id")).order_by())
+    figures.inspections = counts.get(ReviewKind.INSPECTION, 0)
+    figures.supervisions = counts.get(ReviewKind.SUPERVISION, 0)
+    figures.discipline_cases = (
+        DisciplineCase.objects.filter(unit_id__in=unit_ids).filter(_in(start, end, "decision__signed_on")).count()
+    )
+    return figures
+
+
+# ---- What reporting asks (khoi.party.apps.PartyConfig.reporting_figures) -----------------------
+
+INDICATOR_CODES = ("party_admissions", "party_conversions", "party_quality_assessed")
+
+
+def indicator_unit_values(*, code: str, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Each base organisation's value of a Party-building indicator, counted from the records
+    (0 where nothing happened: every organisation reports through its records)."""
+    if code == "party_admissions":
+        counts = admissions_by_unit(start=start, end=end, unit_ids=unit_ids)
+    elif code == "party_conversions":
+        counts = conversions_by_unit(start=start, end=end, unit_ids=unit_ids)
+    elif code == "party_quality_assessed":
+        counts = dict.fromkeys(organisation_grades(start=start, end=end, unit_ids=unit_ids), 1)
+    else:
+        raise KeyError(code)
+    return {unit_id: Decimal(counts.get(unit_id, 0)) for unit_id in unit_ids}
+
+
+def decision_list(*, kind: str | None = None) -> QuerySet[Decision]:
+    decisions = Decision.objects.select_related("unit")
+    return decisions.filter(kind=kind) if kind else decisions
+
+
+def unit_grading_counts(*, year: int) -> dict[str, int]:
+    rows = Grading.objects.filter(year=year, unit__isnull=False).values("grade").annotate(n=Count("id")).order_by()
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[row["grade"]] = row["n"]
+    return dict(counts)
+
+
+def candidates_by_step(*, units: QuerySet[Unit] | Iterable[int]) -> dict[int, int]:
+    """How many people of the organisations stand at each step (counts for leadership)."""
+    people = person_list(units=units).exclude(status=PersonStatus.LEFT).annotate(done=Count("steps"))
+    return dict(Counter(person.done for person in people))
