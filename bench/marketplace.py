@@ -51,6 +51,7 @@ def setup_django() -> None:
 def ensure_listings() -> None:
     from khoi.marketplace import services
     from khoi.marketplace.models import Category, Enterprise, Listing
+    from khoi.marketplace.services import listings as listing_services
     from khoi.units.tests.factories import valid_tax_code
 
     have = Listing.objects.filter(title__startswith="[bench]").count()
@@ -84,7 +85,7 @@ def ensure_listings() -> None:
             in_bloc=False,
         )
         listing.category = listing.category
-        services._search_fields(listing)
+        listing_services._search_fields(listing)
         batch.append(listing)
         if len(batch) == 1000:
             Listing.objects.bulk_create(batch)

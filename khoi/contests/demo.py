@@ -2,18 +2,28 @@
 
 "Tìm hiểu Nghị quyết Đại hội Đảng các cấp và lịch sử Đảng bộ Khối doanh nghiệp Hải Phòng",
 20/7/2021 – 20/8/2021, four weekly rounds of 10 questions (2 per topic) in 15 minutes, a
-200-question bank (demo_questions.py) and about 3,000 synthetic entries from the bloc's units.
+200-question bank and about 3,000 synthetic entries from the bloc's units.
+
+The bank is data, demo_data/questions.json (40 questions on each of the five topics), loaded
+through the question import service. Its questions come from the contents of the seed articles
+(the bloc's first-half 2021 results, its resolutions and events) and well-known facts of the
+documents the contest names (the 13th National Party Congress, Resolution 45-NQ/TW on Hai Phong);
+wrong options are altered figures or neighbouring facts.
 Deterministic (fixed seeds; tokens derived from SECRET_KEY) and idempotent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
+import json
 import random
 import zoneinfo
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -22,7 +32,6 @@ from khoi.units.models import UnitKind
 from khoi.units.selectors import unit_list_active_on
 
 from . import selectors, services
-from .demo_questions import TOPICS, build_items
 from .drawing import draw_questions, score_answers
 from .models import Answer, Contest, Entry, FinishedBy, PrizeKind, PrizeScope, Question, Topic
 
@@ -90,11 +99,28 @@ def load() -> str:
     return summary
 
 
+BANK_FILE = Path(__file__).with_name("demo_data") / "questions.json"
+
+
+@functools.cache
+def _bank_data() -> dict[str, Any]:
+    """The demo bank as data: {"topics": [{code, name}], "questions": [{topic (a code), kind, text,
+    options (four), correct ("B", "AC"), explanation, difficulty}]}."""
+    with BANK_FILE.open(encoding="utf-8") as file:
+        data: dict[str, Any] = json.load(file)
+    return data
+
+
+TOPICS = [(topic["code"], topic["name"]) for topic in _bank_data()["topics"]]
+
+
 def _aware(day: dt.date, hour: int = 0, minute: int = 0, second: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=TZ)
 
 
 def _bank() -> dict[str, Topic]:
+    """The 200 demo questions, from demo_data/questions.json through the question import service
+    (every row validated as an uploaded workbook's would be)."""
     topics = {}
     for position, (code, name) in enumerate(TOPICS, start=1):
         topic = Topic.objects.filter(code=code).first() or services.topic_create(
@@ -103,25 +129,7 @@ def _bank() -> dict[str, Topic]:
         topics[code] = topic
     if Question.objects.filter(topic__in=topics.values()).exists():
         return topics
-    rng = random.Random(2021)
-    rows = []
-    for line, item in enumerate(build_items(), start=1):
-        options = [*item.right, *item.wrong]
-        rng.shuffle(options)
-        correct = "".join(letter for letter, option in zip("ABCD", options, strict=True) if option in item.right)
-        rows.append(
-            {
-                "line": line,
-                "topic": item.topic,
-                "kind": "multiple" if len(item.right) > 1 else "single",
-                "text": item.text,
-                "options": options,
-                "correct": correct,
-                "explanation": item.explanation,
-                "difficulty": item.difficulty,
-                "is_active": True,
-            }
-        )
+    rows = [{"line": line, **row, "is_active": True} for line, row in enumerate(_bank_data()["questions"], start=1)]
     services.questions_import(rows=rows)
     return topics
 

@@ -1,6 +1,6 @@
 """Periodic reporting: the indicator catalogue, forms, rounds, submissions, values, plans, rules.
 
-Design (DHIS2's good parts, PRODUCT.md § 2):
+Design (the good parts of DHIS2, the reference health-reporting platform):
 - An ``Indicator`` has two separate aggregation rules: over time (``flow`` adds up over a window;
   ``stock`` is the value at the window's end) and over units (``sum``; ``ratio`` of two sums;
   ``count_if`` of units whose base indicator meets a condition).

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from khoi.core.formatting import format_number
+from khoi.core.providers import provider
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 from khoi.units.selectors import unit_get_bloc
@@ -155,11 +156,8 @@ class ReportingFigureSource:
         if not self.scope.is_whole_bloc:
             return None
         bloc = unit_get_bloc()
-        try:
-            from khoi.emulation.selectors import commendation_counts
-        except ImportError:  # the emulation app is optional for reports
-            return None
-        if bloc is None:
+        commendation_counts = provider("emulation.commendation_counts")
+        if commendation_counts is None or bloc is None:  # the emulation app is not installed
             return None
         counts = commendation_counts(date_from=self.period.start, date_to=self.period.end, issuer=bloc.code)
         if counts.total == 0:

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from khoi.core.formatting import format_number
+from khoi.core.providers import provider
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
 from khoi.units.models import Unit
@@ -204,9 +205,8 @@ def commendation_sentence(*, period: Period, bloc: Unit | None) -> str:
     """ "Đảng ủy Khối đã tặng Giấy khen cho 12 tập thể và 29 cá nhân." from the emulation records."""
     if period.kind not in COMMENDATION_KINDS or bloc is None:
         return ""
-    try:
-        from khoi.emulation.selectors import commendation_counts
-    except ImportError:  # the emulation app is optional for reports
+    commendation_counts = provider("emulation.commendation_counts")
+    if commendation_counts is None:  # the emulation app is not installed
         return ""
     counts = commendation_counts(date_from=period.start, date_to=period.end, issuer=bloc.code)
     if counts.total == 0:

@@ -27,4 +27,22 @@ class UnitAdmin(admin.ModelAdmin):
 admin.site.register(Sector)
 admin.site.register(Zone)
 admin.site.register(UnitGroup)
-admin.site.register(UnitChange)
+
+
+@admin.register(UnitChange)
+class UnitChangeAdmin(admin.ModelAdmin):
+    """The register's audit history: read, never written or deleted by hand (the services write it)."""
+
+    list_display = ("unit", "action", "changed_by", "changed_at")
+    list_filter = ("action",)
+    search_fields = ("unit__code", "unit__name")
+    list_select_related = ("unit", "changed_by")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,4 +1,4 @@
-"""The demo bloc's register (PRODUCT.md: the Enterprise Bloc Party Committee of the seeds).
+"""The demo bloc's register: the Enterprise Bloc's Party Committee of the seed articles.
 
 95 base Party organisations in 2021 (37 đảng bộ cơ sở, 58 chi bộ cơ sở): 93 enterprises and 2
 business associations. Two enterprises leave in 2022–2023, leaving 93 in 2024 (36 + 57), as the

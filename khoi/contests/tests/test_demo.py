@@ -37,8 +37,12 @@ def test_the_demo_contest_matches_the_seed_and_loads_once(demo_loaded):
     assert entries.values("unit").distinct().count() > 50
 
 
-def test_the_demo_bank_is_deterministic():
-    from khoi.contests.demo_questions import build_items
+def test_the_demo_bank_is_data_the_import_service_accepts():
+    from collections import Counter
 
-    assert build_items() == build_items()
-    assert len({item.text + "|".join(sorted(item.right + item.wrong)) for item in build_items()}) == 200
+    from khoi.contests import demo
+
+    questions = demo._bank_data()["questions"]
+    assert len({question["text"] + "|".join(sorted(question["options"])) for question in questions}) == 200
+    assert Counter(question["topic"] for question in questions) == {code: 40 for code, _n in demo.TOPICS}
+    assert all(len(question["options"]) == 4 and question["correct"] for question in questions)

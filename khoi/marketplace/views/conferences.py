@@ -1,223 +1,29 @@
-"""Marketplace pages: thin callers of services and selectors, checked through the permission layer."""
+"""Marketplace pages of connection conferences: registration, participants, meeting requests,
+meetings and the schedule. Thin callers of services and selectors, checked through access."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from khoi.accounts.permissions import is_committee_staff, member_required, require
 from khoi.core.downloads import file_response
-from khoi.core.inputs import id_or_400, parse_id
+from khoi.core.inputs import id_or_400
 from khoi.core.service_errors import add_form_errors, flash_errors
-from khoi.core.versioning import posted_version
 
-from . import access, exports, scheduling, selectors, services
-from .forms import (
+from .. import access, exports, scheduling, selectors, services
+from ..forms import (
     ConferenceForm,
-    ListingForm,
-    MouForm,
-    MouStatusForm,
     OutsideEnterpriseForm,
     RequestForm,
-    SearchForm,
 )
-from .models import Conference, Enterprise, Listing, ListingStatus, Meeting, MeetingRequest, Mou, Participant
-
-MATCHES_MAX = 200  # fits ranked for one offer or need; shown ten a page
-
-
-# ---- Search, offers and needs ------------------------------------------------------------------
-
-
-def _paging_query(request: HttpRequest, name: str = "page") -> str:
-    """The request's query string without the page number: the pager's links add their own."""
-    params = request.GET.copy()
-    params.pop(name, None)
-    return params.urlencode()
-
-
-@member_required
-def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    found = None
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        found = selectors.listing_search_page(
-            query=data["q"],
-            page=request.GET.get("page"),
-            kind=data["kind"] or None,
-            category=data["category"],
-            region=data["region"] or None,
-            in_bloc=form.in_bloc(),
-            on_date=timezone.localdate(),
-        )
-    elif not form.is_bound:
-        found = selectors.listing_search_page(query="", on_date=timezone.localdate())
-    context = {
-        "form": form,
-        "hits": found.hits if found else [],
-        "page_obj": found.page if found else None,
-        "capped": found.capped if found else False,
-        "paging_query": _paging_query(request),
-        "searched": form.is_bound and set(request.GET) != {"page"},
-    }
-    template = "marketplace/search.html#results" if getattr(request, "htmx", False) else "marketplace/search.html"
-    return render(request, template, context)
-
-
-def _enterprise_choices(request: HttpRequest) -> list[Enterprise]:
-    if is_committee_staff(request.user):
-        return list(Enterprise.objects.order_by("name"))
-    return list(selectors.enterprises_of_user(request.user))
-
-
-@member_required
-def listing_create(request: HttpRequest) -> HttpResponse:
-    if not is_committee_staff(request.user):
-        for unit in selectors.units_acting_for(user=request.user):
-            services.enterprise_for_unit(unit=unit)
-    enterprises = _enterprise_choices(request)
-    require(bool(enterprises), _("Only the committee's staff and unit reporters may post offers and needs."))
-    form = ListingForm(
-        request.POST or None, initial={"valid_from": timezone.localdate(), "regions": selectors.default_regions()}
-    )
-    chosen = enterprises[0]
-    if request.method == "POST":
-        chosen = next((e for e in enterprises if str(e.pk) == request.POST.get("enterprise")), enterprises[0])
-        if form.is_valid():
-            try:
-                listing = services.listing_create(actor=request.user, enterprise=chosen, fields=form.cleaned_data)
-            except ValidationError as error:
-                add_form_errors(form, error)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("marketplace:listing_detail", pk=listing.pk)
-    return render(
-        request, "marketplace/listing_form.html", {"form": form, "enterprises": enterprises, "chosen": chosen}
-    )
-
-
-@member_required
-def listing_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    listing = get_object_or_404(Listing.objects.select_related("enterprise__unit", "category"), pk=pk)
-    access.require_listing_visible(request.user, listing)
-    access.require_act_for(request.user, listing.enterprise)
-    initial = {
-        "kind": listing.kind,
-        "category": listing.category,
-        "title": listing.title,
-        "description": listing.description,
-        "regions": listing.region_list,
-        "contact_name": listing.contact_name,
-        "contact_phone": listing.contact_phone,
-        "contact_email": listing.contact_email,
-        "valid_from": listing.valid_from,
-        "valid_until": listing.valid_until,
-    }
-    form = ListingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.listing_update(
-                actor=request.user,
-                listing=listing,
-                fields=form.cleaned_data,
-                expected_version=posted_version(request),
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("marketplace:listing_detail", pk=listing.pk)
-    return render(
-        request,
-        "marketplace/listing_form.html",
-        {"form": form, "listing": listing, "enterprises": [listing.enterprise]},
-    )
-
-
-@member_required
-def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    listing = get_object_or_404(Listing.objects.select_related("enterprise__unit", "category__parent"), pk=pk)
-    access.require_listing_visible(request.user, listing)
-    return render(
-        request,
-        "marketplace/listing_detail.html",
-        {
-            "listing": listing,
-            "matches": Paginator(
-                selectors.listing_matches(listing=listing, limit=MATCHES_MAX, on_date=timezone.localdate()), 10
-            ).get_page(request.GET.get("page")),
-            "paging_query": _paging_query(request),
-            "can_edit": access.can_act_for(request.user, listing.enterprise),
-            "can_moderate": is_committee_staff(request.user),
-        },
-    )
-
-
-@member_required
-@require_POST
-def listing_moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    listing = get_object_or_404(Listing, pk=pk)
-    access.require_staff(request.user)
-    try:
-        services.listing_moderate(
-            actor=request.user,
-            listing=listing,
-            approve=request.POST.get("approve") == "1",
-            note=request.POST.get("note", ""),
-        )
-    except ValidationError as error:
-        flash_errors(request, error)
-    return redirect(request.POST.get("next") or "marketplace:moderation")
-
-
-@member_required
-def moderation(request: HttpRequest) -> HttpResponse:
-    access.require_staff(request.user)
-    pending = Listing.objects.filter(status=ListingStatus.PENDING).select_related("enterprise", "category")
-    return render(request, "marketplace/moderation.html", {"pending": pending})
-
-
-@member_required
-def suggestions(request: HttpRequest) -> HttpResponse:
-    """The unit's suggestions, as a fragment for the home page (hx-get … hx-trigger="load")."""
-    user = request.user
-    unit = getattr(user, "unit", None)
-    found = selectors.unit_suggestions(unit=unit) if unit is not None and not user.reads_all else []  # type: ignore[union-attr]
-    return render(request, "marketplace/_suggestions.html", {"suggestions": found})
-
-
-@member_required
-def enterprise_create(request: HttpRequest) -> HttpResponse:
-    access.require_staff(request.user)
-    form = OutsideEnterpriseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.enterprise_register_outside(
-                actor=request.user,
-                name=data["name"],
-                tax_code=data["tax_code"],
-                province=data["province"],
-                contact_name=data["representative"],
-                contact_phone=data["phone"],
-                contact_email=data["email"],
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("marketplace:search")
-    return render(request, "marketplace/simple_form.html", {"form": form, "title": _("Register an outside enterprise")})
-
+from ..models import Conference, ListingStatus, Meeting, MeetingRequest, Participant
+from .listings import _paging_query
 
 # ---- Conferences -------------------------------------------------------------------------------
 
@@ -557,100 +363,3 @@ def conference_export(request: HttpRequest, pk: int) -> HttpResponse:
     conference = get_object_or_404(Conference, pk=pk)
     access.require_staff(request.user)
     return file_response(exports.schedule_workbook(conference=conference), f"hoi-nghi-{conference.pk}.xlsx")
-
-
-# ---- Memoranda ---------------------------------------------------------------------------------
-
-
-def _date_param(request: HttpRequest, name: str, default: dt.date) -> dt.date:
-    try:
-        return dt.date.fromisoformat(request.GET.get(name, ""))
-    except ValueError:
-        return default
-
-
-@member_required
-def mou_list(request: HttpRequest) -> HttpResponse:
-    first = Conference.objects.order_by("date").first()
-    default_baseline = dt.date(first.date.year - 1, 1, 1) if first else timezone.localdate().replace(month=1, day=1)
-    baseline = _date_param(request, "baseline", default_baseline)
-    on_date = _date_param(request, "on", timezone.localdate())
-    exclude = request.GET.get("essential") != "1"
-    mous = list(selectors.mou_list_visible(user=request.user))
-    for mou in mous:
-        mou.current_status = selectors.mou_status_on(mou, on_date)  # type: ignore[attr-defined]
-    return render(
-        request,
-        "marketplace/mou_list.html",
-        {
-            "mous": mous,
-            "figure": selectors.inter_use_figure(baseline=baseline, on_date=on_date, exclude_essential=exclude),
-            "status_form": MouStatusForm(initial={"on_date": timezone.localdate()}),
-        },
-    )
-
-
-@member_required
-def mou_create(request: HttpRequest) -> HttpResponse:
-    """Staff record a memorandum between any two enterprises; a unit records one its own
-    enterprise signed, as provider or customer, with any other enterprise."""
-    staff = is_committee_staff(request.user)
-    if not staff:
-        for unit in selectors.units_acting_for(user=request.user):
-            services.enterprise_for_unit(unit=unit)
-    own = _enterprise_choices(request)
-    require(bool(own), _("Only the committee's staff and unit reporters may record memoranda."))
-    all_enterprises = Enterprise.objects.order_by("name")
-    others = all_enterprises if staff else all_enterprises.exclude(pk__in=[e.pk for e in own])
-    conferences = Conference.objects.all()
-    if not staff:
-        conferences = conferences.filter(participants__enterprise__in=own).distinct()
-    form = MouForm(request.POST or None, initial={"signed_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        post = request.POST
-        if staff:
-            provider = all_enterprises.filter(pk=parse_id(post.get("provider")) or 0).first()
-            customer = all_enterprises.filter(pk=parse_id(post.get("customer")) or 0).first()
-        else:
-            mine = next((e for e in own if str(e.pk) == post.get("own")), None)
-            if mine is None:
-                raise PermissionDenied(_("You may not act for this enterprise."))
-            partner = others.filter(pk=parse_id(post.get("partner")) or 0).first()
-            provider, customer = (mine, partner) if post.get("side") == "provider" else (partner, mine)
-        conference = conferences.filter(pk=parse_id(post.get("conference")) or 0).first()
-        try:
-            if provider is None or customer is None:
-                raise ValidationError({"provider": _("Choose both parties.")})
-            if post.get("conference") and conference is None:
-                raise ValidationError({"conference": _("Choose a conference your enterprise took part in.")})
-            services.mou_create(
-                actor=request.user, provider=provider, customer=customer, conference=conference, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("marketplace:mou_list")
-    return render(
-        request,
-        "marketplace/mou_form.html",
-        {"form": form, "staff": staff, "own": own, "enterprises": others, "conferences": conferences},
-    )
-
-
-@member_required
-@require_POST
-def mou_status(request: HttpRequest, mou_pk: int) -> HttpResponse:
-    mou = get_object_or_404(Mou.objects.select_related("provider__unit", "customer__unit"), pk=mou_pk)
-    if not access.can_see_mou(request.user, mou):
-        raise Http404(_("No such memorandum."))
-    form = MouStatusForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose a status and a date."))
-        services.mou_record_status(actor=request.user, mou=mou, **form.cleaned_data)
-    except ValidationError as error:
-        flash_errors(request, error)
-    else:
-        messages.success(request, _("Saved."))
-    return redirect("marketplace:mou_list")
