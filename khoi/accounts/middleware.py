@@ -35,6 +35,11 @@ class ForcePasswordChangeMiddleware:
         return path.startswith(allowed)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Without a session cookie nobody is signed in through the session: asking for the user would
+        # load an empty session and add "Vary: Cookie" to answers that do not depend on one (the
+        # contests' token API, whose answers both pools must give alike).
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if (
             user is not None
