@@ -3,6 +3,7 @@
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
         [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one] [--layout split|single]
+        [--think SECONDS] [--main-workers N]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
@@ -359,6 +360,7 @@ class Participant:
     ) -> None:
         self.session, self.base, self.info, self.stats = session, base, info, stats
         self.hot_base = hot_base or base
+        self.think_seconds = 0.0
 
     async def _call(self, step: str, method: str, url: str, **kwargs: object) -> tuple[int, str, dict[str, str]]:
         began = time.monotonic()
@@ -377,6 +379,11 @@ class Participant:
         self.stats.record(step, began)
         return status, text, headers
 
+    async def think(self) -> None:
+        """--think: a person's pause between two actions (uniform over 0.5–1.5 × the mean)."""
+        if self.think_seconds:
+            await asyncio.sleep(self.think_seconds * random.uniform(0.5, 1.5))
+
     async def run_html(self, phone: str, questions_to_answer: int) -> None:
         slug = self.info["slug"]
         _s, page, _h = await self._call("landing", "GET", f"/contests/c/{slug}/")
@@ -385,7 +392,7 @@ class Participant:
             self.stats.errors["landing: no entry form"] += 1
             raise RuntimeError("landing")
         csrf, challenge = csrf_found.group(1), challenge_found.group(1)
-        await asyncio.sleep(CHALLENGE_WAIT)
+        await asyncio.sleep(max(CHALLENGE_WAIT, self.think_seconds * random.uniform(0.5, 1.5)))
         form = {
             "csrfmiddlewaretoken": csrf,
             "challenge": challenge,
@@ -408,7 +415,9 @@ class Participant:
         answers = {qid: random.choice(letters) for qid, letters in options.items()}
         hx = {"X-CSRFToken": csrf, "HX-Request": "true"}
         for qid, letter in list(answers.items())[:questions_to_answer]:
+            await self.think()
             await self._call("autosave", "POST", f"{attempt}answer/", data={f"q{qid}": letter}, headers=hx)
+        await self.think()
         final = {f"q{qid}": letter for qid, letter in answers.items()}
         final.update({"csrfmiddlewaretoken": csrf, "prediction": str(random.randint(0, 500)), "action": "submit"})
         status, _t, headers = await self._call("submit", "POST", f"{attempt}submit/", data=final)
@@ -594,6 +603,7 @@ async def drive(
                 connector=connector, connector_owner=False, timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)
             ) as session:
                 participant = Participant(session, base, info, stats, hot_base)
+                participant.think_seconds = args.think
                 try:
                     if args.mode == "api":
                         await participant.run_api(phone, args.autosaves)
@@ -679,6 +689,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         )
         + f"{args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
+        + (f", {args.think:.1f} s think time between actions" if args.think else "")
     )
     print(
         f"   machine: {os.cpu_count()} CPUs, reference loop {args.reference_loop:.2f} s (lower is faster), "
@@ -705,6 +716,26 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         print(
             f"   submit latency over every request, warm-up included: p99 {percentile(every, 0.99) * 1000:.1f} ms, "
             f"max {max(every) * 1000:.1f} ms"
+        )
+    if args.think:
+        worst = max(
+            (
+                percentile(
+                    [
+                        lat
+                        for lat, done in zip(stats.latency[step], stats.done_at[step], strict=True)
+                        if done - lat >= began + warmup
+                    ],
+                    0.99,
+                )
+                for step in stats.latency
+            ),
+            default=float("nan"),
+        )
+        verdict = "held" if worst < 0.5 else "NOT held"
+        print(
+            f"   think time {args.think:.1f} s: {args.participants} concurrent participants {verdict} "
+            f"(worst step p99 {worst * 1000:.0f} ms; goal < 500 ms)"
         )
     total_requests = sum(len(v) for v in stats.latency.values())
     print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
@@ -771,6 +802,13 @@ def main() -> int:
         default="split",
         help="split: the contests pool (config.wsgi_contests, --workers) answers autosave and submit and a main pool "
         "of one worker the rest, as deploy/ runs production; single: one pool (config.wsgi) answers everything",
+    )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="full scenario: mean seconds a participant pauses between actions (reading, choosing); the run "
+        "then says whether every step's p99 stayed under 500 ms with --participants people at once",
     )
     parser.add_argument(
         "--main-workers",

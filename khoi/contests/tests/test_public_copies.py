@@ -16,7 +16,7 @@ from khoi.units import services as unit_services
 from khoi.units.tests.conftest import make_workbook
 from khoi.units.tests.factories import make_unit
 
-from .factories import next_address, next_phone
+from .factories import make_round, make_topic, next_address, next_phone
 
 
 @pytest.fixture(autouse=True)
@@ -121,3 +121,26 @@ def test_a_refused_entry_form_keeps_the_chosen_unit_and_escapes_unit_names(open_
     assert f'<option value="{unit_a.pk}" selected>' in page
     assert "Chi bộ &lt;Công ty&gt; &amp; Cảng" in page
     assert 'name="phone" value="0912"' in page
+
+
+def test_the_question_page_escapes_questions_and_options_and_checks_saved_answers(contest, unit_a):
+    topic = make_topic()
+    question = services.question_create(
+        data=services.QuestionData(
+            topic=topic,
+            kind="multiple",
+            text='Chọn <b>đúng</b> & "đủ"?',
+            options=["<script>A</script>", "B & C", "D'", "E"],
+            correct="AB",
+        )
+    )
+    contest_round = make_round(contest, [(topic, 1)], number=7)
+    entry = services.entry_start(round_id=contest_round.pk, name="Lê Văn Nam", phone=next_phone(), unit_id=unit_a.pk)
+    services.entry_answers_save(entry=entry, answers={question.pk: "B"}, prediction=None)
+    page = Client().get(reverse("contests:attempt", args=[entry.token])).content.decode()
+    assert "Chọn &lt;b&gt;đúng&lt;/b&gt; &amp; &quot;đủ&quot;?" in page
+    assert "&lt;script&gt;A&lt;/script&gt;" in page and "<script>A" not in page
+    assert "D&#x27;" in page
+    assert f'<input type="checkbox" name="q{question.pk}" value="B" checked>' in page
+    assert f'<input type="checkbox" name="q{question.pk}" value="A">' in page
+    assert 'hx-post="/contests/t/' in page
