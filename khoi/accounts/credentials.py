@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from khoi.core.formatting import format_long_date
 from khoi.core.pdf import SANS, SERIF, new_pdf, pdf_bytes
@@ -21,7 +22,7 @@ CREDENTIALS_MINUTES = 30
 
 
 def _headers() -> list[str]:
-    return [_("No."), _("Full name"), _("Unit"), _("Login"), _("First-login password")]
+    return [pgettext("credentials sheet", "No."), _("Full name"), _("Unit"), _("Login"), _("First-login password")]
 
 
 def _cells(account: dict[str, Any]) -> list[str]:
