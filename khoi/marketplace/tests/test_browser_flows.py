@@ -4,6 +4,8 @@ agenda (Vietnamese and English); staff schedule the conference after a preview. 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from khoi.core.tests.browser import ARTIFACTS, DESKTOP, PHONE, browser_context, browser_marks, session_of
@@ -37,8 +39,9 @@ def test_a_member_firm_searches_posts_asks_accepts_and_reads_its_agenda(
         page.select_option("#id_category", str(category("kho-bai").pk))
         page.select_option("#id_kind", "need")
         page.fill("#id_title", "Cần kho lạnh 300 tấn")
+        page.locator("input[name=regions]").first.check()  # a listing serves at least one region
         page.click("form.card button[type=submit]")
-        page.wait_for_url("**/market/listings/*/")
+        page.wait_for_url(re.compile(r".*/market/listings/\d+/$"))
         assert page.locator("h1").inner_text() == "Cần kho lạnh 300 tấn"
 
         page.goto(f"{base}/market/conferences/{conference.pk}/participants/{participant_out.pk}/")
