@@ -12,6 +12,21 @@ from khoi.units.models import Unit, UnitKind
 from khoi.units.tests.factories import make_bloc, make_unit
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test puts back what the migrations wrote (categories, sectors, legal
+    bases, regulations) after its flush. Run one after another, pytest-django puts transactional
+    tests last, so their flush harmed nobody; run in parallel, a worker goes on with other tests
+    after one, and those would find the migrations' rows gone."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        transactional = kwargs.get("transaction") or bool(
+            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        )
+        if transactional and not kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True}))
+
+
 @pytest.fixture(autouse=True)
 def vietnamese_by_default() -> None:
     """Each test starts in Vietnamese: an English request must not leak into the next test."""

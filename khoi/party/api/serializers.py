@@ -3,7 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 
-class PersonSerializer(serializers.Serializer):
+class PartyPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     full_name = serializers.CharField()
     birth_date = serializers.DateField()
@@ -20,13 +20,13 @@ class StepSerializer(serializers.Serializer):
     decision = serializers.CharField(source="decision.number", allow_null=True, default=None)
 
 
-class PersonDetailSerializer(PersonSerializer):
+class PartyPersonDetailSerializer(PartyPersonSerializer):
     identity_number = serializers.CharField()
     steps = StepSerializer(many=True)
 
 
 class DueRowSerializer(serializers.Serializer):
-    person = PersonSerializer()
+    person = PartyPersonSerializer()
     probation_ends_on = serializers.DateField()
     review_by = serializers.DateField()
     state = serializers.CharField()

@@ -22,18 +22,18 @@ from . import serializers as s
 
 
 class PersonListView(generics.ListAPIView):
-    serializer_class = s.PersonSerializer
+    serializer_class = s.PartyPersonSerializer
 
     def get_queryset(self) -> Any:
         return access.visible_people(self.request.user).order_by("unit_id", "name_key")
 
 
 class PersonDetailView(APIView):
-    @extend_schema(responses=s.PersonDetailSerializer)
+    @extend_schema(responses=s.PartyPersonDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         person = get_object_or_404(access.visible_people(request.user), pk=pk)
         services.person_read_log(user=request.user, person=person, via="api")  # type: ignore[arg-type]
-        data = s.PersonDetailSerializer(person).data
+        data = s.PartyPersonDetailSerializer(person).data
         data["steps"] = s.StepSerializer(selectors.person_steps(person=person), many=True).data
         return Response(data)
 
