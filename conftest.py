@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -12,19 +14,40 @@ from khoi.units.models import Unit, UnitKind
 from khoi.units.tests.factories import make_bloc, make_unit
 
 
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every transactional test puts back what the migrations wrote (categories, sectors, legal
-    bases, regulations) after its flush. Run one after another, pytest-django puts transactional
-    tests last, so their flush harmed nobody; run in parallel, a worker goes on with other tests
-    after one, and those would find the migrations' rows gone."""
+    """Every transactional test is a serialized-rollback one, so that the test database keeps a copy
+    of what the migrations wrote (categories, sectors, legal bases, regulations) to put back."""
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        kwargs = dict(marker.kwargs) if marker is not None else {}
-        transactional = kwargs.get("transaction") or bool(
-            {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
-        )
-        if transactional and not kwargs.get("serialized_rollback"):
-            item.add_marker(pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True}))
+        if _is_transactional(item):
+            marker = item.get_closest_marker("django_db")
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            if not kwargs.get("serialized_rollback"):
+                item.add_marker(pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True}))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """After a transactional test's flush, the migrations' rows go back at once. Django puts them
+    back only when the next serialized-rollback test starts, which is enough when transactional
+    tests run last (as one process runs them); run in parallel, a worker goes on with ordinary tests
+    after one, and those would find the categories, sectors and legal bases gone."""
+    result = yield
+    if _is_transactional(item):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            with item.config.stash[blocking_manager_key].unblock():
+                connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(autouse=True)
