@@ -4,7 +4,8 @@ inside a transaction rolled back at the module's end (a few seconds, not once pe
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
+
+from khoi.core.tests.once import rolled_back_after_module
 
 
 @pytest.fixture(scope="module")
@@ -14,10 +15,9 @@ def demo_bloc(django_db_setup, django_db_blocker):
     from khoi.reporting import demo as reporting_demo
     from khoi.units import demo as units_demo
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_after_module(django_db_blocker):
         units_demo.load()
         accounts_demo.load()
         reporting_demo.load()
         party_demo.load()  # the Party-building indicators are counted from its records
         yield
-        transaction.set_rollback(True)

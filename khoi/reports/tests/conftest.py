@@ -9,8 +9,9 @@ The browser test needs committed data for the live server, so it lives in its ow
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 from django.test import Client
+
+from khoi.core.tests.once import rolled_back_after_module
 
 
 def load_demo() -> None:
@@ -31,10 +32,9 @@ def load_demo() -> None:
 
 @pytest.fixture(scope="package")
 def demo_bloc(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back_after_module(django_db_blocker):
         load_demo()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
