@@ -71,8 +71,26 @@ COLLECTED_KINDS: dict[str, tuple[str, ...]] = {
     ReportForm.Frequency.QUARTER: ("Q",),
     ReportForm.Frequency.MONTH: ("M",),
 }
-# Report windows end on a quarter's last month: a stock is only ever read there.
 _WINDOW_END_MONTHS = {3, 6, 9, 12}
+
+
+def stock_period_accepted(period: Period) -> bool:
+    """Whether a stock (số dư cuối kỳ, tồn: the value at a period's end) may be imported for this
+    period: only when the period ends on a quarter's last month, where a report window ends.
+
+    Why this rule is kept. PRODUCT.md defines a stock as "the balance at the period's end" and the
+    periods reports compare as "windows of a year counted from 1 January (quarter, first half, nine
+    months, year)", each against the same window of the year before; CONVENTIONS.md only adds
+    DHIS2's "LAST for stocks". Every one of those windows ends in March, June, September or
+    December, so a stock for any other month is never the end of a window the reports use, and
+    issue 20 lists "a stock given for a period that does not end where the window ends" as bad
+    input. Neither document speaks of monthly stocks: the window store (windows.py) does read a
+    monthly form's stock for that month's own window, so a committee that keeps month-end
+    balances can still import March, June, September and December, which are all its half-year
+    and year reports read. If monthly stocks ever become a report of their own, this is the one
+    place to widen (to "any period the catalogue collects"), not the window maths.
+    """
+    return period.end.month in _WINDOW_END_MONTHS
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"^(?:quy|q)\s*(i{1,3}|iv|[1-4])\s*(?:nam|/|-|,)?\s*(\d{4})$")
 _HALF = re.compile(r"^6\s*thang(?:\s*dau)?(?:\s*nam)?\s*(?:/|-|,)?\s*(\d{4})$")
@@ -281,7 +299,7 @@ def _check_cell(catalogue: Catalogue, cell: _Cell, problems: list[Problem]) -> b
             )
         )
         return False
-    if indicator.time_aggregation == TimeAggregation.STOCK and period.end.month not in _WINDOW_END_MONTHS:
+    if indicator.time_aggregation == TimeAggregation.STOCK and not stock_period_accepted(period):
         problems.append(
             Problem(
                 cell.where,
