@@ -91,6 +91,8 @@ def stock_period_accepted(period: Period) -> bool:
     place to widen (to "any period the catalogue collects"), not the window maths.
     """
     return period.end.month in _WINDOW_END_MONTHS
+
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER = re.compile(r"^(?:quy|q)\s*(i{1,3}|iv|[1-4])\s*(?:nam|/|-|,)?\s*(\d{4})$")
 _HALF = re.compile(r"^6\s*thang(?:\s*dau)?(?:\s*nam)?\s*(?:/|-|,)?\s*(\d{4})$")
