@@ -60,8 +60,10 @@ def people_job_run(*, job_id: uuid.UUID | str) -> None:
     if not claimed or job is None:
         return
 
+    job_pk = job.pk
+
     def hashed(done: int, total: int) -> None:
-        _progress(job.pk, 1 + (HASHING_SHARE - 1) * done // max(total, 1))
+        _progress(job_pk, 1 + (HASHING_SHARE - 1) * done // max(total, 1))
 
     try:
         accounts = services.reporters_create(

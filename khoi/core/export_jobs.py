@@ -60,8 +60,10 @@ def export_job_run(*, job_id: uuid.UUID | str) -> None:
     if not claimed or job is None:
         return
 
+    job_pk = job.pk
+
     def progress(done: int, total: int) -> None:
-        _update(job.pk, progress=min(95, 1 + 94 * done // max(total, 1)))
+        _update(job_pk, progress=min(95, 1 + 94 * done // max(total, 1)))
 
     storage = export_storage()
     try:
@@ -69,7 +71,7 @@ def export_job_run(*, job_id: uuid.UUID | str) -> None:
             write_export_zip(handle, with_personal_data=job.with_personal_data, progress=progress)
             size = handle.tell()
             handle.seek(0)
-            name = storage.save(f"{uuid.uuid4().hex}.zip", File(handle))
+            name = storage.save(f"{uuid.uuid4().hex}.zip", File(handle, name="export.zip"))
     except Exception:  # recorded for the person waiting, then re-raised for the log
         _update(
             job.pk,
