@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -132,6 +133,7 @@ def _credentials(request: HttpRequest, job_id: Any) -> tuple[PeopleJob, list[dic
     return job, accounts
 
 
+@never_cache  # passwords: no copy in a browser's or a proxy's cache
 @role_required(can_manage_people)
 def people_credentials(request: HttpRequest, job_id: Any) -> HttpResponse:
     """The printable page of first-login credentials, with .xlsx and PDF downloads."""
@@ -140,6 +142,7 @@ def people_credentials(request: HttpRequest, job_id: Any) -> HttpResponse:
     return render(request, "accounts/credentials.html", context)
 
 
+@never_cache
 @role_required(can_manage_people)
 def people_credentials_file(request: HttpRequest, job_id: Any, kind: str) -> HttpResponse:
     job, accounts = _credentials(request, job_id)

@@ -159,7 +159,9 @@ def test_passwords_are_kept_thirty_minutes_at_most_then_emptied(staff_user, staf
     assert started + dt.timedelta(minutes=CREDENTIALS_MINUTES) <= job.credentials_until
     assert job.credentials_until <= timezone.now() + dt.timedelta(minutes=CREDENTIALS_MINUTES)
     sheet = f"/accounts/people/jobs/{job.pk}/credentials/"
-    assert len(re.findall(PASSWORD_PATTERN, staff_client.get(sheet).content.decode())) == 2
+    page = staff_client.get(sheet)
+    assert len(re.findall(PASSWORD_PATTERN, page.content.decode())) == 2
+    assert "no-store" in page["Cache-Control"] and "no-store" in staff_client.get(f"{sheet}xlsx/")["Cache-Control"]
     PeopleJob.objects.filter(pk=job.pk).update(credentials_until=timezone.now() - dt.timedelta(seconds=1))
     assert staff_client.get(sheet).status_code == 404  # past its time: emptied by the read
     job.refresh_from_db()
