@@ -45,6 +45,7 @@ def _render_people(
         "source": source,
         "register_count": len(people.register_rows()),
         "delivery_form": DeliveryForm(initial={"token": token}) if token else None,
+        "jobs": selectors.people_jobs_recent(user=request.user),  # type: ignore[arg-type]
     }
     return render(request, "accounts/people.html", context, status=status)
 

@@ -68,3 +68,8 @@ def bloc_name() -> str:
 def people_job_get(*, job_id: Any, user: User) -> PeopleJob | None:
     """A reporters-in-bulk job of this user's own (another's, even staff's, is as good as missing)."""
     return PeopleJob.objects.filter(pk=job_id, requested_by=user).first()
+
+
+def people_jobs_recent(*, user: User, limit: int = 5) -> list[PeopleJob]:
+    """This user's latest reporters-in-bulk jobs, newest first (to come back to one)."""
+    return list(PeopleJob.objects.filter(requested_by=user).defer("rows", "credentials")[:limit])

@@ -196,6 +196,10 @@ def test_another_person_s_job_is_404_even_for_the_office(staff_user, organisatio
     assert other.post(f"{base}credentials/forget/").status_code == 404
     job.refresh_from_db()
     assert len(job.credentials) == 1  # still there for the person who asked
+    assert str(job.pk) not in other.get("/accounts/people/").content.decode()
+    mine = Client()
+    mine.force_login(staff_user)
+    assert f"/accounts/people/jobs/{job.pk}/" in mine.get("/accounts/people/").content.decode()
 
 
 def test_anonymous_people_are_sent_to_sign_in_for_a_job(staff_user):
