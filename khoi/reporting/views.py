@@ -26,7 +26,7 @@ from khoi.units.scope import visible_units
 from . import excel_io, plan_services, round_services, rule_services, selectors, services, validation
 from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
-from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
+from .models import FormIndicator, Indicator, ReportingRound, SubmissionStatus, ValidationRule
 from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
 from .rules import expression_in_words
@@ -248,13 +248,13 @@ def round_remind_all(request: HttpRequest, pk: int) -> HttpResponse:
 # ---- a unit's form ----------------------------------------------------------------------------
 
 
-def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
+def _form_rows(submission: Any, items: list[FormIndicator]) -> tuple[list[Period], list[dict[str, Any]]]:
     period = Period.parse(submission.reporting_round.period_code)
     periods = services.value_periods(form=submission.reporting_round.form, period=period)
     current = selectors.submission_value_map(submission=submission)
     previous = selectors.unit_previous_values(unit=submission.unit, periods=periods)
     rows = []
-    for item in services.submission_items(submission=submission):
+    for item in items:
         indicator = item.indicator
         cells = []
         for p in periods:
@@ -325,14 +325,15 @@ def _detail_page(
     report: validation.ValidationReport | None,
     status: int = 200,
 ) -> HttpResponse:
-    periods, rows = _form_rows(submission)
+    items = services.submission_items(submission=submission)
+    periods, rows = _form_rows(submission, items)
     if raw:  # show what was typed, not the stored values, after an error
         for row in rows:
             for cell in row["cells"]:
                 if cell["name"] in raw:
                     cell["text"] = raw[cell["name"]]
     if report is None:
-        report = validation.submission_validate(submission=submission, require_complete=False)
+        report = validation.submission_validate(submission=submission, require_complete=False, items=items)
     return render(
         request,
         "reporting/submission_detail.html",
