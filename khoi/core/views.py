@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import user_passes_test
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext, gettext_lazy
 
@@ -98,7 +99,7 @@ def export_job(request: HttpRequest, job_id: Any) -> HttpResponse:
     return render(request, template, {"job": job, "hours": settings.KHOI_EXPORT_HOURS})
 
 
-def export_download(request: HttpRequest, job_id: Any) -> HttpResponse:
+def export_download(request: HttpRequest, job_id: Any) -> HttpResponseBase:
     if (refused := _exporter(request)) is not None:
         return refused
     job = _export_job(request, job_id)
