@@ -114,7 +114,7 @@ def _history_with_problems(template: bytes, path: Path) -> None:
     rows[("DN01", "revenue")][first].value = "khoảng 90"
     rows[("DN02", "workers")][last].value = -90
     unknown = [cell.value for cell in rows[("DN01", "revenue")]]
-    unknown[0], unknown[first] = "DN99", 10
+    unknown[0], unknown[1], unknown[first] = "DN99", "Công ty TNHH Không Có Trong Danh Sách", 10
     sheet.append(unknown)
     twice = [cell.value for cell in rows[("DN02", "revenue")]]
     twice[first] = 40
