@@ -32,7 +32,7 @@ from khoi.accounts.permissions import (
     role_required,
 )
 from khoi.core.downloads import file_response
-from khoi.core.service_errors import add_form_errors
+from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 
 from . import register_excel, selectors, services
@@ -314,8 +314,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.unit_reopen(unit=unit, actor=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("The unit is a member of the bloc again."))
     return redirect("units:detail", pk=unit.pk)

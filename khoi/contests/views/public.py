@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from khoi.core.downloads import file_response
-from khoi.core.service_errors import add_form_errors
+from khoi.core.service_errors import add_form_errors, error_text
 
 from .. import excel, fragments, selectors, services, throttle
 from ..drawing import drawn_question_ids
@@ -220,10 +220,10 @@ def attempt_answer(request: HttpRequest, token: str) -> HttpResponse:
         )
     except ValidationError as error:
         if entry.submitted_at is not None or timezone.now() >= entry.deadline_at:
-            response = HttpResponse(" ".join(error.messages), status=409)
+            response = HttpResponse(error_text(error), status=409)
             response["HX-Redirect"] = reverse("contests:receipt", args=[token])
             return response
-        return HttpResponse(" ".join(error.messages), status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(error_text(error), status=400, content_type="text/plain; charset=utf-8")
     stamp = timezone.localtime().strftime("%H:%M:%S")
     return HttpResponse(_("Saved %(time)s") % {"time": stamp}, content_type="text/plain; charset=utf-8")
 
@@ -242,7 +242,7 @@ def attempt_submit(request: HttpRequest, token: str) -> HttpResponse:
         entry = services.entry_finalise_if_expired(entry=entry)
         if entry.is_finalised:
             return redirect("contests:receipt", token=token)
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         return redirect("contests:attempt", token=token)
     # The finalisation has committed: the receipt shown next is backed by a stored entry.
     return HttpResponseRedirect(reverse("contests:receipt", args=[token]), status=303)
