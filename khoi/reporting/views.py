@@ -6,15 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khoi.accounts.models import User
-from khoi.accounts.permissions import member_required, require
+from khoi.accounts.permissions import member_required, require, signed_in_member
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_number
 from khoi.core.inputs import parse_id
@@ -30,14 +29,6 @@ from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
 from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
 from .rules import expression_in_words
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in member (every view here is behind member_required)."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _default_period() -> Period:
@@ -168,7 +159,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 form=form.cleaned_data["form"],
                 period_code=form.cleaned_data["period_code"],
                 deadline=form.cleaned_data["deadline"],
-                actor=_actor(request),
+                actor=signed_in_member(request),
             )
         except ValidationError as error:
             add_form_errors(form, error)
@@ -204,7 +195,7 @@ def round_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [i for i in map(parse_id, request.POST.getlist("submission_ids")) if i is not None]
     ids = list(reporting_round.submissions.filter(pk__in=ids).values_list("pk", flat=True))
     try:
-        count = services.submission_bulk_approve(submission_ids=ids, actor=_actor(request))
+        count = services.submission_bulk_approve(submission_ids=ids, actor=signed_in_member(request))
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -218,7 +209,7 @@ def submission_remind(request: HttpRequest, pk: int) -> HttpResponse:
     require_review(request.user)
     submission = submission_for(request.user, pk)
     try:
-        count = services.submission_remind(submission=submission, actor=_actor(request))
+        count = services.submission_remind(submission=submission, actor=signed_in_member(request))
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -239,7 +230,7 @@ def round_remind_all(request: HttpRequest, pk: int) -> HttpResponse:
     for submission in reporting_round.submissions.filter(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
     ).select_related("unit", "reporting_round__form"):
-        services.submission_remind(submission=submission, actor=_actor(request))
+        services.submission_remind(submission=submission, actor=signed_in_member(request))
         count += 1
     messages.success(request, _("%(count)d units reminded.") % {"count": count})
     return redirect("reporting:round_detail", pk=pk)
@@ -294,7 +285,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if submitting:
                 services.submission_save_and_submit(
                     submission=submission,
-                    actor=_actor(request),
+                    actor=signed_in_member(request),
                     values=raw,
                     explanations=explanations,
                     expected_version=expected,
@@ -302,7 +293,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The form was submitted for approval."))
             else:
                 services.submission_save_values(
-                    submission=submission, actor=_actor(request), values=raw, expected_version=expected
+                    submission=submission, actor=signed_in_member(request), values=raw, expected_version=expected
                 )
                 messages.success(request, _("Saved."))
             return redirect("reporting:submission_detail", pk=pk)
@@ -363,13 +354,13 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
     comment = request.POST.get("comment", "")
     try:
         if action == "approve":
-            services.submission_approve(submission=submission, actor=_actor(request))
+            services.submission_approve(submission=submission, actor=signed_in_member(request))
             messages.success(request, _("Approved and locked."))
         elif action == "return":
-            services.submission_return(submission=submission, actor=_actor(request), comment=comment)
+            services.submission_return(submission=submission, actor=signed_in_member(request), comment=comment)
             messages.success(request, _("Returned to the unit."))
         elif action == "unlock":
-            services.submission_unlock(submission=submission, actor=_actor(request), comment=comment)
+            services.submission_unlock(submission=submission, actor=signed_in_member(request), comment=comment)
             messages.success(request, _("Unlocked and returned to the unit."))
         else:
             raise Http404
@@ -404,7 +395,7 @@ def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
                 report = excel_io.submission_import_excel(
                     submission=submission,
                     content=form.cleaned_data["file"],
-                    actor=_actor(request),
+                    actor=signed_in_member(request),
                     expected_version=form.cleaned_data.get("version"),
                 )
             except excel_io.ExcelUploadRejected as rejected:  # every problem, the uploaded figures in the boxes
@@ -477,7 +468,10 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             saved = rule_services.validation_rule_save(
-                rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
+                rule=rule,
+                actor=signed_in_member(request),
+                fields=form.cleaned_data,
+                expected_version=posted_version(request),
             )
         except ValidationError as error:
             add_form_errors(form, error, default_field="expression")
@@ -504,7 +498,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         upload_file = request.FILES.get("file")
         if upload_file is not None:
             try:
-                count = plan_services.plan_import_excel(content=upload_file, actor=_actor(request))
+                count = plan_services.plan_import_excel(content=upload_file, actor=signed_in_member(request))
             except ValidationError as error:
                 flash_errors(request, error)
             else:
@@ -521,7 +515,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                         indicator=form.cleaned_data["indicator"],
                         year=form.cleaned_data["year"],
                         value=form.cleaned_data["value"],
-                        actor=_actor(request),
+                        actor=signed_in_member(request),
                     )
                 except ValidationError as error:
                     flash_errors(request, error)
@@ -546,6 +540,6 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def notice_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        services.notice_mark_read(user=_actor(request))
+        services.notice_mark_read(user=signed_in_member(request))
         return redirect("reporting:notices")
     return render(request, "reporting/notice_list.html", {"notices": selectors.notice_list(user=request.user)[:100]})

@@ -19,6 +19,7 @@ from khoi.accounts.permissions import (
     redirect_to_login,
     require,
     role_required,
+    signed_in_member,
 )
 from khoi.core.downloads import stored_file_response
 from khoi.core.inputs import id_or_400
@@ -35,7 +36,6 @@ from ..models import (
     Evidence,
     Scorecard,
 )
-from .common import request_member
 
 
 def _bloc_for(request: HttpRequest, pk: int) -> EmulationBloc:
@@ -64,7 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "decisions": decisions,
             "handles": access.can_handle_commendation(request.user),
             "reads_all": reads_all(request.user),
-            "own_unit": request_member(request).unit if access.is_unit_reporter(request.user) else None,
+            "own_unit": signed_in_member(request).unit if access.is_unit_reporter(request.user) else None,
         },
     )
 
@@ -144,7 +144,7 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
         flag_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("flag_form")))
         merit_form = get_object_or_404(CommendationForm, pk=id_or_400(request.POST.get("merit_form")))
         proposal = services.agreement_propose_commendations(
-            agreement=agreement, actor=request_member(request), flag_form=flag_form, merit_form=merit_form
+            agreement=agreement, actor=signed_in_member(request), flag_form=flag_form, merit_form=merit_form
         )
     except ValidationError as error:
         flash_errors(request, error)
@@ -178,7 +178,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 require(can_self)
                 services.scorecard_save_self(
                     scorecard=card,
-                    actor=request_member(request),
+                    actor=signed_in_member(request),
                     scores=_score_inputs(request, card, "self"),
                     submit=action == "self_submit",
                     expected_version=posted_version(request),
@@ -187,7 +187,7 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 require(can_bloc)
                 services.scorecard_save_bloc(
                     scorecard=card,
-                    actor=request_member(request),
+                    actor=signed_in_member(request),
                     scores=_score_inputs(request, card, "bloc"),
                     expected_version=posted_version(request),
                 )
@@ -204,7 +204,10 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 criterion = score.criterion if score is not None else None
                 services.evidence_attach(
-                    scorecard=card, actor=request_member(request), upload=form.cleaned_data["file"], criterion=criterion
+                    scorecard=card,
+                    actor=signed_in_member(request),
+                    upload=form.cleaned_data["file"],
+                    criterion=criterion,
                 )
             else:
                 raise ValidationError(_("Unknown action."))

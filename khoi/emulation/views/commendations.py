@@ -18,6 +18,7 @@ from khoi.accounts.permissions import (
     reads_all,
     require,
     role_required,
+    signed_in_member,
 )
 from khoi.core.downloads import file_response
 from khoi.core.formatting import format_document_date
@@ -36,7 +37,6 @@ from ..models import (
     Proposal,
     ProposalStatus,
 )
-from .common import request_member
 
 # ---- Proposals ------------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def proposal_create(request: HttpRequest) -> HttpResponse:
-    user = request_member(request)
+    user = signed_in_member(request)
     if access.is_unit_reporter(user):
         unit = user.unit
     else:
@@ -158,7 +158,7 @@ def proposal_submit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal_for(request, pk)
     require(access.can_edit_proposal(request.user, proposal))
     try:
-        violations = services.proposal_submit(proposal=proposal, actor=request_member(request))
+        violations = services.proposal_submit(proposal=proposal, actor=signed_in_member(request))
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -181,7 +181,7 @@ def proposal_review(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.proposal_review(
             proposal=proposal,
-            actor=request_member(request),
+            actor=signed_in_member(request),
             approve=form.cleaned_data["approve"],
             note=form.cleaned_data["note"],
             rejected_item_ids=rejected,
@@ -237,7 +237,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             decision = services.decision_create(
-                actor=request_member(request),
+                actor=signed_in_member(request),
                 data=services.DecisionInput(
                     issuer=data["issuer"],
                     form=data["form"],

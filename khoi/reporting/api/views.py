@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,8 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member, require
+from khoi.accounts.permissions import require, signed_in_member
 from khoi.units.scope import visible_units
 
 from .. import selectors, services
@@ -38,12 +36,6 @@ SCOPE_PARAMETERS = [
     OpenApiParameter("group", OpenApiTypes.STR, description="Unit group code, e.g. ngan-hang"),
     OpenApiParameter("include_submitted", OpenApiTypes.BOOL, description="Count submitted, unapproved forms too"),
 ]
-
-
-def _user(request: Request) -> User:
-    if not is_member(request.user):
-        raise PermissionDenied
-    return request.user
 
 
 def _period(request: Request) -> Period:
@@ -150,7 +142,7 @@ class RoundBulkApproveView(APIView):
                 "pk", flat=True
             )
         )
-        count = services.submission_bulk_approve(submission_ids=ids, actor=_user(request))
+        count = services.submission_bulk_approve(submission_ids=ids, actor=signed_in_member(request))
         return Response({"count": count})
 
 
@@ -159,7 +151,7 @@ class TodoView(APIView):
 
     @extend_schema(responses=s.SubmissionSerializer(many=True))
     def get(self, request: Request) -> Response:
-        submissions = selectors.submission_todo_list(units=visible_units(_user(request)))
+        submissions = selectors.submission_todo_list(units=visible_units(signed_in_member(request)))
         return Response(s.SubmissionSerializer([_with_values(x) for x in submissions], many=True).data)
 
 
@@ -188,7 +180,7 @@ class SubmissionValuesView(APIView):
         data.is_valid(raise_exception=True)
         saved = services.submission_save_values(
             submission=submission,
-            actor=_user(request),
+            actor=signed_in_member(request),
             values=data.validated_data["values"],
             expected_version=data.validated_data["version"],
             source="api",
@@ -205,7 +197,7 @@ class SubmissionSubmitView(APIView):
         data.is_valid(raise_exception=True)
         saved = services.submission_submit(
             submission=submission,
-            actor=_user(request),
+            actor=signed_in_member(request),
             explanations=data.validated_data.get("explanations") or {},
             expected_version=data.validated_data.get("version"),
         )
@@ -217,7 +209,7 @@ class SubmissionApproveView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
         require_review(request.user)
-        saved = services.submission_approve(submission=submission, actor=_user(request))
+        saved = services.submission_approve(submission=submission, actor=signed_in_member(request))
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
@@ -229,7 +221,7 @@ class SubmissionReturnView(APIView):
         data = s.CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         saved = services.submission_return(
-            submission=submission, actor=_user(request), comment=data.validated_data["comment"]
+            submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"]
         )
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
@@ -242,7 +234,7 @@ class SubmissionUnlockView(APIView):
         data = s.CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         saved = services.submission_unlock(
-            submission=submission, actor=_user(request), comment=data.validated_data["comment"]
+            submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"]
         )
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
@@ -252,5 +244,5 @@ class SubmissionRemindView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
         require(can_review(request.user))
-        count = services.submission_remind(submission=submission, actor=_user(request))
+        count = services.submission_remind(submission=submission, actor=signed_in_member(request))
         return Response({"count": count})
