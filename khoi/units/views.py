@@ -35,7 +35,7 @@ from khoi.core.downloads import file_response
 from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 
-from . import register_excel, selectors, services
+from . import register_excel, register_export, selectors, services
 from .forms import (
     CloseForm,
     GroupMemberForm,
@@ -339,13 +339,13 @@ def export(request: HttpRequest) -> HttpResponse:
         query=filters.get("q"),
         root=root,
     )
-    content = register_excel.build_workbook(units.select_related("parent", "sector", "zone").order_by("path"))
+    content = register_export.build_workbook(units.select_related("parent", "sector", "zone").order_by("path"))
     return file_response(content, "danh-sach-don-vi.xlsx")
 
 
 @role_required(can_manage_register)
 def import_template(request: HttpRequest) -> HttpResponse:
-    return file_response(register_excel.build_template(), "mau-danh-sach-don-vi.xlsx")
+    return file_response(register_export.build_template(), "mau-danh-sach-don-vi.xlsx")
 
 
 def _upload_path(token: str) -> str:
