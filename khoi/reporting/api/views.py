@@ -3,6 +3,7 @@ the same access rules (another unit's form → 404; a forbidden action → 403).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404
@@ -213,30 +214,26 @@ class SubmissionApproveView(APIView):
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
+def _review_with_comment(request: Request, pk: int, action: Callable[..., Submission]) -> Response:
+    """A reviewer's step that carries a comment (return, unlock): the same checks and answer."""
+    submission = submission_for(request.user, pk)
+    require_review(request.user)
+    data = s.CommentInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    saved = action(submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"])
+    return Response(s.SubmissionSerializer(_with_values(saved)).data)
+
+
 class SubmissionReturnView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        submission = submission_for(request.user, pk)
-        require_review(request.user)
-        data = s.CommentInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        saved = services.submission_return(
-            submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"]
-        )
-        return Response(s.SubmissionSerializer(_with_values(saved)).data)
+        return _review_with_comment(request, pk, services.submission_return)
 
 
 class SubmissionUnlockView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        submission = submission_for(request.user, pk)
-        require_review(request.user)
-        data = s.CommentInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        saved = services.submission_unlock(
-            submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"]
-        )
-        return Response(s.SubmissionSerializer(_with_values(saved)).data)
+        return _review_with_comment(request, pk, services.submission_unlock)
 
 
 class SubmissionRemindView(APIView):
