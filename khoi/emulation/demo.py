@@ -212,6 +212,26 @@ def _catalogue() -> tuple[dict[str, CommendationForm], dict[str, Campaign], dict
     return forms, campaigns, issuers
 
 
+def _signed_agreement(
+    bloc: EmulationBloc, members: dict[str, BlocMember], names: list[str], signed_on: dt.date
+) -> Agreement:
+    """The bloc's agreement for the year it is signed in, signed by every member's head."""
+    agreement = services.agreement_create(
+        bloc=bloc,
+        year=signed_on.year,
+        title=f"Giao ước thi đua năm {signed_on.year} của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
+        sections=_sections(signed_on.year),
+        bonus_cap=Decimal(5),
+    )
+    services.agreement_sign(
+        agreement=agreement,
+        signed_on=signed_on,
+        signed_place="Hải Phòng",
+        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
+    )
+    return agreement
+
+
 def _score_inputs(agreement: Agreement, base: Decimal, bonus: Decimal, penalty: Decimal, seed: int):
     """Deterministic bloc and self scores that add up to the wanted totals."""
     criteria = sorted(
@@ -280,19 +300,7 @@ def _load() -> str:
     )
 
     # 2020: agreement, scores, ranking, proposal, decisions.
-    agreement = services.agreement_create(
-        bloc=bloc,
-        year=2020,
-        title="Giao ước thi đua năm 2020 của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
-        sections=_sections(2020),
-        bonus_cap=Decimal(5),
-    )
-    services.agreement_sign(
-        agreement=agreement,
-        signed_on=dt.date(2020, 3, 6),
-        signed_place="Hải Phòng",
-        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
-    )
+    agreement = _signed_agreement(bloc, members, names, dt.date(2020, 3, 6))
     agreement = Agreement.objects.prefetch_related("sections__criteria__section").get(pk=agreement.pk)
     for seed, card in enumerate(agreement.scorecards.select_related("member").order_by("id")):
         base, bonus, penalty = (Decimal(v) for v in RESULTS_2020[card.member.name])
@@ -330,19 +338,7 @@ def _load() -> str:
         )
 
     # 2021 agreement, signed at the conference of 09/03/2021.
-    agreement_2021 = services.agreement_create(
-        bloc=bloc,
-        year=2021,
-        title="Giao ước thi đua năm 2021 của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
-        sections=_sections(2021),
-        bonus_cap=Decimal(5),
-    )
-    services.agreement_sign(
-        agreement=agreement_2021,
-        signed_on=dt.date(2021, 3, 9),
-        signed_place="Hải Phòng",
-        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
-    )
+    _signed_agreement(bloc, members, names, dt.date(2021, 3, 9))
 
     # ---- The Đảng ủy Khối's Giấy khen: earlier years, then 2020 (Chỉ thị 05) ----
     for year, codes in EARLIER_COLLECTIVES.items():
