@@ -21,7 +21,6 @@ from khoi.core.downloads import file_response
 from khoi.core.service_errors import add_form_errors, error_text
 
 from .. import excel, fragments, selectors, services, throttle
-from ..drawing import drawn_question_ids
 from ..forms import EntryForm
 from ..models import Contest, Entry, PrizeKind
 
@@ -259,22 +258,17 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     closed = timezone.now() >= contest_round.closes_at
     review = []
     if closed:
-        pool = selectors.round_pool_get(round_id=entry.round_id)
-        answers = selectors.entry_answers(entry=entry)
-        questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
-        for position, (question_id, _order) in enumerate(entry.draw, start=1):
-            question = questions.get(int(question_id))
-            if question is None:
-                continue
-            review.append(
-                {
-                    "position": position,
-                    "text": question.text,
-                    "correct": [question.options["ABCD".index(letter)] for letter in question.correct],
-                    "right": answers.get(int(question_id), "") == question.correct,
-                    "explanation": question.explanation,
-                }
-            )
+        review = [
+            {
+                "position": line.position,
+                "text": line.question.text,
+                "correct": [line.question.options["ABCD".index(letter)] for letter in line.question.correct],
+                "right": line.right,
+                "explanation": line.question.explanation,
+            }
+            for line in selectors.entry_answer_review(entry=entry)
+            if line.question is not None
+        ]
     return render(
         request,
         "contests/receipt.html",

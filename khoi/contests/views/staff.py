@@ -21,7 +21,6 @@ from khoi.core.versioning import posted_version
 
 from .. import excel, selectors, services
 from ..access import can_manage_contests
-from ..drawing import drawn_question_ids
 from ..forms import ContestForm, ImportForm, PrizesForm, QuestionForm, RoundForm
 from ..models import Contest, Entry, PrizeKind, Question, QuestionKind, Round, Topic
 
@@ -201,26 +200,10 @@ def round_entries(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(Entry.objects.select_related("round__contest", "unit"), pk=pk)
-    answers = selectors.entry_answers(entry=entry)
-    pool = selectors.round_pool_get(round_id=entry.round_id)
-    questions = selectors.question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
-    lines = []
-    for position, (question_id, order) in enumerate(entry.draw, start=1):
-        question = questions.get(int(question_id))
-        choice = answers.get(int(question_id), "")
-        lines.append(
-            {
-                "position": position,
-                "question": question,
-                "order": order,
-                "choice": choice,
-                "right": bool(question and choice == question.correct),
-            }
-        )
     return render(
         request,
         "contests/manage/entry.html",
-        {"entry": entry, "lines": lines, "phone": format_phone(entry.phone)},
+        {"entry": entry, "lines": selectors.entry_answer_review(entry=entry), "phone": format_phone(entry.phone)},
     )
 
 
