@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from khoi.core.formatting import format_number, format_percent
-from khoi.reporting import demo
+from khoi.reporting import demo, demo_figures
 from khoi.reporting.periods import Period
 from khoi.reporting.selectors import (
     Scope,
@@ -153,5 +153,5 @@ def test_loading_the_demo_twice_changes_nothing():
 
 
 def test_demo_generation_is_pure_and_deterministic():
-    assert demo.generate() == demo.generate()
-    assert demo.generate_plans(demo.generate()) == demo.generate_plans(demo.generate())
+    assert demo_figures.generate() == demo_figures.generate()
+    assert demo_figures.generate_plans(demo_figures.generate()) == demo_figures.generate_plans(demo_figures.generate())
