@@ -341,7 +341,7 @@ def _bloc_place() -> str:
 def region_choices() -> list[tuple[str, str]]:
     """The regions a listing may serve: the bloc's own place first (set up with the bloc), then
     the provinces of the list."""
-    from .categories import PROVINCES
+    from ..categories import PROVINCES
 
     place = _bloc_place()
     names = [place, *(name for name in PROVINCES if name != place)] if place else list(PROVINCES)
