@@ -47,8 +47,7 @@ class FigureSerializer(serializers.Serializer):
         return figure_text.change_text(obj)
 
     def get_extra(self, obj: Figure) -> dict[str, Any]:
-        """The figure's own fields by kind (plan, ratio, count, register), as the API has always
-        given them."""
+        # The figure's own fields by kind (plan, ratio, count, register), as the API always gave them.
         return _jsonable(obj.details())
 
 

@@ -103,7 +103,7 @@ def test_templates_tell_the_kinds_apart_by_kind():
 def test_a_figure_cannot_be_changed_once_made():
     counted = budget_count()
     with pytest.raises(dataclasses.FrozenInstanceError):
-        counted.value = D(1)  # type: ignore[misc]
+        counted.value = D(1)
 
 
 def test_words_are_made_from_the_numbers_where_the_figure_is_shown():
