@@ -119,13 +119,17 @@ def indicator_figure(
     period: Period,
     scope: Scope = Scope(),
     include_submitted: bool = False,
+    indicator: Indicator | None = None,
 ) -> Figure:
-    """One indicator's figure (any indicator, key or not; or ``base_organisations``)."""
+    """One indicator's figure (any indicator, key or not; or ``base_organisations``). A caller that
+    asks for many figures of one indicator (a dashboard's breakdowns) passes the `indicator` it
+    has read, from ``indicator_get``, instead of having it read again each time."""
     if code == UNITS_CODE:
         return figures(
             indicators=[], period=period, scope=scope, include_submitted=include_submitted, with_units_figure=True
         )[0]
-    indicator = indicator_get(code=code)
+    if indicator is None or indicator.code != code:
+        indicator = indicator_get(code=code)
     if indicator is None:
         raise Indicator.DoesNotExist(code)
     return figures(
@@ -145,8 +149,11 @@ def indicator_series(
     include_submitted: bool = False,
 ) -> list[Figure]:
     """The same indicator over several periods (trends for dashboards)."""
+    indicator = indicator_get(code=code) if code != UNITS_CODE else None
     return [
-        indicator_figure(code=code, period=period, scope=scope, include_submitted=include_submitted)
+        indicator_figure(
+            code=code, period=period, scope=scope, include_submitted=include_submitted, indicator=indicator
+        )
         for period in periods
     ]
 

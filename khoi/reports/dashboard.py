@@ -124,12 +124,13 @@ def _breakdown_block(
     code: str,
     period: Period,
     figure: reporting.Figure,
+    indicator: reporting.Indicator | None,
 ) -> ChartBlock | None:
     bars, rows = [], []
     for label, part_scope in parts:
         if not reporting.scope_units(scope=part_scope, period=period).exists():
             continue
-        part = reporting.indicator_figure(code=code, period=period, scope=part_scope)
+        part = reporting.indicator_figure(code=code, period=period, scope=part_scope, indicator=indicator)
         if part.value is None and part.same_period_value is None:
             continue
         link = drilldown_url(code=code, period=period, scope=part_scope)
@@ -163,7 +164,9 @@ def _breakdown_block(
 def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "revenue") -> Dashboard:
     """The leadership dashboard: key figures, trend, breakdowns, plan completion, completeness."""
     overview = reporting.bloc_overview(period=period, scope=scope)
-    figure = reporting.indicator_figure(code=indicator_code, period=period, scope=scope)
+    # Read once: every breakdown part below is a figure of the same indicator.
+    indicator = reporting.indicator_get(code=indicator_code) if indicator_code != reporting.UNITS_CODE else None
+    figure = reporting.indicator_figure(code=indicator_code, period=period, scope=scope, indicator=indicator)
     name = figure.indicator_name
     blocks: list[ChartBlock] = []
 
@@ -282,7 +285,9 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
             )
         )
     for key, title, parts in breakdowns:
-        block = _breakdown_block(key=key, title=title, parts=parts, code=indicator_code, period=period, figure=figure)
+        block = _breakdown_block(
+            key=key, title=title, parts=parts, code=indicator_code, period=period, figure=figure, indicator=indicator
+        )
         if block:
             blocks.append(block)
 
@@ -322,7 +327,6 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
             )
         )
 
-    indicator = reporting.indicator_get(code=indicator_code)
     if indicator is not None and indicator.has_plan:
         plan = reporting.plan_completion(code=indicator_code, year=period.year, scope=scope)
         if plan.units_with_plan:
