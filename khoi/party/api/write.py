@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member
+from khoi.accounts.permissions import is_member, require
 from khoi.units.models import BASE_KINDS, Unit
 
 from .. import access, services
@@ -40,11 +40,6 @@ def _valid(serializer_class: type, data: Any) -> dict[str, Any]:
     return dict(serializer.validated_data)
 
 
-def _require(check: bool) -> None:
-    if not check:
-        raise PermissionDenied(_("You do not have permission to do this."))
-
-
 def _created(pk: int, detail: str, warnings: list[str] | None = None) -> Response:
     body: dict[str, Any] = {"id": pk, "detail": detail}
     if warnings:
@@ -59,9 +54,9 @@ def _base_unit(pk: int) -> Unit:
 def person_create(request: Request) -> Response:
     data = _valid(i.PersonInput, request.data)
     units = access.record_units(request.user)
-    _require(units.exists())
+    require(units.exists())
     unit = get_object_or_404(units, pk=data.pop("unit"))
-    _require(access.can_add_person(request.user, unit))
+    require(access.can_add_person(request.user, unit))
     person = services.person_create(unit=unit, today=timezone.localdate(), **data)
     return _created(person.pk, _("%(name)s is recorded as a candidate.") % {"name": person.full_name})
 
@@ -71,7 +66,7 @@ class StepCreateView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         person = get_object_or_404(access.visible_people(request.user), pk=pk)
         data = _valid(i.StepInputSerializer, request.data)
-        _require(access.can_record_step(request.user, person, data["step"]))
+        require(access.can_record_step(request.user, person, data["step"]))
         course_id = data.pop("course")
         course = get_object_or_404(CourseBatch, pk=course_id) if course_id else None
         row = services.step_record(
@@ -85,7 +80,7 @@ class StepCreateView(APIView):
 class OrganisationGradingView(APIView):
     @extend_schema(request=i.GradingInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:
-        _require(access.can_grade_organisations(request.user))
+        require(access.can_grade_organisations(request.user))
         data = _valid(i.GradingInput, request.data)
         data.pop("unit", None)
         result = services.grading_record(
@@ -98,7 +93,7 @@ class MemberGradingView(APIView):
     @extend_schema(request=i.GradingInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:
         units = access.member_grading_units(request.user)
-        _require(units.exists())
+        require(units.exists())
         data = _valid(i.GradingInput, request.data)
         if "unit" not in data:
             raise ValidationError({"unit": _("Members are graded by their own organisation.")})
@@ -121,7 +116,7 @@ def _grades(raw: dict[str, str]) -> dict[int, str]:
 class CommitteeCreateView(APIView):
     @extend_schema(request=i.CommitteeInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:
-        _require(access.can_record_committee(request.user))
+        require(access.can_record_committee(request.user))
         data = _valid(i.CommitteeInput, request.data)
         decision = services.committee_change_record(
             unit=_base_unit(data["unit"]),
@@ -136,7 +131,7 @@ class CommitteeCreateView(APIView):
 class ReviewCreateView(APIView):
     @extend_schema(request=i.ReviewInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:
-        _require(access.can_record_reviews(request.user))
+        require(access.can_record_reviews(request.user))
         data = _valid(i.ReviewInput, request.data)
         review = services.review_record(unit=_base_unit(data.pop("unit")), **data)
         return _created(review.pk, review.subject)
@@ -145,7 +140,7 @@ class ReviewCreateView(APIView):
 class DisciplineCreateView(APIView):
     @extend_schema(request=i.DisciplineInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:
-        _require(access.can_record_reviews(request.user))
+        require(access.can_record_reviews(request.user))
         data = _valid(i.DisciplineInput, request.data)
         case = services.discipline_record(unit=_base_unit(data.pop("unit")), by=_by(request), **data)
         return _created(case.pk, case.decision.number)
