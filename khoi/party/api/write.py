@@ -68,7 +68,9 @@ class StepCreateView(APIView):
         data = _valid(i.StepInputSerializer, request.data)
         require(access.can_record_step(request.user, person, data["step"]))
         course_id = data.pop("course")
-        course = get_object_or_404(CourseBatch, pk=course_id) if course_id else None
+        course = CourseBatch.objects.filter(pk=course_id).first() if course_id else None
+        if course_id and course is None:
+            raise ValidationError({"course": _("Choose the course batch.")})
         row = services.step_record(
             person=person,
             data=services.StepInput(course=course, introducers=tuple(data.pop("introducers")), **data),
