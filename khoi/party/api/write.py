@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import is_member, require
+from khoi.core.inputs import parse_id
 from khoi.units.models import BASE_KINDS, Unit
 
 from .. import access, services
@@ -52,9 +53,9 @@ def _base_unit(pk: int) -> Unit:
 
 
 def person_create(request: Request) -> Response:
-    data = _valid(i.PersonInput, request.data)
     units = access.record_units(request.user)
     require(units.exists())
+    data = _valid(i.PersonInput, request.data)
     unit = get_object_or_404(units, pk=data.pop("unit"))
     require(access.can_add_person(request.user, unit))
     person = services.person_create(unit=unit, today=timezone.localdate(), **data)
@@ -109,9 +110,10 @@ class MemberGradingView(APIView):
 def _grades(raw: dict[str, str]) -> dict[int, str]:
     grades = {}
     for key, grade in raw.items():
-        if not str(key).isdigit():
+        pk = parse_id(str(key))
+        if pk is None:
             raise ValidationError({"grades": _("Some of those graded are not in this organisation.")})
-        grades[int(key)] = grade
+        grades[pk] = grade
     return grades
 
 

@@ -68,6 +68,8 @@ def test_steps_through_the_api_keep_the_order_and_the_secretarys_limit(apis, uni
     out_of_order = apis["secretary"].post(url, {"step": 2, "done_on": "2025-03-02"}, format="json")
     assert out_of_order.status_code == 400 and "trước" in out_of_order.json()["step"][0]
     course = awareness_course(2025)
+    unknown = apis["secretary"].post(url, {"step": 1, "done_on": "2025-03-02", "course": 999999}, format="json")
+    assert unknown.status_code == 400 and "course" in unknown.json()
     ok = apis["secretary"].post(
         url, {"step": 1, "done_on": str(course.ends_on), "course": course.pk, "certificate_number": "12/GCN"},
         format="json",
