@@ -104,7 +104,7 @@ def test_a_decision_number_used_twice_in_a_year_is_refused_through_the_api(apis,
 def test_gradings_through_the_api(apis, bloc, unit_a, unit_b):
     units = [make_unit(bloc, kind=UnitKind.BASE_CELL) for _ in range(5)]
     url = reverse("party_api:grading_organisations")
-    data = {"year": 2023, "decision_number": "9-QĐ/ĐUK", "signed_on": "2024-01-15"}
+    data = {"year": 2023, "decision_number": "909-QĐ/ĐUK", "signed_on": "2024-01-15"}
     over = apis["board"].post(url, {**data, "grades": {str(u.pk): "excellent" for u in units}}, format="json")
     assert over.status_code == 400 and "tối đa 1" in over.json()["grades"][0]
     assert not Grading.objects.exists()
@@ -122,7 +122,7 @@ def test_gradings_through_the_api(apis, bloc, unit_a, unit_b):
 
 def test_committee_reviews_and_discipline_through_the_api(apis, unit_a):
     committees = reverse("party_api:committees")
-    data = {"unit": unit_a.pk, "decision_number": "12-QĐ/ĐUK", "signed_on": "2021-03-08"}
+    data = {"unit": unit_a.pk, "decision_number": "912-QĐ/ĐUK", "signed_on": "2021-03-08"}
     twice = [{"position": "secretary", "name": "Lê Văn A"}, {"position": "member", "name": "lê văn a"}]
     refused = apis["board"].post(committees, {**data, "appointments": twice}, format="json")
     assert refused.status_code == 400 and "hai lần" in refused.json()["appointments"][0]

@@ -105,10 +105,10 @@ def test_the_board_records_a_conversion_with_its_decision_number(clients, unit_a
     step(person, Step.NEW_MEMBER_COURSE, dt.date(2020, 4, 1), course=course)
     step(person, Step.CONVERSION_VOTE, dt.date(2021, 3, 20), votes_for=8, votes_total=9)
     url = reverse("party:step_create", args=[person.pk])
-    response = clients["board"].post(url, {"done_on": "2021-03-22", "decision_number": "77-QĐ/ĐUK"})
+    response = clients["board"].post(url, {"done_on": "2021-03-22", "decision_number": "977-QĐ/ĐUK"})
     assert response.status_code == 302
     person.refresh_from_db()
-    assert person.status == "full" and Decision.objects.filter(number="77-QĐ/ĐUK", kind="conversion").exists()
+    assert person.status == "full" and Decision.objects.filter(number="977-QĐ/ĐUK", kind="conversion").exists()
 
 
 def test_a_new_candidate_page_refuses_the_same_person_twice(clients, unit_a, unit_b):
@@ -132,7 +132,7 @@ def ten_units(bloc):
 def test_the_board_grades_organisations_and_a_grade_above_the_binding_quota_is_shown_on_the_form(clients, ten_units):
     url = reverse("party:grading_organisations")
     assert clients["board"].get(url, {"year": 2023}).status_code == 200
-    data = {"year": 2023, "decision_number": "88-QĐ/ĐUK", "signed_on": "2024-01-20"}
+    data = {"year": 2023, "decision_number": "988-QĐ/ĐUK", "signed_on": "2024-01-20"}
     data |= {f"g-{u.pk}": ("excellent" if i < 3 else "good") for i, u in enumerate(ten_units)}
     refused = clients["board"].post(url + "?year=2023", data)
     assert refused.status_code == 200 and "tối đa 2" in refused.content.decode()
@@ -160,7 +160,7 @@ def test_a_secretary_grades_their_members_and_not_another_organisations(clients,
 
 def test_a_committee_change_with_two_secretaries_is_refused_and_the_page_is_the_boards(clients, unit_a):
     url = reverse("party:committee_create")
-    data = {"unit": unit_a.pk, "decision_number": "12-QĐ/ĐUK", "signed_on": "2021-03-08"}
+    data = {"unit": unit_a.pk, "decision_number": "912-QĐ/ĐUK", "signed_on": "2021-03-08"}
     two = {**data, "position_1": "secretary", "name_1": "Lê Văn A", "position_2": "secretary", "name_2": "Lê Văn B"}
     refused = clients["board"].post(url, two)
     assert refused.status_code == 200 and "chỉ có một bí thư" in refused.content.decode()

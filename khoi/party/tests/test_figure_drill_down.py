@@ -28,11 +28,11 @@ def records(unit_a, unit_b):
         admit(make_person(unit_b, "Mai Thị Oanh", gender="female"), dt.date(2020, 2, 3)), dt.date(2021, 2, 22)
     )
     services.grading_record(
-        subject=GradingSubject.ORGANISATIONS, year=2020, decision_number="7-QĐ/ĐUK", signed_on=dt.date(2021, 1, 25),
+        subject=GradingSubject.ORGANISATIONS, year=2020, decision_number="907-QĐ/ĐUK", signed_on=dt.date(2021, 1, 25),
         grades={unit_a.pk: "good", unit_b.pk: "completed"}, by=None,
     )  # fmt: skip
     services.committee_change_record(
-        unit=unit_a, decision_number="15-QĐ/ĐUK", signed_on=dt.date(2021, 4, 12),
+        unit=unit_a, decision_number="915-QĐ/ĐUK", signed_on=dt.date(2021, 4, 12),
         appointments=[("secretary", "Cao Văn Tú")], by=None,
     )  # fmt: skip
     return {"admitted": admitted, "converted": converted}
@@ -65,7 +65,7 @@ def test_leadership_sees_the_decisions_numbers_and_dates_but_no_names(records, l
     graded = _client(leader_user).get(
         reverse("party:figure_detail", args=["organisations_graded"]), {"period": "2021-H1"}
     )
-    assert "7-QĐ/ĐUK" in graded.content.decode()
+    assert "907-QĐ/ĐUK" in graded.content.decode()
 
 
 def test_the_drill_down_is_for_those_who_read_figures(records, reporter_a, leader_user):
@@ -83,3 +83,24 @@ def test_a_secretarys_drill_down_keeps_to_their_organisation(records, unit_a):
     services.secretary_assign(user=secretary, unit=unit_a)
     page = _client(secretary).get(reverse("party:figure_detail", args=["conversions"]), {"period": "2021-H1"})
     assert "Mai Thị Oanh" not in page.content.decode()
+
+
+def test_the_drill_down_and_the_people_list_take_as_many_queries_for_five_rows_as_for_one(
+    records, organisation_user, unit_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client(organisation_user)
+
+    def queries(url, **params):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, params).status_code == 200
+        return len(captured)
+
+    drill = reverse("party:figure_detail", args=["admissions"])
+    people = reverse("party:person_list")
+    before = (queries(drill, period="2021-H1"), queries(people, status="probationary"))
+    for n, name in enumerate(("Lê Văn Bảo", "Lê Văn Cảnh", "Lê Văn Đạt", "Lê Văn Hiếu")):
+        admit(make_person(unit_a, name), dt.date(2021, 4, 5 + n))
+    assert (queries(drill, period="2021-H1"), queries(people, status="probationary")) == before
