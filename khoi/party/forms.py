@@ -128,7 +128,7 @@ class GradingForm(forms.Form):
     """A year's grades of organisations or of one organisation's members; one grade field per
     subject ("g-<id>"), left empty for those not graded by this decision."""
 
-    year = forms.IntegerField(label=_("Year graded"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year graded"), min_value=2000, max_value=2100, widget=forms.HiddenInput)
     decision_number = _decision_number()
     signed_on = _date(_("Date signed"))
 

@@ -47,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "period": period,
         "figures": figures,
         "shares": figures.grade_shares(),
-        "periods": [Period(year, kind) for year in (2024, 2021, 2020) for kind in ("Y", "H1")],
+        "periods": _periods(period),
         "sees_records": access.sees_personal_records(user),
         "member_shares": _member_shares(selectors.member_grades(start=period.start, end=period.end, unit_ids=unit_ids)),
         "can": {
@@ -61,6 +61,12 @@ def index(request: HttpRequest) -> HttpResponse:
         else [],
     }
     return render(request, "party/index.html", context)
+
+
+def _periods(chosen: Period) -> list[Period]:
+    """The periods offered: the one shown first when it is not among the reported ones."""
+    periods = [Period(year, kind) for year in (2024, 2021, 2020) for kind in ("Y", "H1")]
+    return periods if chosen in periods else [chosen, *periods]
 
 
 def _member_shares(counts: dict[str, int]) -> list[tuple[str, int, Decimal]]:
