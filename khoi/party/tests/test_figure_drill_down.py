@@ -71,6 +71,8 @@ def test_leadership_sees_the_decisions_numbers_and_dates_but_no_names(records, l
 def test_the_drill_down_is_for_those_who_read_figures(records, reporter_a, leader_user):
     url = reverse("party:figure_detail", args=["conversions"])
     assert _client(reporter_a).get(url).status_code == 403
+    assert _client(reporter_a).get(reverse("party:person_list")).status_code == 403
+    assert _client(leader_user).get(reverse("party:person_list")).status_code == 403
     assert _client(leader_user).get(reverse("party:figure_detail", args=["nonsense"])).status_code == 404
     assert Client().get(url).status_code == 302
 
@@ -104,3 +106,17 @@ def test_the_drill_down_and_the_people_list_take_as_many_queries_for_five_rows_a
     for n, name in enumerate(("Lê Văn Bảo", "Lê Văn Cảnh", "Lê Văn Đạt", "Lê Văn Hiếu")):
         admit(make_person(unit_a, name), dt.date(2021, 4, 5 + n))
     assert (queries(drill, period="2021-H1"), queries(people, status="probationary")) == before
+
+
+def test_the_people_list_filters_in_place_with_htmx_and_keeps_to_the_users_organisations(records, unit_a, unit_b):
+    from khoi.accounts.models import Role
+    from khoi.accounts.tests.factories import make_user
+
+    secretary = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
+    services.secretary_assign(user=secretary, unit=unit_a)
+    client = _client(secretary)
+    url = reverse("party:person_list")
+    fragment = client.get(url, {"status": "probationary"}, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.startswith('<div id="people-rows">') and "Trịnh Văn Khải" in fragment
+    assert "<html" not in fragment and "Mai Thị Oanh" not in client.get(url, {"status": "full"}).content.decode()
+    assert client.get(url, {"unit": unit_b.pk}).status_code == 404

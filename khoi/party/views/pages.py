@@ -139,7 +139,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "statuses": PersonStatus.choices,
         "paging_query": query,
     }
-    return render(request, "party/person_list.html", context)
+    template = "party/person_list.html#rows" if getattr(request, "htmx", False) else "party/person_list.html"
+    return render(request, template, context)
 
 
 def _person(request: HttpRequest, pk: int) -> Person:
