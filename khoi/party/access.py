@@ -28,11 +28,24 @@ def is_inspection_board(user: AnyUser) -> bool:
     return is_committee_staff(user, Department.INSPECTION)
 
 
+_SECRETARY_OF = "_party_secretary_of"  # kept on the user object: one lookup per request
+
+
 def secretary_unit_id(user: AnyUser) -> int | None:
+    """The organisation whose secretary the user is. Read once per user object (a request's
+    `request.user`): the menu asks it for each of its entries."""
     if not is_member(user):
         return None
-    account = SecretaryAccount.objects.filter(user=user).values_list("unit_id", flat=True).first()
-    return account
+    if _SECRETARY_OF not in user.__dict__:
+        user.__dict__[_SECRETARY_OF] = (
+            SecretaryAccount.objects.filter(user=user).values_list("unit_id", flat=True).first()
+        )
+    return user.__dict__[_SECRETARY_OF]
+
+
+def forget_secretary(user: AnyUser) -> None:
+    """After a change of who is secretary: the next question reads it again."""
+    user.__dict__.pop(_SECRETARY_OF, None)
 
 
 def sees_personal_records(user: AnyUser) -> bool:

@@ -18,7 +18,7 @@ from khoi.core.formatting import format_number, format_short_date
 from khoi.core.text import clean_text, name_key
 from khoi.units.models import BASE_KINDS, Unit
 
-from . import rules, selectors
+from . import access, rules, selectors
 from .models import (
     COURSE_STEPS,
     AdmissionStep,
@@ -115,6 +115,7 @@ def person_read_log(*, user: User, person: Person, via: str) -> None:
 def secretary_assign(*, user: User, unit: Unit) -> SecretaryAccount:
     _require_base(unit)
     account, _created = SecretaryAccount.objects.update_or_create(user=user, defaults={"unit": unit})
+    access.forget_secretary(user)
     return account
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from ..models import DisciplineForm, Gender, Grade, Position, ReviewKind
@@ -54,6 +55,9 @@ class CommitteeInput(serializers.Serializer):
     appointments = AppointmentInput(many=True, allow_empty=False)
 
 
+# Emulation's API has a "ReviewInput" of its own: the schema needs a name for this one that no
+# other app's component takes.
+@extend_schema_serializer(component_name="PartyReviewInput")
 class ReviewInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ReviewKind.choices)
     unit = serializers.IntegerField(min_value=1)
