@@ -4,11 +4,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
-from django.core.exceptions import ValidationError
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.workbook_read import WorkbookReadError, check_upload_size
+from khoi.core.forms import WorkbookUploadForm
 
 from .services import TOKEN_VALIDITY_DAYS
 
@@ -25,18 +24,8 @@ class ApiTokenForm(forms.Form):
     )
 
 
-class PeopleUploadForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise ValidationError(_("Choose an Excel file ending in .xlsx."))
-        try:
-            check_upload_size(upload)
-        except WorkbookReadError as error:
-            raise ValidationError(error.message) from None
-        return upload
+class PeopleUploadForm(WorkbookUploadForm):
+    """The sheet of people to create (name, email or phone, unit)."""
 
 
 class DeliveryForm(forms.Form):

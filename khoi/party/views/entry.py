@@ -110,12 +110,27 @@ def _year(request: HttpRequest) -> int:
     return year if year and 2000 <= year <= 2100 else default_year(timezone.localdate())
 
 
-def _grading_saved(request: HttpRequest, result: services.GradingResult) -> None:
+def _grading_recorded(request: HttpRequest, form: GradingForm, *, subject: str, issuer: Unit | None) -> bool:
+    """Record the grading the form holds (the service's errors go onto the form); True when done."""
+    try:
+        result = services.grading_record(
+            subject=subject,
+            year=form.cleaned_data["year"],
+            decision_number=form.cleaned_data["decision_number"],
+            signed_on=form.cleaned_data["signed_on"],
+            grades=form.grades(),
+            issuer=issuer,
+            by=_by(request),
+        )
+    except ValidationError as error:
+        add_form_errors(form, error)
+        return False
     count = result.decision.gradings.count()
     text = _("Decision %(number)s recognises the grades of %(count)d.")
     messages.success(request, text % {"number": result.decision.number, "count": count})
     for warning in result.warnings:
         messages.warning(request, warning)
+    return True
 
 
 @member_required
@@ -129,21 +144,9 @@ def grading_organisations(request: HttpRequest) -> HttpResponse:
         subjects=[(u.pk, u.name) for u in units],
         initial={"year": year, "signed_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.grading_record(
-                subject=GradingSubject.ORGANISATIONS,
-                year=form.cleaned_data["year"],
-                decision_number=form.cleaned_data["decision_number"],
-                signed_on=form.cleaned_data["signed_on"],
-                grades=form.grades(),
-                by=_by(request),
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            _grading_saved(request, result)
-            return redirect("party:index")
+    posted = request.method == "POST" and form.is_valid()
+    if posted and _grading_recorded(request, form, subject=GradingSubject.ORGANISATIONS, issuer=None):
+        return redirect("party:index")
     title = _("Grading of base organisations, %(year)d") % {"year": year}
     rule = selectors.grading_rule_for(year=year)
     return render(request, "party/grading_form.html", {"form": form, "title": title, "rule": rule, "year": year})
@@ -163,22 +166,9 @@ def grading_members(request: HttpRequest) -> HttpResponse:
         subjects=[(p.pk, p.full_name) for p in people],
         initial={"year": year, "signed_on": timezone.localdate()},
     )
-    if request.method == "POST" and unit is not None and form.is_valid():
-        try:
-            result = services.grading_record(
-                subject=GradingSubject.MEMBERS,
-                year=form.cleaned_data["year"],
-                decision_number=form.cleaned_data["decision_number"],
-                signed_on=form.cleaned_data["signed_on"],
-                grades=form.grades(),
-                issuer=unit,
-                by=_by(request),
-            )
-        except ValidationError as error:
-            add_form_errors(form, error)
-        else:
-            _grading_saved(request, result)
-            return redirect("party:index")
+    posted = request.method == "POST" and unit is not None and form.is_valid()
+    if posted and _grading_recorded(request, form, subject=GradingSubject.MEMBERS, issuer=unit):
+        return redirect("party:index")
     context = {
         "form": form,
         "title": _("Grading of members, %(year)d") % {"year": year},
