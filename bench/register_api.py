@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import statistics
@@ -46,16 +47,21 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="leave out what the app processes do at start (config/startup.py: gc.freeze), to compare",
+    )
     args = parser.parse_args()
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        run(profile=args.profile)
+        run(profile=args.profile, freeze=not args.no_freeze)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def run(*, profile: bool) -> None:
+def run(*, profile: bool, freeze: bool) -> None:
     from rest_framework.renderers import JSONRenderer
 
     from bench.register import build_register_file
@@ -81,6 +87,16 @@ def run(*, profile: bool) -> None:
         return response
 
     call()
+    if freeze:  # as config/wsgi.py does in each app process
+        from config.startup import freeze_after_startup
+
+        freeze_after_startup()
+    collections = [0]
+    gc.callbacks.append(
+        lambda phase, info: (
+            collections.__setitem__(0, collections[0] + 1) if phase == "start" and info["generation"] == 2 else None
+        )
+    )
     timings: list[float] = []
     cpu: list[float] = []
     for _ in range(REQUESTS):
@@ -96,7 +112,9 @@ def run(*, profile: bool) -> None:
         f"  GET /api/v1/units/?limit=1000 ({rows} rows): p50 {statistics.median(timings):.0f} ms, "
         f"p95 {percentile(timings, 0.95):.0f} ms over {REQUESTS} requests; "
         f"{len(captured.captured_queries)} queries ({sql_ms:.0f} ms in SQL); CPU time of this process per request: "
-        f"p50 {statistics.median(cpu):.0f} ms, p95 {percentile(cpu, 0.95):.0f} ms (less sensitive to a busy machine)"
+        f"p50 {statistics.median(cpu):.0f} ms, p95 {percentile(cpu, 0.95):.0f} ms (less sensitive to a busy machine); "
+        f"{collections[0]} full garbage collections, startup objects "
+        f"{'frozen' if freeze else 'not frozen (--no-freeze)'}"
     )
 
     page = list(selectors.unit_list_for_api(queryset=Unit.objects.all())[:1000])

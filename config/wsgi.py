@@ -5,5 +5,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from config.startup import freeze_after_startup
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 application = get_wsgi_application()
+freeze_after_startup()

@@ -6,5 +6,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from config.startup import freeze_after_startup
+
 os.environ["DJANGO_SETTINGS_MODULE"] = os.environ.get("KHOI_CONTESTS_SETTINGS", "config.settings.contests")
 application = get_wsgi_application()
+freeze_after_startup()
