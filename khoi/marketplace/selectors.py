@@ -163,9 +163,9 @@ def _alternatives(query: ranking.Query) -> list[list[str]]:
     return [[word, *corrections.get(word, [])] for word in query.words]
 
 
-def _candidates(
-    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
-) -> list[tuple[int, str]]:
+def _candidate_queryset(
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]]
+) -> QuerySet[Listing, tuple[int, str]]:
     """Listings containing each word (or one of its alternatives), best-looking first: the phrase
     in the title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter
     runs on the GIN trigram index of the stored unaccent key; on SQLite on the accent-free column."""
@@ -184,7 +184,20 @@ def _candidates(
         words_in_title=sum(in_title[1:], in_title[0]),
         phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
     ).order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
-    return list(ordered.values_list("id", "search_text")[:cap])
+    return ordered.values_list("id", "search_text")
+
+
+def _candidates(
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
+) -> list[tuple[int, str]]:
+    return list(_candidate_queryset(listings, query, alternatives)[:cap])
+
+
+def listing_search_candidates(*, query: str, cap: int = CANDIDATES) -> QuerySet[Listing, tuple[int, str]]:
+    """The query the text search sends first for `query` (all its words), for benches and tests to
+    read its plan with `.explain()`."""
+    parsed = ranking.Query(query)
+    return _candidate_queryset(listing_filter(), parsed, _alternatives(parsed))[:cap]
 
 
 def _ranked_ids(
