@@ -39,6 +39,7 @@ from .models import (
 
 # Candidates handed to the shared ranking; trigram threshold low enough to propose typo fixes.
 CANDIDATES = 120
+SCAN = 1000  # matches a candidate query orders at most (the newest)
 PG_SIMILARITY = 0.3
 ESSENTIAL_UNIT_GROUP = "cong-ich"
 
@@ -164,33 +165,43 @@ def _alternatives(query: ranking.Query) -> list[list[str]]:
 
 
 def _candidate_queryset(
-    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]]
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], *, scan: int = SCAN
 ) -> QuerySet[Listing, tuple[int, str]]:
     """Listings containing each word (or one of its alternatives), best-looking first: the phrase
     in the title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter
-    runs on the GIN trigram index of the stored unaccent key; on SQLite on the accent-free column."""
+    runs on the GIN trigram index of the stored unaccent key; on SQLite on the accent-free column.
+    Only the newest `scan` matches are ordered: a word found in a third of 100.000 listings would
+    otherwise read and sort all of them (PostgreSQL then walks the newest listings by primary key
+    and stops at `scan`; for rarer words it reads the matches off the trigram index)."""
     for options in alternatives:
         if connection.vendor == "postgresql":
-            where = " OR ".join("marketplace_listing.search_key_pg LIKE %s" for _ in options)
+            # Unqualified: inside the id subquery below the table has an alias (U0), and a name
+            # qualified with the table's would point at the outer query, once per outer row.
+            where = " OR ".join("search_key_pg LIKE %s" for _ in options)
             listings = listings.extra(where=[f"({where})"], params=[f"%{o}%" for o in options])  # noqa: S610
         else:
             condition = Q()
             for option in options:
                 condition |= Q(search_text__contains=option)
             listings = listings.filter(condition)
+    newest = listings.order_by("-id").values("id")[:scan]
     in_title = [Case(When(search_title__contains=word, then=Value(1)), default=Value(0)) for word in query.words]
-    ordered = listings.annotate(
-        phrase_in_title=Case(When(search_title__contains=query.phrase, then=Value(1)), default=Value(0)),
-        words_in_title=sum(in_title[1:], in_title[0]),
-        phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
-    ).order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
+    ordered = (
+        Listing.objects.filter(id__in=newest)
+        .annotate(
+            phrase_in_title=Case(When(search_title__contains=query.phrase, then=Value(1)), default=Value(0)),
+            words_in_title=sum(in_title[1:], in_title[0]),
+            phrase_in_text=Case(When(search_text__contains=query.phrase, then=Value(1)), default=Value(0)),
+        )
+        .order_by("-phrase_in_title", "-words_in_title", "-phrase_in_text", "id")
+    )
     return ordered.values_list("id", "search_text")
 
 
 def _candidates(
     listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
 ) -> list[tuple[int, str]]:
-    return list(_candidate_queryset(listings, query, alternatives)[:cap])
+    return list(_candidate_queryset(listings, query, alternatives, scan=max(cap, SCAN))[:cap])
 
 
 def listing_search_candidates(*, query: str, cap: int = CANDIDATES) -> QuerySet[Listing, tuple[int, str]]:
