@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -165,27 +167,42 @@ def _alternatives(query: ranking.Query) -> list[list[str]]:
 
 
 def _candidate_queryset(
-    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], *, scan: int = SCAN
+    listings: QuerySet[Listing], query: ranking.Query, groups: list[list[list[str]]], *, scan: int = SCAN
 ) -> QuerySet[Listing, tuple[int, str]]:
-    """Listings containing each word (or one of its alternatives), best-looking first: the phrase
-    in the title, then query words in the title, then the phrase anywhere. On PostgreSQL the filter
-    runs on the GIN trigram index of the stored unaccent key; on SQLite on the accent-free column.
+    """Listings containing every word of one of the `groups` (a word: one of its alternatives),
+    best-looking first: the phrase in the title, then query words in the title, then the phrase
+    anywhere. One group: all the query's words; the fallback asks for each word left out in turn
+    in one query. On PostgreSQL the filter runs on the GIN trigram index of the stored unaccent
+    key; on SQLite on the accent-free column.
+
     Only the first `scan` matches the scan meets (storage order, not the newest) are ordered so: a
-    word in a third of 100.000 listings would otherwise read and sort all of them. Taking the newest instead let the
-    planner sort every match by id when it underestimated how many there were (words that come
-    together, "kham suc khoe": 17.690 rows for 242 expected, 246 ms); unordered, the scan stops at
-    `scan` rows whichever plan it takes (the trigram index; a sequential scan for very common words)."""
-    for options in alternatives:
-        if connection.vendor == "postgresql":
-            # Unqualified: inside the id subquery below the table has an alias (U0), and a name
-            # qualified with the table's would point at the outer query, once per outer row.
-            where = " OR ".join("search_key_pg LIKE %s" for _ in options)
-            listings = listings.extra(where=[f"({where})"], params=[f"%{o}%" for o in options])  # noqa: S610
-        else:
-            condition = Q()
-            for option in options:
-                condition |= Q(search_text__contains=option)
-            listings = listings.filter(condition)
+    word in a third of 100.000 listings would otherwise read and sort all of them. Taking the
+    newest instead let the planner sort every match by id when it underestimated how many there
+    were (words that come together, "kham suc khoe": 17.690 rows for 242 expected, 246 ms);
+    unordered, the scan stops at `scan` rows whichever plan it takes (the trigram index; a
+    sequential scan for very common words)."""
+    if connection.vendor == "postgresql":
+        # Unqualified: inside the id subquery below the table has an alias (U0), and a name
+        # qualified with the table's would point at the outer query, once per outer row.
+        def one_of(options: list[str]) -> str:
+            return "(" + " OR ".join("search_key_pg LIKE %s" for _ in options) + ")"
+
+        where = " OR ".join("(" + " AND ".join(one_of(options) for options in group) + ")" for group in groups)
+        params = [f"%{option}%" for group in groups for options in group for option in options]
+        listings = listings.extra(where=[f"({where})"], params=params)  # noqa: S610
+    else:
+        listings = listings.filter(
+            reduce(
+                operator.or_,
+                (
+                    reduce(
+                        operator.and_,
+                        (reduce(operator.or_, (Q(search_text__contains=o) for o in options)) for options in group),
+                    )
+                    for group in groups
+                ),
+            )
+        )
     first_found = listings.order_by().values("id")[:scan]
     in_title = [Case(When(search_title__contains=word, then=Value(1)), default=Value(0)) for word in query.words]
     ordered = (
@@ -203,14 +220,23 @@ def _candidate_queryset(
 def _candidates(
     listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
 ) -> list[tuple[int, str]]:
-    return list(_candidate_queryset(listings, query, alternatives, scan=max(cap, SCAN))[:cap])
+    return list(_candidate_queryset(listings, query, [alternatives], scan=max(cap, SCAN))[:cap])
+
+
+def _fallback_candidates(
+    listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int
+) -> list[tuple[int, str]]:
+    """Listings containing all the query's words but one (any one), in one query."""
+    groups = [alternatives[:skipped] + alternatives[skipped + 1 :] for skipped in range(len(alternatives))]
+    cap *= len(groups)
+    return list(_candidate_queryset(listings, query, groups, scan=max(cap, SCAN))[:cap])
 
 
 def listing_search_candidates(*, query: str, cap: int = CANDIDATES) -> QuerySet[Listing, tuple[int, str]]:
     """The query the text search sends first for `query` (all its words), for benches and tests to
     read its plan with `.explain()`."""
     parsed = ranking.Query(query)
-    return _candidate_queryset(listing_filter(), parsed, _alternatives(parsed))[:cap]
+    return _candidate_queryset(listing_filter(), parsed, [_alternatives(parsed)])[:cap]
 
 
 def _ranked_ids(
@@ -223,8 +249,7 @@ def _ranked_ids(
     rows = dict(_candidates(listings, parsed, alternatives, cap))
     ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
     if len(ranked) < limit and len(parsed.words) >= 3:
-        for skipped in range(len(parsed.words)):
-            rows.update(_candidates(listings, parsed, alternatives[:skipped] + alternatives[skipped + 1 :], cap))
+        rows.update(_fallback_candidates(listings, parsed, alternatives, cap))
         ranked = ranking.rank(query, _documents(list(rows.items())), limit=limit)
     return ranked
 
