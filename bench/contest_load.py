@@ -3,7 +3,7 @@
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
         [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one] [--layout split|single]
-        [--think SECONDS] [--main-workers N]
+        [--think SECONDS] [--ramp SECONDS] [--main-workers N]
 
 What it does, bounded in time and count, and cleaning up after itself:
 1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
@@ -594,6 +594,8 @@ async def drive(
         if args.scenario == "submit-peak":
             await submit_loop()
             return
+        if args.ramp:  # people arrive over the ramp, not all in the same second
+            await asyncio.sleep(random.uniform(0.0, args.ramp))
         while time.monotonic() < stop_at:
             number = next(counter)
             if number >= args.max_participants:
@@ -670,6 +672,9 @@ def reference_loop_seconds() -> float:
 
 
 def warmup_seconds(args: argparse.Namespace) -> float:
+    """Measuring starts once everyone has arrived: after the ramp (at most half the run), else 5 s."""
+    if args.ramp:
+        return min(max(5.0, args.ramp), args.duration / 2)
     return min(5.0, args.duration / 5)
 
 
@@ -690,6 +695,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         + f"{args.duration:.0f} s, {args.questions} questions, "
         f"{args.autosaves} autosaves each{', one worker SIGKILLed mid-run' if args.kill_one else ''}"
         + (f", {args.think:.1f} s think time between actions" if args.think else "")
+        + (f", arriving over {args.ramp:.0f} s (measured after)" if args.ramp else "")
     )
     print(
         f"   machine: {os.cpu_count()} CPUs, reference loop {args.reference_loop:.2f} s (lower is faster), "
@@ -811,6 +817,13 @@ def main() -> int:
         "then says whether every step's p99 stayed under 500 ms with --participants people at once",
     )
     parser.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help="seconds over which the participants arrive (default: 4 × --think with --think, else 0); "
+        "measuring starts after it",
+    )
+    parser.add_argument(
         "--main-workers",
         type=int,
         default=None,
@@ -821,6 +834,8 @@ def main() -> int:
     args.duration = min(args.duration, 300.0)
     args.questions = max(1, min(25, args.questions))
     args.autosaves = args.questions if args.autosaves is None else max(0, args.autosaves)
+    if args.ramp is None:
+        args.ramp = 4 * args.think if args.scenario == "full" else 0.0
     html_pages = args.scenario == "full" and args.mode == "html"
     if args.main_workers is None:
         args.main_workers = args.workers if html_pages else 1

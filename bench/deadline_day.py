@@ -2,7 +2,7 @@
 leadership watch the overview, on the production layout, on 127.0.0.1 only.
 
     .venv/bin/python bench/deadline_day.py [--db postgres|sqlite] [--reporters 200] [--units 1000]
-        [--workers 2] [--threads 4] [--leaders 2] [--batch 100] [--quick] [--rebuild]
+        [--workers 2] [--threads 4] [--leaders 2] [--batch 100] [--think SECONDS] [--quick] [--rebuild]
 
 What it does, cleaning up after itself:
 1. a bloc of --units base organisations with two years of monthly history (23 approved monthly
@@ -16,7 +16,9 @@ What it does, cleaning up after itself:
    production settings, on PostgreSQL + Redis (--db postgres) or on the SQLite file (--db sqlite);
 4. the load: every unit's reporter, at most --reporters at once, opens the form (GET), saves a
    draft of half the values (POST), reloads it, saves every value (POST), reloads, submits (POST),
-   as a browser does; staff approve what is submitted in batches of --batch (POST, the round's
+   as a browser does (with --think, a reporter reads and types for that many seconds on average,
+   0,5–1,5 times it, before each save or submit, as people do; without it, no pause: the closed
+   loop measures the most the server can take); staff approve what is submitted in batches of --batch (POST, the round's
    bulk approval) as soon as a batch is waiting; --leaders people load the bloc overview and the
    dashboard every second each until every form is approved;
 5. after stopping the server, reads the database: every value a reporter last saved must be
@@ -580,7 +582,7 @@ def client(session_key: str) -> object:
     return session
 
 
-async def reporter(stats: Stats, info: dict[str, object], slots: asyncio.Semaphore) -> None:
+async def reporter(stats: Stats, info: dict[str, object], slots: asyncio.Semaphore, think: float) -> None:
     async with slots:
         session = client(str(info["session"]))
         url = f"/reporting/submissions/{info['submission']}/"
@@ -605,6 +607,8 @@ async def reporter(stats: Stats, info: dict[str, object], slots: asyncio.Semapho
 
             async def post(action: str, fields: dict[str, str]) -> None:
                 csrf, version = await timed(stats, "open form", page())
+                if think:
+                    await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
                 body = {"csrfmiddlewaretoken": csrf, "version": version, "action": action, **fields}
                 label = "save draft" if action == "save" else "submit"
                 began = time.monotonic()
@@ -695,7 +699,7 @@ async def load(args: argparse.Namespace, info: dict[str, object], stats: Stats) 
     done, stop = asyncio.Event(), asyncio.Event()
     leaders = [asyncio.create_task(leader(stats, key, stop)) for key in list(info["leaders"])[: args.leaders]]  # type: ignore[call-overload]
     approving = asyncio.create_task(staff(args, stats, info, len(reporters), done))
-    await asyncio.gather(*(reporter(stats, r, slots) for r in reporters))
+    await asyncio.gather(*(reporter(stats, r, slots, args.think) for r in reporters))
     done.set()
     await approving
     stop.set()
@@ -721,11 +725,13 @@ async def wait_until_up(deadline: float) -> None:
 
 
 def report(args: argparse.Namespace, stats: Stats, wall: float, meter: CpuMeter, checked: dict[str, object]) -> int:
+    pause = f"each thinking {args.think:g} s on average before a save or submit" if args.think else "no pause"
     print()
     print(
         f"Deadline day on {args.db} ({'granian' if args.db == 'postgres' else 'granian, SQLite file'}, "
         f"{args.workers} workers × {args.threads} threads): {len(stats.expected)} reporters' forms, "
-        f"at most {args.reporters} reporters at once, {args.leaders} leaders watching; {wall:.0f} s in all"
+        f"at most {args.reporters} reporters at once ({pause}), "
+        f"{args.leaders} leaders watching; {wall:.0f} s in all"
     )
     print(f"  {'action':<30} {'count':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for action in sorted(stats.latency):
@@ -767,6 +773,9 @@ def main() -> int:
     parser.add_argument("--leaders", type=int, default=2)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--forms", type=int, default=0, help="how many units report (default: all)")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="a reporter's mean pause before each save or submit, seconds"
+    )
     parser.add_argument("--quick", action="store_true", help="300 units, 200 of them reporting, 100 at once")
     parser.add_argument("--rebuild", action="store_true", help="make the template database anew")
     parser.add_argument("--skip-refresh-cost", action="store_true", help="leave out the in-process refresh timing")

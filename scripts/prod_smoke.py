@@ -334,6 +334,7 @@ def main() -> int:
                 "KHOI_HTTPS": "false",  # plain HTTP on 127.0.0.1: no HSTS or redirect to https here
                 "SECURE_SSL_REDIRECT": "false",
                 "MEDIA_ROOT": str(folder / "media"),
+                "KHOI_PRIVATE_ROOT": str(folder / "private"),
                 "CACHE_KEY_PREFIX": "smoke",
                 "LOG_LEVEL": "WARNING",
             }

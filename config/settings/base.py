@@ -210,7 +210,19 @@ WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # The bloc's exports (khoi.core.export_jobs): outside MEDIA_ROOT, never served by nginx or
+    # Django; downloaded only through the export page, by the person who asked. Shared between
+    # hosts when several run workers (as MEDIA_ROOT is).
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": Path(env.str("KHOI_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private"))) / "exports",
+            "base_url": None,
+        },
+    },
 }
+# How long an export's zip is kept for its download (then `manage.py exports_expire` deletes it).
+KHOI_EXPORT_HOURS = env.int("KHOI_EXPORT_HOURS", default=24)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from khoi.core.workbook_read import WorkbookReadError, check_upload_size
@@ -52,11 +53,15 @@ class DeliveryForm(forms.Form):
 
 
 class FirstPasswordChangeForm(PasswordChangeForm):
-    """Django's change form; the new password may not be the one it replaces."""
+    """Django's change form; the new password may not be the one it replaces.
+
+    The old password has been checked already (one hash): the new one is compared with it as
+    typed, not hashed a second time to check it against the account."""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         new = cleaned.get("new_password1")
-        if new and self.user.check_password(new):
+        old = cleaned.get("old_password")
+        if new and old and constant_time_compare(new, old):
             self.add_error("new_password1", _("Choose a password different from the one you were given."))
         return cleaned

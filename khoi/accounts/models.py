@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -83,3 +86,47 @@ class ApiToken(AbstractAuthToken):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.token_key}…)"
+
+
+class PeopleJob(models.Model):
+    """Reporters in bulk, created by the task worker (khoi.accounts.people_jobs): the preview's rows
+    wait here until the worker creates them, all or none.
+
+    `credentials` holds the first-login passwords of the accounts created, in clear, from the moment
+    the worker has created them until `credentials_until` (CREDENTIALS_MINUTES later) at most:
+    staff's *Done* button, any read after that time and `manage.py people_credentials_expire`
+    (every minute) empty it. Passwords never go through the task queue's own rows (the task gets
+    the job's id only)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting")
+        RUNNING = "running", _("Being created")
+        DONE = "done", _("Created")
+        FAILED = "failed", _("Nobody was created")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    rows = models.JSONField(_("rows"), default=list, blank=True)
+    invite = models.BooleanField(_("email invitations"), default=False)
+    site_url = models.CharField(_("site address"), max_length=200, blank=True)
+    total = models.PositiveIntegerField(_("people"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    created_count = models.PositiveIntegerField(_("accounts created"), default=0)
+    invited_count = models.PositiveIntegerField(_("invitations sent"), default=0)
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    credentials = models.JSONField(_("first-login credentials"), default=list, blank=True)
+    credentials_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reporters-in-bulk job")
+        verbose_name_plural = _("reporters-in-bulk jobs")
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="people_job_progress_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.total} {self.status}"

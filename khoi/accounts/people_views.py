@@ -1,33 +1,33 @@
-"""Reporters in bulk: preview (from the register or a sheet), create, then the credentials sheet
-or the invitations; and the pages of the forced first password change and of an invitation."""
+"""Reporters in bulk: preview (from the register or a sheet), a job for the task worker with its
+progress, then the credentials sheet or the invitations; and the pages of the forced first
+password change and of an invitation."""
 
 from __future__ import annotations
 
 import secrets
-import time
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from khoi.core.downloads import file_response
 
-from . import people, selectors, services
+from . import people, people_jobs, selectors, services
 from .credentials import CREDENTIALS_MINUTES, credentials_pdf, credentials_xlsx
 from .forms import DeliveryForm, FirstPasswordChangeForm, PeopleUploadForm
-from .invitations import invitation_tokens, send_invitations
-from .models import User
+from .invitations import invitation_tokens
+from .models import PeopleJob
 from .permissions import can_manage_people, role_required
 
 PENDING_KEY = "accounts_people_pending"
-CREDENTIALS_KEY = "accounts_people_credentials"
 
 
 def _render_people(
@@ -45,6 +45,7 @@ def _render_people(
         "source": source,
         "register_count": len(people.register_rows()),
         "delivery_form": DeliveryForm(initial={"token": token}) if token else None,
+        "jobs": selectors.people_jobs_recent(user=request.user),  # type: ignore[arg-type]
     }
     return render(request, "accounts/people.html", context, status=status)
 
@@ -87,81 +88,76 @@ def people_template(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(can_manage_people)
 def people_confirm(request: HttpRequest) -> HttpResponse:
+    """Record the job for the task worker and go to its page (the rows are checked again there)."""
     pending = request.session.get(PENDING_KEY)
     form = DeliveryForm(request.POST)
     if not pending or not form.is_valid() or form.cleaned_data["token"] != pending["token"]:
         messages.error(request, _("This preview has expired; check the people again."))
         return redirect("accounts:people")
-    invite = form.cleaned_data["delivery"] == "invite"
-    try:
-        accounts = services.reporters_create(
-            rows=people.rows_from_input(pending["rows"]),
-            actor=request.user,  # type: ignore[arg-type]
-            invite=invite,
-        )
-    except ValidationError as error:
-        for message in error.messages[:20]:
-            messages.error(request, message)
-        messages.error(request, _("Nobody was created: the register or the accounts changed since the preview."))
-        return redirect("accounts:people")
-    finally:
-        request.session.pop(PENDING_KEY, None)
-    messages.success(request, _("%(count)d accounts were created.") % {"count": len(accounts)})
-    if invite:
-        invited = User.objects.filter(username__in=[a.username for a in accounts if a.invited]).select_related("unit")
-        sent, failed = send_invitations(
-            users=invited, base_url=request.build_absolute_uri("/"), bloc_name=selectors.bloc_name()
-        )
-        if sent:
-            messages.success(request, _("%(count)d invitations were sent.") % {"count": sent})
-        if failed:
-            messages.error(
-                request,
-                _("These invitations could not be sent: %(emails)s. Send them again later or print their credentials.")
-                % {"emails": ", ".join(failed)},
-            )
-    with_password = [vars(account) for account in accounts if account.password]
-    if not with_password:
-        return redirect("accounts:people")
-    request.session[CREDENTIALS_KEY] = {"created": time.time(), "accounts": with_password}
-    return redirect("accounts:people_credentials")
+    request.session.pop(PENDING_KEY, None)
+    job = people_jobs.people_job_start(
+        rows=pending["rows"],
+        actor=request.user,  # type: ignore[arg-type]
+        invite=form.cleaned_data["delivery"] == "invite",
+        site_url=request.build_absolute_uri("/"),
+    )
+    return redirect("accounts:people_job", job_id=job.pk)
 
 
-def _credentials(request: HttpRequest) -> list[dict[str, Any]]:
-    """The passwords just created, while they may still be shown; 404 afterwards."""
-    stored = request.session.get(CREDENTIALS_KEY)
-    if not stored or time.time() - stored["created"] > CREDENTIALS_MINUTES * 60:
-        request.session.pop(CREDENTIALS_KEY, None)
-        raise Http404(_("These credentials are no longer available: passwords are shown only once."))
-    return list(stored["accounts"])
+def _job(request: HttpRequest, job_id: Any) -> PeopleJob:
+    job = selectors.people_job_get(job_id=job_id, user=request.user)  # type: ignore[arg-type]
+    if job is None:
+        raise Http404(_("No such job."))
+    return job
 
 
 @role_required(can_manage_people)
-def people_credentials(request: HttpRequest) -> HttpResponse:
+def people_job(request: HttpRequest, job_id: Any) -> HttpResponse:
+    """The job's progress (htmx asks again every second while it runs), then the credentials sheet
+    when there are passwords to print, or what was done."""
+    job = _job(request, job_id)
+    if job.status == PeopleJob.Status.DONE and people_jobs.people_job_credentials(job=job) is not None:
+        url = reverse("accounts:people_credentials", kwargs={"job_id": job.pk})
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponseClientRedirect(url)
+        return redirect(url)
+    template = "accounts/people_job.html#progress" if request.htmx else "accounts/people_job.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job})
+
+
+def _credentials(request: HttpRequest, job_id: Any) -> tuple[PeopleJob, list[dict[str, Any]]]:
+    """The passwords just created, while they may still be shown; 404 afterwards."""
+    job = _job(request, job_id)
+    accounts = people_jobs.people_job_credentials(job=job)
+    if accounts is None:
+        raise Http404(_("These credentials are no longer available: passwords are shown only once."))
+    return job, accounts
+
+
+@never_cache  # passwords: no copy in a browser's or a proxy's cache
+@role_required(can_manage_people)
+def people_credentials(request: HttpRequest, job_id: Any) -> HttpResponse:
     """The printable page of first-login credentials, with .xlsx and PDF downloads."""
-    context = {
-        "accounts": _credentials(request),
-        "site_url": request.build_absolute_uri("/"),
-        "minutes": CREDENTIALS_MINUTES,
-    }
+    job, accounts = _credentials(request, job_id)
+    context = {"job": job, "accounts": accounts, "site_url": job.site_url, "minutes": CREDENTIALS_MINUTES}
     return render(request, "accounts/credentials.html", context)
 
 
+@never_cache
 @role_required(can_manage_people)
-def people_credentials_file(request: HttpRequest, kind: str) -> HttpResponse:
-    accounts = _credentials(request)
-    site_url = request.build_absolute_uri("/")
+def people_credentials_file(request: HttpRequest, job_id: Any, kind: str) -> HttpResponse:
+    job, accounts = _credentials(request, job_id)
     if kind == "xlsx":
-        return file_response(credentials_xlsx(accounts, site_url=site_url), "tai-khoan-lan-dau.xlsx")
+        return file_response(credentials_xlsx(accounts, site_url=job.site_url), "tai-khoan-lan-dau.xlsx")
     if kind == "pdf":
-        return file_response(credentials_pdf(accounts, site_url=site_url), "tai-khoan-lan-dau.pdf")
+        return file_response(credentials_pdf(accounts, site_url=job.site_url), "tai-khoan-lan-dau.pdf")
     raise Http404
 
 
 @require_POST
 @role_required(can_manage_people)
-def people_credentials_forget(request: HttpRequest) -> HttpResponse:
-    request.session.pop(CREDENTIALS_KEY, None)
+def people_credentials_forget(request: HttpRequest, job_id: Any) -> HttpResponse:
+    people_jobs.people_job_forget(job=_job(request, job_id))
     messages.success(request, _("The passwords are no longer shown anywhere."))
     return redirect("accounts:people")
 

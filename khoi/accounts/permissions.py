@@ -22,6 +22,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 from typing_extensions import TypeIs
 
 from .models import Department, Role, User
@@ -71,6 +72,15 @@ def can_manage_people(user: AnyUser) -> bool:
 def can_export_bloc(user: AnyUser) -> bool:
     """Download the whole bloc's data (khoi.core.exports): admins and the Office."""
     return is_committee_staff(user, Department.OFFICE)
+
+
+def signed_in_member(request: HttpRequest | Request) -> User:
+    """The member behind a page or endpoint that already lets only members in (403 otherwise):
+    the typed user a view hands to services."""
+    user = request.user
+    if not is_member(user):
+        raise PermissionDenied
+    return user
 
 
 def require(check: bool, message: str | None = None) -> None:

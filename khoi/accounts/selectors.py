@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from axes.models import AccessAttempt
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from khoi.core.providers import provider
 
-from .models import ApiToken, User
+from .models import ApiToken, PeopleJob, User
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,13 @@ def bloc_name() -> str:
     units app through khoi.core.providers: accounts sits below it)."""
     name = provider("units.bloc_name")
     return (name() if name else "") or "Khối"
+
+
+def people_job_get(*, job_id: Any, user: User) -> PeopleJob | None:
+    """A reporters-in-bulk job of this user's own (another's, even staff's, is as good as missing)."""
+    return PeopleJob.objects.filter(pk=job_id, requested_by=user).first()
+
+
+def people_jobs_recent(*, user: User, limit: int = 5) -> list[PeopleJob]:
+    """This user's latest reporters-in-bulk jobs, newest first (to come back to one)."""
+    return list(PeopleJob.objects.filter(requested_by=user).defer("rows", "credentials")[:limit])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -86,27 +86,48 @@ def random_password() -> str:
     return f"{chars[:4]}-{chars[4:8]}-{chars[8:]}"
 
 
-def _hash_all(passwords: list[str]) -> list[str]:
-    """The configured hasher is slow on purpose (PBKDF2's rounds); hashing in threads uses every
-    core (hashlib releases the GIL while it works)."""
-    if len(passwords) < 4:
-        return [make_password(password) for password in passwords]
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return list(pool.map(make_password, passwords))
+def _hash_all(passwords: list[str], *, progress: Callable[[int, int], None] | None = None) -> list[str]:
+    """Each password hashed once, with the configured hasher (slow on purpose: PBKDF2's rounds).
+
+    Hashing runs in threads (hashlib releases the GIL while it works), on half the cores: this runs
+    in the task worker, beside the pages' processes. `progress(done, total)` is told after each
+    batch."""
+    total = len(passwords)
+    if total < 4:
+        hashes = [make_password(password) for password in passwords]
+        if progress is not None:
+            progress(total, total)
+        return hashes
+    batch = max(4, total // 10)
+    hashes = []
+    with ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 2) // 2)) as pool:
+        for start in range(0, total, batch):
+            hashes += pool.map(make_password, passwords[start : start + batch])
+            if progress is not None:
+                progress(len(hashes), total)
+    return hashes
 
 
-def reporters_create(*, rows: list[PersonRow], actor: User | None, invite: bool = False) -> list[NewAccount]:
+def reporters_create(
+    *,
+    rows: list[PersonRow],
+    actor: User | None,
+    invite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[NewAccount]:
     """Create a reporter for every row, all of them or none.
 
     With `invite`, a row with an email gets no password (the invitation's link sets one) and the
     others get a random one; without it everyone gets a random password to print. Every account
     starts with `must_change_password`. The rows are checked again here, against the database as
-    it is inside the transaction; any problem raises ValidationError naming the rows.
+    it is inside the transaction; any problem raises ValidationError naming the rows. Each password
+    is hashed exactly once, before the transaction (`progress(done, total)` follows the hashing);
+    the accounts are written with those hashes, never through `set_password`.
     """
     check_rows(rows)  # reads each contact: who has an email (checked again inside the transaction)
     passwords = ["" if invite and row.email else random_password() for row in rows]
     # Hashes may be computed before the check: they are only kept if every row passes.
-    hashes = _hash_all([password for password in passwords if password])
+    hashes = _hash_all([password for password in passwords if password], progress=progress)
     hash_of = iter(hashes)
     with transaction.atomic():
         result = check_rows(rows)

@@ -17,8 +17,17 @@ urlpatterns = [
     path("people/", people_views.people_page, name="people"),
     path("people/template/", people_views.people_template, name="people_template"),
     path("people/confirm/", people_views.people_confirm, name="people_confirm"),
-    path("people/credentials/", people_views.people_credentials, name="people_credentials"),
-    path("people/credentials/<str:kind>/", people_views.people_credentials_file, name="people_credentials_file"),
-    path("people/credentials-forget/", people_views.people_credentials_forget, name="people_credentials_forget"),
+    path("people/jobs/<uuid:job_id>/", people_views.people_job, name="people_job"),
+    path("people/jobs/<uuid:job_id>/credentials/", people_views.people_credentials, name="people_credentials"),
+    path(
+        "people/jobs/<uuid:job_id>/credentials/forget/",
+        people_views.people_credentials_forget,
+        name="people_credentials_forget",
+    ),
+    path(
+        "people/jobs/<uuid:job_id>/credentials/<str:kind>/",
+        people_views.people_credentials_file,
+        name="people_credentials_file",
+    ),
     path("invitation/<uidb64>/<token>/", people_views.InvitationView.as_view(), name="invitation"),
 ]

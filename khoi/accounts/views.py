@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from khoi.core.service_errors import error_text
+
 from . import selectors, services
 from .forms import ApiTokenForm
 from .permissions import can_unlock_logins, member_required, role_required
@@ -65,7 +67,7 @@ def unlock(request: HttpRequest) -> HttpResponse:
     try:
         services.unlock_login(account=account, address=address)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("Unlocked: %(who)s may sign in again.") % {"who": account or address})
     return redirect("accounts:locks")

@@ -18,16 +18,15 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
-import json
 import random
 import zoneinfo
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 
+from khoi.core.demo_files import demo_data
 from khoi.units.models import UnitKind
 from khoi.units.selectors import unit_list_active_on
 
@@ -99,15 +98,11 @@ def load() -> str:
     return summary
 
 
-BANK_FILE = Path(__file__).with_name("demo_data") / "questions.json"
-
-
 @functools.cache
 def _bank_data() -> dict[str, Any]:
     """The demo bank as data: {"topics": [{code, name}], "questions": [{topic (a code), kind, text,
     options (four), correct ("B", "AC"), explanation, difficulty}]}."""
-    with BANK_FILE.open(encoding="utf-8") as file:
-        data: dict[str, Any] = json.load(file)
+    data: dict[str, Any] = demo_data(__file__, "questions.json")
     return data
 
 

@@ -155,6 +155,30 @@ def entry_drawn_questions(
     return drawn
 
 
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    position: int
+    question: QuestionView | None  # None: the question has left the bank since
+    order: str  # the options in the order the entry showed them ("CADB")
+    choice: str
+    right: bool
+
+
+def entry_answer_review(*, entry: Entry) -> list[AnsweredQuestion]:
+    """The entry's questions in drawn order with its answers, each marked right or not: what the
+    receipt shows once the round has closed, and the staff's page of an entry."""
+    pool = round_pool_get(round_id=entry.round_id)
+    answers = entry_answers(entry=entry)
+    questions = question_views(pool=pool, question_ids=drawn_question_ids(entry.draw)) if pool else {}
+    lines = []
+    for position, (question_id, order) in enumerate(entry.draw, start=1):
+        question = questions.get(int(question_id))
+        choice = answers.get(int(question_id), "")
+        right = bool(question and choice == question.correct)
+        lines.append(AnsweredQuestion(position=position, question=question, order=order, choice=choice, right=right))
+    return lines
+
+
 def round_true_figure(*, contest_round: Round) -> int:
     """The answer to the prediction question: given by staff, else the entries with every answer right."""
     if contest_round.prediction_answer is not None:

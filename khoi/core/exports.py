@@ -17,8 +17,8 @@ keys) are never exported.
 `build_export()` returns the files: `<module>.xlsx` (one sheet per model, Vietnamese headers,
 choices by their label) and `<module>.json` (stored values: codes, ISO dates, decimals as
 strings), plus `manifest.json` (modules, tables, row counts, when, with or without personal data).
-Used by `manage.py export_bloc --dir DIR [--with-personal-data]` and the staff page that
-downloads them as one zip.
+Used by `manage.py export_bloc --dir DIR [--with-personal-data]` and by the export page, whose
+zip the task worker writes to private storage (khoi.core.export_jobs).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from django.apps import apps
 from django.conf import settings
@@ -276,20 +276,21 @@ def export_module(provider: ExportProvider, *, with_personal_data: bool) -> Modu
         return ModuleFiles(provider.key, title, writer.to_bytes(), content, counts)
 
 
-def build_export(*, with_personal_data: bool = False) -> dict[str, bytes]:
-    """Every module's files and the manifest, by file name."""
-    files: dict[str, bytes] = {}
+def export_files(
+    *, with_personal_data: bool = False, progress: Callable[[int, int], None] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """Every module's files, one module at a time, then the manifest; `progress(done, total)` is
+    told after each module."""
     manifest: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
         "with_personal_data": with_personal_data,
         "modules": [],
     }
-    for provider in export_providers():
-        if provider.personal_only and not with_personal_data:
-            continue
+    providers = [p for p in export_providers() if with_personal_data or not p.personal_only]
+    for done, provider in enumerate(providers, start=1):
         module = export_module(provider, with_personal_data=with_personal_data)
-        files[f"{module.key}.xlsx"] = module.workbook
-        files[f"{module.key}.json"] = module.json
+        yield f"{module.key}.xlsx", module.workbook
+        yield f"{module.key}.json", module.json
         manifest["modules"].append(
             {
                 "key": module.key,
@@ -298,23 +299,37 @@ def build_export(*, with_personal_data: bool = False) -> dict[str, bytes]:
                 "rows": module.counts,
             }
         )
-    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
-    return files
+        if progress is not None:
+            progress(done, len(providers))
+    yield "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+
+
+def build_export(*, with_personal_data: bool = False) -> dict[str, bytes]:
+    """Every module's files and the manifest, by file name."""
+    return dict(export_files(with_personal_data=with_personal_data))
 
 
 def write_export(directory: Path, *, with_personal_data: bool = False) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in build_export(with_personal_data=with_personal_data).items():
+    for name, content in export_files(with_personal_data=with_personal_data):
         path = directory / name
         path.write_bytes(content)
         written.append(path)
     return written
 
 
+def write_export_zip(
+    target: BinaryIO, *, with_personal_data: bool = False, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """The zip the export page gives, written to a file as each module is made (one module in
+    memory at a time)."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in export_files(with_personal_data=with_personal_data, progress=progress):
+            archive.writestr(name, content)
+
+
 def export_zip(*, with_personal_data: bool = False) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in build_export(with_personal_data=with_personal_data).items():
-            archive.writestr(name, content)
+    write_export_zip(buffer, with_personal_data=with_personal_data)
     return buffer.getvalue()

@@ -17,4 +17,6 @@ class PeriodicJob:
 PERIODIC_JOBS = (
     PeriodicJob("contests_close_expired", 60, "closes contest attempts abandoned at their time limit"),
     PeriodicJob("market_expire_requests", 300, "expires meeting requests left unanswered past their time"),
+    PeriodicJob("people_credentials_expire", 60, "forgets bulk-created reporters' first passwords past their time"),
+    PeriodicJob("exports_expire", 900, "deletes the export page's zips past their time"),
 )

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
+from khoi.core.demo_files import demo_data
 from khoi.units.models import Unit
 
 from . import scoring, services
@@ -36,7 +37,6 @@ from .models import (
     EmulationBloc,
     Gender,
     Issuer,
-    IssuerKind,
     Person,
     QuotaBase,
     RecipientKind,
@@ -48,214 +48,55 @@ LAW = "Luật Thi đua, khen thưởng 2022 (Luật số 06/2022/QH15)"
 DECREE = "Nghị định 98/2023/NĐ-CP (từ ngày 01/7/2025: Nghị định 152/2025/NĐ-CP)"
 OWN_RULES = "Quy chế thi đua, khen thưởng của Đảng ủy Khối (tỷ lệ do Ban Thường vụ quy định)"
 
-ISSUERS: list[dict[str, Any]] = [
-    {
-        "code": "DUK",
-        "name": "Ban Thường vụ Đảng ủy Khối Doanh nghiệp thành phố",
-        "short_name": "ĐUK",
-        "kind": IssuerKind.PARTY,
-        "is_own": True,
-        "symbol": "QĐ/ĐUK",
-        "parent_body": "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG",
-        "issuing_body": "ĐẢNG ỦY KHỐI DOANH NGHIỆP",
-        "deciding_body": "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI DOANH NGHIỆP THÀNH PHỐ",
-        "authority": "T/M BAN THƯỜNG VỤ",
-        "place": "Hải Phòng",
-    },
-    {
-        "code": "UBND-TP",
-        "name": "Ủy ban nhân dân thành phố",
-        "short_name": "UBND TP",
-        "kind": IssuerKind.STATE,
-        "symbol": "QĐ-UBND",
-        "place": "Hải Phòng",
-    },
-    {"code": "TTG", "name": "Thủ tướng Chính phủ", "short_name": "TTCP", "kind": IssuerKind.STATE, "symbol": "QĐ-TTg"},
-    {
-        "code": "DON-VI",
-        "name": "Thủ trưởng đơn vị (doanh nghiệp)",
-        "short_name": "đơn vị",
-        "kind": IssuerKind.ENTERPRISE,
-        "symbol": "QĐ",
-    },
-]
-
+# The bloc's catalogue, members, agreement sections, scores and people as data (demo_data/bloc.json).
+DATA: dict[str, Any] = demo_data(__file__, "bloc.json")
+ISSUERS: list[dict[str, Any]] = DATA["issuers"]
 # (code, name, short name, issuer, recipients, level)
-FORMS = [
-    ("GK-DUK", "Giấy khen của Ban Thường vụ Đảng ủy Khối", "Giấy khen", "DUK", RecipientKind.BOTH, 1),
-    ("LDTT", "Danh hiệu Lao động tiên tiến", "Lao động tiên tiến", "DON-VI", RecipientKind.INDIVIDUAL, 1),
-    ("TTLDTT", "Danh hiệu Tập thể lao động tiên tiến", "Tập thể LĐTT", "DON-VI", RecipientKind.COLLECTIVE, 1),
-    ("CSTD-CS", "Danh hiệu Chiến sĩ thi đua cơ sở", "CSTĐ cơ sở", "DON-VI", RecipientKind.INDIVIDUAL, 2),
-    ("BK-UBND", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố", "Bằng khen", "UBND-TP", RecipientKind.BOTH, 3),
-    ("TTLDXS", "Danh hiệu Tập thể lao động xuất sắc", "Tập thể LĐXS", "UBND-TP", RecipientKind.COLLECTIVE, 3),
-    ("CSTD-TP", "Danh hiệu Chiến sĩ thi đua thành phố", "CSTĐ thành phố", "UBND-TP", RecipientKind.INDIVIDUAL, 4),
-    ("CTD-UBND", "Cờ thi đua của Ủy ban nhân dân thành phố", "Cờ thi đua", "UBND-TP", RecipientKind.COLLECTIVE, 4),
-    ("BK-TTG", "Bằng khen của Thủ tướng Chính phủ", "Bằng khen", "TTG", RecipientKind.BOTH, 5),
+FORMS: list[tuple[str, str, str, str, str, int]] = [
+    (code, name, short, issuer, recipients, int(level))
+    for code, name, short, issuer, recipients, level in DATA["forms"]
 ]
-
-CAMPAIGNS = [
-    (
-        "CT05",
-        "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, "
-        "đạo đức, phong cách Hồ Chí Minh",
-    ),
-    ("TD-NAM", "Phong trào thi đua yêu nước, hoàn thành xuất sắc nhiệm vụ năm"),
-    ("KTD-HOI", "Phong trào thi đua của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố"),
-]
-
+CAMPAIGNS: list[tuple[str, str]] = [(code, name) for code, name in DATA["campaigns"]]
 # Members of the emulation bloc: (name in the bloc, register unit code or None).
-MEMBERS = [
-    ("Hội Nữ doanh nhân Hải Phòng", None),
-    ("Liên minh Hợp tác xã và Doanh nghiệp thành phố", "DV095"),
-    ("Hiệp hội Doanh nghiệp nhỏ và vừa thành phố", None),
-    ("Hội Doanh nghiệp trẻ Hải Phòng", None),
-    ("Hiệp hội Doanh nghiệp thành phố Hải Phòng", "DV094"),
-    ("Hiệp hội Du lịch Hải Phòng", None),
-    ("Hội Doanh nhân Cựu chiến binh Hải Phòng", None),
-]
+MEMBERS: list[tuple[str, str | None]] = [(name, code) for name, code in DATA["members"]]
 # The 2020 bloc scores (base, bonus, penalty): Hội Nữ doanh nhân leads; places 3 and 4 tie on
 # 94,50 and the agreement's rule (more points before bonus) puts Hiệp hội DNNVV third.
-RESULTS_2020 = {
-    "Hội Nữ doanh nhân Hải Phòng": ("97", "3", "0"),
-    "Liên minh Hợp tác xã và Doanh nghiệp thành phố": ("96", "2", "0"),
-    "Hiệp hội Doanh nghiệp nhỏ và vừa thành phố": ("93.5", "1", "0"),
-    "Hội Doanh nghiệp trẻ Hải Phòng": ("92.5", "2", "0"),
-    "Hiệp hội Doanh nghiệp thành phố Hải Phòng": ("92", "1", "0"),
-    "Hội Doanh nhân Cựu chiến binh Hải Phòng": ("89.5", "0.5", "0"),
-    "Hiệp hội Du lịch Hải Phòng": ("90", "0", "1"),
-}
-SIGNERS = [
-    ("Phạm Thị Thu Hà", "Chủ tịch Hội"),
-    ("Nguyễn Văn Thắng", "Chủ tịch Liên minh"),
-    ("Vũ Đức Long", "Chủ tịch Hiệp hội"),
-    ("Trần Minh Quân", "Chủ tịch Hội"),
-    ("Lê Hồng Sơn", "Chủ tịch Hiệp hội"),
-    ("Đặng Thị Mai", "Chủ tịch Hiệp hội"),
-    ("Bùi Văn Hải", "Chủ tịch Hội"),
-]
+RESULTS_2020: dict[str, list[str]] = DATA["results_2020"]
+SIGNERS: list[tuple[str, str]] = [(name, title) for name, title in DATA["signers"]]
+SURNAMES: list[str] = DATA["surnames"]
+MIDDLE_MALE: list[str] = DATA["middle_male"]
+MIDDLE_FEMALE: list[str] = DATA["middle_female"]
+GIVEN_MALE: list[str] = DATA["given_male"]
+GIVEN_FEMALE: list[str] = DATA["given_female"]
+POSITIONS: list[str] = DATA["positions"]
+# Units of the bloc given the 2020 Giấy khen (Chỉ thị 05) and units whose people were.
+CT05_COLLECTIVES: list[str] = DATA["ct05_collectives"]
+CT05_PEOPLE_UNITS = [
+    *CT05_COLLECTIVES,
+    *DATA["ct05_people_units_extra"],
+]  # 14 units: 2 people each, 3 in the first → 29
+EARLIER_COLLECTIVES = {int(year): codes for year, codes in DATA["earlier_collectives"].items()}
 
 
 def _sections(year: int) -> list[services.SectionInput]:
-    c = services.CriterionInput
-    standard = CriterionKind.STANDARD
-    covid = "Tham gia phòng, chống dịch Covid-19, hỗ trợ hội viên vượt khó"
-    theme = (
-        "Hưởng ứng chủ đề năm “Đẩy mạnh chỉnh trang, hiện đại hóa đô thị – Xây dựng nông thôn mới kiểu mẫu”"
-        if year >= 2021
-        else "Hưởng ứng chủ đề năm của thành phố"
-    )
+    """The agreement's sections and criteria; from 2021 the year's theme is the city's named one."""
+    theme = DATA["themes"]["from_2021" if year >= 2021 else "before_2021"]
     return [
         services.SectionInput(
-            "Thực hiện nhiệm vụ chính trị, chuyên môn",
+            section["title"],
             [
-                c(
-                    "1.1",
-                    "Hoàn thành chương trình công tác năm của đơn vị",
-                    Decimal(15),
-                    standard,
-                    "Đủ 15 điểm khi hoàn thành 100% chương trình; trừ 1 điểm cho mỗi nội dung không hoàn thành.",
-                ),
-                c(
-                    "1.2",
-                    "Phát triển hội viên, nâng cao chất lượng hoạt động của hội viên",
-                    Decimal(10),
-                    standard,
-                    "Tăng hội viên so với năm trước: 10 điểm; giữ nguyên: 7 điểm.",
-                ),
-                c(
-                    "1.3",
-                    "Hỗ trợ hội viên kết nối sản xuất kinh doanh, xúc tiến thương mại",
-                    Decimal(15),
-                    standard,
-                    "Căn cứ số hoạt động kết nối, hội chợ, hội nghị đã tổ chức hoặc tham gia.",
-                ),
+                services.CriterionInput(
+                    criterion["code"],
+                    criterion["title"].replace("{theme}", theme),
+                    Decimal(criterion["max_points"]),
+                    CriterionKind(criterion["kind"]),
+                    criterion.get("guidance", ""),
+                )
+                for criterion in section["criteria"]
             ],
-        ),
-        services.SectionInput(
-            "Công tác tuyên truyền, phổ biến chủ trương, chính sách",
-            [
-                c(
-                    "2.1",
-                    "Tuyên truyền, quán triệt chủ trương của Đảng, pháp luật của Nhà nước tới hội viên",
-                    Decimal(10),
-                    standard,
-                    "Kịp thời, thường xuyên, có hình thức phù hợp.",
-                ),
-                c("2.2", "Tham gia góp ý xây dựng chính sách, cải thiện môi trường kinh doanh", Decimal(10), standard),
-            ],
-        ),
-        services.SectionInput(
-            "Hoạt động xã hội, từ thiện, an sinh xã hội",
-            [
-                c("3.1", "Tham gia hoạt động an sinh xã hội, từ thiện, nhân đạo", Decimal(10), standard),
-                c("3.2", covid, Decimal(10), standard),
-            ],
-        ),
-        services.SectionInput(
-            "Công tác thi đua, khen thưởng và hoạt động của Khối",
-            [
-                c("4.1", theme + "; phát hiện, nhân rộng điển hình tiên tiến", Decimal(10), standard),
-                c("4.2", "Tham gia đầy đủ hoạt động của Khối; gửi báo cáo đúng hạn", Decimal(10), standard),
-            ],
-        ),
-        services.SectionInput(
-            "Điểm thưởng, điểm trừ",
-            [
-                c(
-                    "T1",
-                    "Sáng kiến, mô hình mới được cấp có thẩm quyền ghi nhận",
-                    Decimal(5),
-                    CriterionKind.BONUS,
-                    "Tối đa 5 điểm thưởng.",
-                ),
-                c(
-                    "P1",
-                    "Chậm gửi báo cáo, không tham gia hoạt động chung của Khối",
-                    Decimal(5),
-                    CriterionKind.PENALTY,
-                    "Trừ 0,5 điểm mỗi lần.",
-                ),
-            ],
-        ),
+        )
+        for section in DATA["sections"]
     ]
-
-
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Phan", "Đinh"]
-MIDDLE_MALE = ["Văn", "Minh", "Đức", "Hữu", "Quang", "Thanh"]
-MIDDLE_FEMALE = ["Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng"]
-GIVEN_MALE = ["Hùng", "Tuấn", "Dũng", "Long", "Sơn", "Nam", "Quang", "Hải", "Thắng", "Cường", "Bình"]
-GIVEN_FEMALE = ["Lan", "Hương", "Hà", "Mai", "Hạnh", "Thảo", "Yến", "Linh", "Trang", "Nga", "Hoa"]
-POSITIONS = [
-    "Bí thư Chi bộ, Phó Giám đốc",
-    "Trưởng phòng Tổ chức – Hành chính",
-    "Chủ tịch Công đoàn cơ sở",
-    "Bí thư Đoàn Thanh niên",
-    "Đảng viên, Tổ trưởng sản xuất",
-    "Phó Bí thư Đảng ủy, Giám đốc",
-    "Đảng viên, Kế toán trưởng",
-]
-
-# Units of the bloc given the 2020 Giấy khen (Chỉ thị 05) and units whose people were.
-CT05_COLLECTIVES = [
-    "DV003",
-    "DV011",
-    "DV017",
-    "DV022",
-    "DV029",
-    "DV034",
-    "DV041",
-    "DV046",
-    "DV058",
-    "DV063",
-    "DV072",
-    "DV080",
-]
-CT05_PEOPLE_UNITS = [*CT05_COLLECTIVES, "DV025", "DV067"]  # 14 units: 2 people each, 3 in the first → 29
-EARLIER_COLLECTIVES = {
-    2017: ["DV005", "DV009", "DV017", "DV021", "DV029", "DV033", "DV041", "DV052", "DV060", "DV070"],
-    2018: ["DV002", "DV011", "DV017", "DV024", "DV029", "DV036", "DV041", "DV047", "DV055", "DV066", "DV077"],
-    2019: ["DV003", "DV012", "DV017", "DV022", "DV030", "DV034", "DV041", "DV046", "DV058", "DV063", "DV075", "DV088"],
-}
 
 
 def _person_name(index: int) -> tuple[str, str]:
@@ -374,6 +215,26 @@ def _catalogue() -> tuple[dict[str, CommendationForm], dict[str, Campaign], dict
     return forms, campaigns, issuers
 
 
+def _signed_agreement(
+    bloc: EmulationBloc, members: dict[str, BlocMember], names: list[str], signed_on: dt.date
+) -> Agreement:
+    """The bloc's agreement for the year it is signed in, signed by every member's head."""
+    agreement = services.agreement_create(
+        bloc=bloc,
+        year=signed_on.year,
+        title=f"Giao ước thi đua năm {signed_on.year} của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
+        sections=_sections(signed_on.year),
+        bonus_cap=Decimal(5),
+    )
+    services.agreement_sign(
+        agreement=agreement,
+        signed_on=signed_on,
+        signed_place="Hải Phòng",
+        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
+    )
+    return agreement
+
+
 def _score_inputs(agreement: Agreement, base: Decimal, bonus: Decimal, penalty: Decimal, seed: int):
     """Deterministic bloc and self scores that add up to the wanted totals."""
     criteria = sorted(
@@ -442,19 +303,7 @@ def _load() -> str:
     )
 
     # 2020: agreement, scores, ranking, proposal, decisions.
-    agreement = services.agreement_create(
-        bloc=bloc,
-        year=2020,
-        title="Giao ước thi đua năm 2020 của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
-        sections=_sections(2020),
-        bonus_cap=Decimal(5),
-    )
-    services.agreement_sign(
-        agreement=agreement,
-        signed_on=dt.date(2020, 3, 6),
-        signed_place="Hải Phòng",
-        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
-    )
+    agreement = _signed_agreement(bloc, members, names, dt.date(2020, 3, 6))
     agreement = Agreement.objects.prefetch_related("sections__criteria__section").get(pk=agreement.pk)
     for seed, card in enumerate(agreement.scorecards.select_related("member").order_by("id")):
         base, bonus, penalty = (Decimal(v) for v in RESULTS_2020[card.member.name])
@@ -492,19 +341,7 @@ def _load() -> str:
         )
 
     # 2021 agreement, signed at the conference of 09/03/2021.
-    agreement_2021 = services.agreement_create(
-        bloc=bloc,
-        year=2021,
-        title="Giao ước thi đua năm 2021 của Khối thi đua Liên hiệp hội và các Hội doanh nghiệp thành phố",
-        sections=_sections(2021),
-        bonus_cap=Decimal(5),
-    )
-    services.agreement_sign(
-        agreement=agreement_2021,
-        signed_on=dt.date(2021, 3, 9),
-        signed_place="Hải Phòng",
-        signatories=[services.SignatoryInput(members[n], *SIGNERS[i]) for i, n in enumerate(names)],
-    )
+    _signed_agreement(bloc, members, names, dt.date(2021, 3, 9))
 
     # ---- The Đảng ủy Khối's Giấy khen: earlier years, then 2020 (Chỉ thị 05) ----
     for year, codes in EARLIER_COLLECTIVES.items():

@@ -12,10 +12,12 @@ import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from stdnum.vn import mst
 
+from khoi.core.demo_files import demo_data
 from khoi.units.demo import LEAVERS, LINES
 from khoi.units.models import Unit
 
@@ -33,288 +35,28 @@ BASELINE_USERS = 16
 USERS_ON_2024_07_10 = 36
 MOUS_2024 = 39
 
-# Offers by business line: (category code, title, description, regions).
+# Offers by business line, needs, title details, outside enterprises and contact people as data
+# (demo_data/listings.json).
+DATA: dict[str, Any] = demo_data(__file__, "listings.json")
 HP = ["Hải Phòng"]
-NORTH = ["Hải Phòng", "Hà Nội", "Quảng Ninh", "Hưng Yên", "Hải Dương", "Thái Bình"]
+# Offers by business line: (category code, title, description, regions).
 OFFERS: dict[str, list[tuple[str, str, str, list[str]]]] = {
-    "banking": [
-        (
-            "ngan-hang",
-            "Trả lương qua tài khoản và tín dụng ưu đãi cho doanh nghiệp",
-            "Gói tài khoản trả lương, bảo lãnh, tín dụng lưu động lãi suất ưu đãi cho doanh nghiệp trong Khối.",
-            NORTH,
-        )
-    ],
-    "insurance": [
-        (
-            "bao-hiem",
-            "Bảo hiểm sức khỏe và tài sản cho doanh nghiệp",
-            "Bảo hiểm sức khỏe người lao động, bảo hiểm cháy nổ, bảo hiểm hàng hóa vận chuyển.",
-            NORTH,
-        )
-    ],
-    "water": [
-        (
-            "nuoc-sach",
-            "Cung cấp nước sạch cho khu công nghiệp và khu dân cư",
-            "Cấp nước sạch ổn định, đấu nối nhanh cho nhà máy trong các khu công nghiệp.",
-            HP,
-        )
-    ],
-    "drainage": [
-        (
-            "thoat-nuoc",
-            "Nạo vét, thông tắc hệ thống thoát nước",
-            "Dịch vụ thoát nước, nạo vét cống, xử lý ngập úng cho nhà xưởng.",
-            HP,
-        )
-    ],
-    "environment": [
-        (
-            "xu-ly-moi-truong",
-            "Thu gom, xử lý chất thải công nghiệp và vệ sinh môi trường",
-            "Thu gom rác thải, xử lý chất thải nguy hại, vệ sinh môi trường nhà máy.",
-            HP,
-        )
-    ],
-    "lighting": [
-        (
-            "chieu-sang",
-            "Lắp đặt, bảo trì chiếu sáng nhà xưởng và đường nội bộ",
-            "Chiếu sáng tiết kiệm điện bằng đèn LED, bảo trì trọn gói.",
-            HP,
-        )
-    ],
-    "greenery": [
-        (
-            "cay-xanh",
-            "Trồng, chăm sóc cây xanh khuôn viên doanh nghiệp",
-            "Thiết kế cảnh quan, chăm sóc cây xanh, thảm cỏ định kỳ.",
-            HP,
-        )
-    ],
-    "power": [
-        (
-            "dien-nang",
-            "Cung cấp điện và tư vấn tiết kiệm năng lượng",
-            "Cấp điện trung thế, kiểm toán năng lượng cho nhà máy.",
-            HP,
-        )
-    ],
-    "port": [
-        (
-            "kho-bai",
-            "Cho thuê kho lạnh và kho bãi container",
-            "Kho lạnh bảo quản hàng thủy sản, thực phẩm; bãi container gần cảng.",
-            HP,
-        ),
-        (
-            "dich-vu-cang",
-            "Dịch vụ xếp dỡ hàng hóa tại cảng",
-            "Xếp dỡ container, hàng rời, hàng siêu trường siêu trọng.",
-            HP,
-        ),
-    ],
-    "shipping": [
-        (
-            "van-tai-bien",
-            "Vận tải biển nội địa và quốc tế",
-            "Vận tải container bằng đường biển tuyến Bắc – Nam và đi các nước.",
-            ["Toàn quốc"],
-        )
-    ],
-    "courier": [
-        (
-            "chuyen-phat",
-            "Chuyển phát nhanh tài liệu, hàng hóa",
-            "Chuyển phát nhanh trong ngày nội thành, toàn quốc trong 48 giờ.",
-            ["Toàn quốc"],
-        )
-    ],
-    "road_transport": [
-        (
-            "van-tai-duong-bo",
-            "Vận tải hàng hóa bằng xe tải và container",
-            "Dịch vụ vận tải đường bộ, xe container, xe tải các loại.",
-            NORTH,
-        ),
-        (
-            "logistics",
-            "Dịch vụ logistics trọn gói",
-            "Logistics trọn gói: kho bãi, vận chuyển, thủ tục hải quan.",
-            NORTH,
-        ),
-    ],
-    "garment": [
-        (
-            "dong-phuc",
-            "May đồng phục, quần áo bảo hộ lao động",
-            "Đồng phục công sở, bảo hộ lao động đạt tiêu chuẩn, giao hàng nhanh.",
-            NORTH,
-        )
-    ],
-    "shipbuilding": [
-        (
-            "co-khi",
-            "Đóng mới và sửa chữa tàu, sà lan",
-            "Đóng mới, sửa chữa tàu biển, sà lan; gia công kết cấu thép.",
-            NORTH,
-        )
-    ],
-    "engineering": [
-        (
-            "co-khi",
-            "Gia công cơ khí chính xác, chế tạo thiết bị",
-            "Gia công chi tiết máy, chế tạo khung thép, thiết bị nâng hạ.",
-            NORTH,
-        )
-    ],
-    "materials": [
-        (
-            "vat-lieu-xay-dung",
-            "Xi măng, vật liệu xây dựng",
-            "Cung cấp xi măng bao, xi măng rời, bê tông thương phẩm.",
-            NORTH,
-        )
-    ],
-    "pharma": [
-        (
-            "duoc-thiet-bi-y-te",
-            "Thuốc và vật tư y tế cho phòng y tế doanh nghiệp",
-            "Thuốc thiết yếu, tủ thuốc, vật tư y tế cho doanh nghiệp.",
-            NORTH,
-        )
-    ],
-    "food": [
-        (
-            "thuc-pham",
-            "Suất ăn công nghiệp cho người lao động",
-            "Suất ăn ca, bếp ăn tập thể bảo đảm an toàn thực phẩm.",
-            HP,
-        )
-    ],
-    "plastics": [("nhua-bao-bi", "Bao bì nhựa, ống nhựa", "Sản xuất bao bì nhựa, ống nhựa cấp thoát nước.", NORTH)],
-    "printing": [("in-an", "In ấn bao bì, tài liệu, ấn phẩm", "In offset bao bì, catalogue, ấn phẩm hội nghị.", NORTH)],
-    "construction": [
-        (
-            "xay-dung",
-            "Thi công xây dựng nhà xưởng, kho bãi",
-            "Thi công nhà xưởng, kho bãi, đường nội bộ khu công nghiệp.",
-            NORTH,
-        )
-    ],
-    "trade": [
-        (
-            "thuc-pham",
-            "Phân phối thực phẩm, hàng tiêu dùng",
-            "Phân phối thực phẩm khô, hàng tiêu dùng cho bếp ăn doanh nghiệp.",
-            NORTH,
-        )
-    ],
-    "tourism": [
-        (
-            "du-lich-hoi-nghi",
-            "Tổ chức hội nghị, du lịch cho người lao động",
-            "Tour nghỉ dưỡng, hội nghị khách hàng, teambuilding.",
-            NORTH,
-        )
-    ],
-    "health": [
-        (
-            "kham-suc-khoe",
-            "Khám sức khỏe định kỳ cho người lao động",
-            "Khám sức khỏe định kỳ, khám nghề nghiệp tại doanh nghiệp.",
-            NORTH,
-        )
-    ],
-    "it": [
-        (
-            "cong-nghe-thong-tin",
-            "Phần mềm quản trị doanh nghiệp và chữ ký số",
-            "Phần mềm kế toán, quản trị nhân sự, hóa đơn điện tử, chữ ký số.",
-            ["Toàn quốc"],
-        )
-    ],
+    line: [(o["category"], o["title"], o["description"], o["regions"]) for o in offers]
+    for line, offers in DATA["offers"].items()
 }
-NEEDS: list[tuple[str, str, str]] = [
-    (
-        "kho-bai",
-        "Cần thuê kho lạnh bảo quản hàng thủy sản",
-        "Tìm kho lạnh tại Hải Phòng, khoảng 500 tấn, thuê dài hạn.",
-    ),
-    ("dong-phuc", "Cần may đồng phục bảo hộ lao động", "Khoảng 800 bộ quần áo bảo hộ lao động mỗi năm."),
-    ("kham-suc-khoe", "Cần đơn vị khám sức khỏe định kỳ", "Khám sức khỏe định kỳ cho 600 người lao động."),
-    (
-        "van-tai-duong-bo",
-        "Cần vận tải container từ cảng về nhà máy",
-        "Vận chuyển container 40 feet từ cảng Đình Vũ về khu công nghiệp.",
-    ),
-    ("logistics", "Tìm đối tác logistics xuất khẩu", "Dịch vụ logistics và thủ tục hải quan cho hàng xuất khẩu."),
-    ("bao-hiem", "Cần bảo hiểm sức khỏe cho người lao động", "Bảo hiểm sức khỏe tự nguyện cho người lao động."),
-    ("cong-nghe-thong-tin", "Cần phần mềm hóa đơn điện tử", "Phần mềm hóa đơn điện tử và chữ ký số."),
-    ("in-an", "Cần in bao bì sản phẩm", "In bao bì carton và nhãn mác sản phẩm."),
-    ("thuc-pham", "Cần suất ăn công nghiệp", "Suất ăn ca cho khoảng 400 người lao động."),
-    ("chuyen-phat", "Cần dịch vụ chuyển phát nhanh", "Chuyển phát hồ sơ, hàng mẫu đi các tỉnh."),
-    ("ngan-hang", "Cần vốn lưu động lãi suất ưu đãi", "Vay vốn lưu động ngắn hạn phục vụ sản xuất."),
-    ("xu-ly-moi-truong", "Cần xử lý chất thải công nghiệp", "Thu gom, xử lý chất thải nguy hại phát sinh từ nhà máy."),
-    ("nuoc-sach", "Cần cấp nước sạch cho nhà xưởng mới", "Đấu nối nước sạch cho nhà xưởng mới xây."),
-    ("co-khi", "Cần gia công chi tiết cơ khí", "Gia công chi tiết máy, khung thép theo bản vẽ."),
-    ("du-lich-hoi-nghi", "Cần tổ chức du lịch cho người lao động", "Tour nghỉ dưỡng 3 ngày cho 200 người."),
-]
+NEEDS: list[tuple[str, str, str]] = [(n["category"], n["title"], n["description"]) for n in DATA["needs"]]
 # Needs of many enterprises differ in what they add to the same want: a list does not repeat a title.
-NEED_DETAILS = [
-    "",
-    " năm 2024",
-    " cho 6 tháng cuối năm",
-    " giai đoạn 2024–2025",
-    " cho chi nhánh mới",
-    " theo hợp đồng khung",
-    " dài hạn",
-    " từ quý III",
-]
+NEED_DETAILS: list[str] = DATA["need_details"]
 _TITLES_USED: Counter[str] = Counter()
-OFFER_DETAILS = ["", " trọn gói", " theo yêu cầu", " tại Hải Phòng", " cho doanh nghiệp trong Khối", " giá ưu đãi"]
-OUTSIDE_PROVINCES = [
-    ("Hà Nội", "01"),
-    ("Quảng Ninh", "57"),
-    ("Hưng Yên", "09"),
-    ("Hải Dương", "08"),
-    ("Thái Bình", "10"),
-    ("Nam Định", "06"),
-    ("Bắc Ninh", "23"),
-    ("Hải Phòng", "02"),
-]
-OUTSIDE_LINES = [
-    ("road_transport", "Công ty Cổ phần Vận tải {place}"),
-    ("garment", "Công ty TNHH May {place}"),
-    ("trade", "Công ty Cổ phần Thương mại {place}"),
-    ("engineering", "Công ty TNHH Cơ khí {place}"),
-    ("food", "Công ty Cổ phần Thực phẩm {place}"),
-    ("it", "Công ty Cổ phần Phần mềm {place}"),
-    ("printing", "Công ty TNHH In và Bao bì {place}"),
-    ("health", "Phòng khám Đa khoa {place}"),
-    ("port", "Công ty Cổ phần Kho vận {place}"),
-    ("construction", "Công ty Cổ phần Xây lắp {place}"),
-]
-OUTSIDE_PLACES = [
-    "Hồng Hà", "Thăng Long", "Hạ Long", "Phố Hiến", "Thành Đông", "Kiến Xương", "Vị Hoàng", "Kinh Bắc",
-    "Cẩm Phả", "Uông Bí", "Văn Lâm", "Cẩm Giàng", "Tiền Hải", "Giao Thủy", "Từ Sơn", "Yên Phong",
-    "Long Biên", "Đông Anh", "Móng Cái", "Mỹ Hào", "Chí Linh", "Quỳnh Phụ", "Hải Hậu", "Quế Võ",
-]  # fmt: skip
+OFFER_DETAILS: list[str] = DATA["offer_details"]
+OUTSIDE_PROVINCES: list[tuple[str, str]] = [(name, prefix) for name, prefix in DATA["outside_provinces"]]
+OUTSIDE_LINES: list[tuple[str, str]] = [(line, pattern) for line, pattern in DATA["outside_lines"]]
+OUTSIDE_PLACES: list[str] = DATA["outside_places"]
 OUTSIDE_COUNT = 110
 BLOC_PARTICIPANTS_2024 = 88
 BLOC_PARTICIPANTS_2022 = 70
 OUTSIDE_PARTICIPANTS_2022 = 40
-PEOPLE = [
-    "Nguyễn Văn An",
-    "Trần Thị Bình",
-    "Lê Văn Cường",
-    "Phạm Thị Dung",
-    "Hoàng Văn Hải",
-    "Vũ Thị Hạnh",
-    "Đỗ Văn Hùng",
-    "Bùi Thị Lan",
-]
+PEOPLE: list[str] = DATA["people"]
 
 
 def _unit_lines() -> dict[str, str]:

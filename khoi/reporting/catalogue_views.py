@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from khoi.accounts.models import User
 from khoi.accounts.permissions import is_committee_staff, member_required
+from khoi.core.service_errors import add_form_errors, error_text
 from khoi.core.versioning import posted_version
 
 from . import catalogue_services
@@ -25,14 +26,6 @@ def _staff(request: HttpRequest) -> User:
     if not isinstance(user, User) or not is_committee_staff(user):
         raise PermissionDenied(_("Only the committee's staff keep the catalogue."))
     return user
-
-
-def _form_errors(form: IndicatorForm | ReportFormForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @member_required
@@ -60,7 +53,7 @@ def standard_add(request: HttpRequest) -> HttpResponse:
         for code in codes:
             catalogue_services.standard_indicator_add(code=code, actor=actor)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, _("%(count)d standard indicators added.") % {"count": len(codes)})
     return redirect("reporting:catalogue")
@@ -93,7 +86,7 @@ def indicator_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 )
                 messages.success(request, _("Indicator “%(name)s” saved.") % {"name": saved.name})
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             return redirect("reporting:catalogue")
     context = {
@@ -131,7 +124,7 @@ def report_form_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
                 items=[(indicator, indicator.pk not in optional) for indicator in chosen],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_form_errors(form, error)
         else:
             messages.success(request, _("Form “%(name)s” saved.") % {"name": saved.name})
             return redirect("reporting:catalogue")

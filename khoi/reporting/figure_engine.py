@@ -41,7 +41,17 @@ from khoi.core.formatting import (
 from khoi.units.models import Unit, UnitKind
 from khoi.units.selectors import unit_list_active_on
 
-from .figure_types import FOUR_PLACES, HUNDRED, OPERATORS, UNITS_CODE, Figure, Scope
+from .figure_types import (
+    FOUR_PLACES,
+    OPERATORS,
+    UNITS_CODE,
+    CountIfFigure,
+    Figure,
+    OrganisationsFigure,
+    PlanFigure,
+    RatioFigure,
+    Scope,
+)
 from .models import (
     CountDenominator,
     Indicator,
@@ -246,10 +256,6 @@ def count_denominator_ids(kind: str, info: _ScopeInfo, reporting: set[int]) -> s
     return reporting
 
 
-def share(part: int, whole: int) -> Decimal | None:
-    return Decimal(part) / Decimal(whole) * HUNDRED if whole else None
-
-
 def figures(
     *,
     indicators: list[Indicator],
@@ -294,7 +300,7 @@ def figures(
         before_count = len(info_before.unit_ids)
         committees = sum(1 for kind in info.kinds.values() if kind == UnitKind.BASE_COMMITTEE)
         figures.append(
-            Figure(
+            OrganisationsFigure(
                 indicator_code=UNITS_CODE,
                 indicator_name=_("Base Party organisations"),
                 unit_label=_("organisations"),
@@ -305,11 +311,9 @@ def figures(
                 growth_percent=growth_percent(len(info.unit_ids), before_count),
                 units_reporting=len(info.unit_ids),
                 units_expected=len(info.unit_ids),
-                extra={
-                    "base_committees": committees,
-                    "base_cells": len(info.unit_ids) - committees,
-                    "enterprises": len(info.enterprise_ids),
-                },
+                base_committees=committees,
+                base_cells=len(info.unit_ids) - committees,
+                enterprises=len(info.enterprise_ids),
                 includes_unapproved=False,
                 time_aggregation=TimeAggregation.STOCK,
                 definition=_("Base Party organisations of the scope at the end of the period (from the register)."),
@@ -342,10 +346,30 @@ def _figure_for(
     plans: dict[tuple[int, int], Decimal],
     include_submitted: bool,
 ) -> Figure:
-    extra: dict[str, Any] = {}
     expected = _expected(indicator, info)
-    value: Decimal | None
-    before: Decimal | None
+
+    def made(
+        kind: type[Figure], value: Decimal | None, before: Decimal | None, reporting: int, **fields: Any
+    ) -> Figure:
+        return kind(
+            indicator_code=indicator.code,
+            indicator_name=indicator.name,
+            unit_label=indicator.unit_label,
+            decimals=indicator.decimals,
+            period=period,
+            value=value,
+            same_period_value=before,
+            growth_percent=growth_percent(value, before),
+            units_reporting=reporting,
+            units_expected=expected,
+            includes_unapproved=include_submitted,
+            time_aggregation=indicator.time_aggregation,
+            unit_aggregation=indicator.unit_aggregation,
+            definition=indicator.definition,
+            lower_is_better=indicator.lower_is_better,
+            **fields,
+        )
+
     if indicator.unit_aggregation == UnitAggregation.RATIO:
         assert indicator.numerator_id is not None and indicator.denominator_id is not None
         num_now = totals.get((indicator.numerator_id, 0))
@@ -357,13 +381,17 @@ def _figure_for(
             num_before[0] if num_before else None, den_before[0] if den_before else None, indicator.multiplier
         )
         reporting = den_now[1] if den_now else 0
-        extra = {
-            "numerator": num_now[0] if num_now else None,
-            "denominator": den_now[0] if den_now else None,
-            "numerator_code": indicator.numerator.code if indicator.numerator else "",
-            "denominator_code": indicator.denominator.code if indicator.denominator else "",
-        }
-    elif indicator.unit_aggregation == UnitAggregation.COUNT_IF:
+        return made(
+            RatioFigure,
+            value,
+            before,
+            reporting,
+            numerator=num_now[0] if num_now else None,
+            denominator=den_now[0] if den_now else None,
+            numerator_code=indicator.numerator.code if indicator.numerator else "",
+            denominator_code=indicator.denominator.code if indicator.denominator else "",
+        )
+    if indicator.unit_aggregation == UnitAggregation.COUNT_IF:
         assert indicator.base_id is not None and indicator.count_threshold is not None
         counts = []
         for w, window_info in ((0, info), (1, info_before)):
@@ -376,51 +404,33 @@ def _figure_for(
                 and compare(per_unit[(indicator.base_id, u, w)], indicator.count_operator, indicator.count_threshold)
             }
             counts.append((len(met), len(denominator_ids), len(reporting_ids)))
+        # Units meet the condition only among those reporting: none reporting, no value (and 0 met).
         value = Decimal(counts[0][0]) if counts[0][2] else None
         before = Decimal(counts[1][0]) if counts[1][2] else None
         reporting = counts[0][2]
-        extra = {
-            "denominator": counts[0][1],
-            "denominator_kind": indicator.count_denominator,
-            "share_percent": share(counts[0][0], counts[0][1]),
-            "same_period_share_percent": share(counts[1][0], counts[1][1]),
-            "base_code": indicator.base.code if indicator.base else "",
-            "operator": indicator.count_operator,
-            "threshold": indicator.count_threshold,
-        }
-    else:
-        now = totals.get((indicator.pk, 0))
-        earlier = totals.get((indicator.pk, 1))
-        value = now[0] if now else None
-        before = earlier[0] if earlier else None
-        reporting = now[1] if now else 0
-        if indicator.has_plan and period.kind == "Y":
-            with_plan = [u for u in info.unit_ids if (indicator.pk, u) in plans]
-            reached = [
-                u
-                for u in with_plan
-                if (indicator.pk, u, 0) in per_unit and per_unit[(indicator.pk, u, 0)] >= plans[(indicator.pk, u)]
-            ]
-            extra["plan"] = {
-                "units_with_plan": len(with_plan),
-                "units_reached": len(reached),
-                "share_percent": share(len(reached), len(with_plan)),
-            }
-    return Figure(
-        indicator_code=indicator.code,
-        indicator_name=indicator.name,
-        unit_label=indicator.unit_label,
-        decimals=indicator.decimals,
-        period=period,
-        value=value,
-        same_period_value=before,
-        growth_percent=growth_percent(value, before),
-        units_reporting=reporting,
-        units_expected=expected,
-        extra=extra,
-        includes_unapproved=include_submitted,
-        time_aggregation=indicator.time_aggregation,
-        unit_aggregation=indicator.unit_aggregation,
-        definition=indicator.definition,
-        lower_is_better=indicator.lower_is_better,
-    )
+        return made(
+            CountIfFigure,
+            value,
+            before,
+            reporting,
+            denominator=counts[0][1],
+            same_period_denominator=counts[1][1],
+            denominator_kind=indicator.count_denominator,
+            base_code=indicator.base.code if indicator.base else "",
+            operator=indicator.count_operator,
+            threshold=indicator.count_threshold,
+        )
+    now = totals.get((indicator.pk, 0))
+    earlier = totals.get((indicator.pk, 1))
+    value = now[0] if now else None
+    before = earlier[0] if earlier else None
+    reporting = now[1] if now else 0
+    if indicator.has_plan and period.kind == "Y":
+        with_plan = [u for u in info.unit_ids if (indicator.pk, u) in plans]
+        reached = [
+            u
+            for u in with_plan
+            if (indicator.pk, u, 0) in per_unit and per_unit[(indicator.pk, u, 0)] >= plans[(indicator.pk, u)]
+        ]
+        return made(PlanFigure, value, before, reporting, units_with_plan=len(with_plan), units_reached=len(reached))
+    return made(Figure, value, before, reporting)

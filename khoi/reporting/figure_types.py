@@ -1,25 +1,24 @@
-"""The figures the reporting engine answers with, and the scope it answers for (data only).
+"""The figures the reporting engine answers with, and the scope it answers for: data only, numbers
+and codes. Words and number formats ("14.167 tỷ đồng", "tăng 28,7%") are made where a figure is
+shown: `figure_text` (and its template filters), the pages and khoi.reports.
 
-`Figure.value_text` / `change_text` format the seed way ("14.167 tỷ đồng", "tăng 28,7%").
+A figure is one of a small family of frozen dataclasses, told apart by its class in Python
+(``isinstance``) and by ``kind`` in templates:
+- `Figure` (``"value"``): a value over units (a sum, a stock), with the same period and growth;
+- `PlanFigure` (``"plan"``): a sum with yearly plans, in a year window: the units that reached
+  their plan, out of those with one;
+- `RatioFigure` (``"ratio"``): a ratio of sums, with the sums it divides;
+- `CountIfFigure` (``"count_if"``): the units whose value meets a condition, out of a denominator;
+- `OrganisationsFigure` (``"organisations"``): the base organisations of the register.
 """
 
 from __future__ import annotations
 
 import operator as op
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-from django.utils.translation import gettext as _
-
-from khoi.core.formatting import (
-    format_change,
-    format_number,
-    format_percent,
-    format_quantity,
-    round_half_up,
-)
+from typing import Any, ClassVar
 
 from .models import (
     TimeAggregation,
@@ -39,6 +38,11 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+def share(part: int, whole: int) -> Decimal | None:
+    """`part` as a percentage of `whole`; None when there is no whole."""
+    return Decimal(part) / Decimal(whole) * HUNDRED if whole else None
+
+
 @dataclass(frozen=True)
 class Scope:
     root_unit_id: int | None = None
@@ -52,15 +56,12 @@ class Scope:
         return self == Scope()
 
 
-def _quantity(value: Decimal, unit_label: str, decimals: int) -> str:
-    """ "14.167 tỷ đồng"; percentages without a space ("0,78%"), as the seeds write them."""
-    if unit_label == "%":
-        return format_percent(value, decimals)
-    return format_quantity(value, unit_label, decimals)
-
-
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Figure:
+    """A value over units, with the same period a year earlier and the growth against it."""
+
+    kind: ClassVar[str] = "value"
+
     indicator_code: str
     indicator_name: str
     unit_label: str
@@ -71,7 +72,6 @@ class Figure:
     growth_percent: Decimal | None
     units_reporting: int
     units_expected: int
-    extra: dict[str, Any] = field(default_factory=dict)
     includes_unapproved: bool = False
     time_aggregation: str = TimeAggregation.FLOW
     unit_aggregation: str = UnitAggregation.SUM
@@ -89,41 +89,118 @@ class Figure:
         rising = self.value > self.same_period_value
         return "good" if rising != self.lower_is_better else "bad"
 
-    @property
-    def value_text(self) -> str:
-        """ "14.167 tỷ đồng" ("" when there is no value)."""
-        return "" if self.value is None else _quantity(self.value, self.unit_label, self.decimals)
+    def details(self) -> dict[str, Any]:
+        """What this kind of figure carries besides the common fields, in the shape the API and
+        ``bloc_figures --json`` print under "extra" (a stable output format, not for reading)."""
+        return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanFigure(Figure):
+    """A sum in a year window of an indicator with yearly plans: the units whose value reached
+    their full plan ("38 đơn vị đạt và vượt kế hoạch"), out of the units with a plan."""
+
+    kind: ClassVar[str] = "plan"
+
+    units_with_plan: int
+    units_reached: int
 
     @property
-    def same_period_text(self) -> str:
-        return (
-            "" if self.same_period_value is None else _quantity(self.same_period_value, self.unit_label, self.decimals)
-        )
+    def plan_share_percent(self) -> Decimal | None:
+        return share(self.units_reached, self.units_with_plan)
 
-    @property
-    def change_text(self) -> str:
-        """ "tăng 28,7%" / "giảm 3,2%" against the same period; a percentage (a ratio such as the
-        bad-debt ratio) changes in percentage points: "giảm 0,07 điểm phần trăm"."""
-        if self.unit_label == "%" and self.value is not None and self.same_period_value is not None:
-            points = round_half_up(self.value - self.same_period_value, self.decimals)
-            if points > 0:
-                return _("up %(points)s percentage points") % {"points": format_number(points, self.decimals)}
-            if points < 0:
-                return _("down %(points)s percentage points") % {"points": format_number(-points, self.decimals)}
-            return _("level with the same period")
-        return format_change(self.value, self.same_period_value)
-
-    @property
-    def same_period_ratio_text(self) -> str:
-        """ "bằng 98,1% cùng kỳ" (the value as a share of the same period's), or ""."""
-        if self.value is None or not self.same_period_value:
-            return ""
-        return _("%(percent)s of the same period") % {
-            "percent": format_percent(self.value / self.same_period_value * HUNDRED)
+    def details(self) -> dict[str, Any]:
+        return {
+            "plan": {
+                "units_with_plan": self.units_with_plan,
+                "units_reached": self.units_reached,
+                "share_percent": self.plan_share_percent,
+            }
         }
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class RatioFigure(Figure):
+    """Σ numerator ÷ Σ denominator × multiplier (never an average of the units' ratios)."""
+
+    kind: ClassVar[str] = "ratio"
+
+    numerator: Decimal | None
+    denominator: Decimal | None
+    numerator_code: str
+    denominator_code: str
+
+    def details(self) -> dict[str, Any]:
+        return {
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "numerator_code": self.numerator_code,
+            "denominator_code": self.denominator_code,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountIfFigure(Figure):
+    """The units whose value of `base_code` meets `operator threshold` (the figure's value),
+    out of `denominator` units of the kind `denominator_kind` (CountDenominator)."""
+
+    kind: ClassVar[str] = "count_if"
+
+    denominator: int
+    same_period_denominator: int
+    denominator_kind: str
+    base_code: str
+    operator: str
+    threshold: Decimal
+
+    @property
+    def count(self) -> int:
+        """The units meeting the condition (0 when none reported: the value is then None)."""
+        return int(self.value) if self.value is not None else 0
+
+    @property
+    def share_percent(self) -> Decimal | None:
+        return share(self.count, self.denominator)
+
+    @property
+    def same_period_share_percent(self) -> Decimal | None:
+        before = int(self.same_period_value) if self.same_period_value is not None else 0
+        return share(before, self.same_period_denominator)
+
+    def counts(self, *, base_code: str, operator: str, threshold: Decimal, denominator_kind: str | None = None) -> bool:
+        """Whether this figure counts that very condition (then nothing needs counting again);
+        `denominator_kind` None: out of whatever units it counts."""
+        if denominator_kind is not None and denominator_kind != self.denominator_kind:
+            return False
+        return (self.base_code, self.operator, self.threshold) == (base_code, operator, threshold)
+
+    def details(self) -> dict[str, Any]:
+        return {
+            "denominator": self.denominator,
+            "denominator_kind": self.denominator_kind,
+            "share_percent": self.share_percent,
+            "same_period_share_percent": self.same_period_share_percent,
+            "base_code": self.base_code,
+            "operator": self.operator,
+            "threshold": self.threshold,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganisationsFigure(Figure):
+    """The base organisations of the scope from the register (`UNITS_CODE`)."""
+
+    kind: ClassVar[str] = "organisations"
+
+    base_committees: int
+    base_cells: int
+    enterprises: int
+
+    def details(self) -> dict[str, Any]:
+        return {"base_committees": self.base_committees, "base_cells": self.base_cells, "enterprises": self.enterprises}
+
+
+@dataclass(frozen=True)
 class UnitFigure:
     unit_id: int
     unit_code: str
@@ -135,7 +212,7 @@ class UnitFigure:
     plan_completion_percent: Decimal | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanCompletion:
     indicator_code: str
     year: int
@@ -146,8 +223,10 @@ class PlanCompletion:
     units: list[UnitFigure]
 
 
-@dataclass
+@dataclass(frozen=True)
 class CountFigure:
+    """The answer of `count_units_meeting` for any condition (not a catalogue figure)."""
+
     indicator_code: str
     period: Period
     operator: str
@@ -157,7 +236,3 @@ class CountFigure:
     denominator_kind: str
     share_percent: Decimal | None
     units: list[UnitFigure]
-
-
-def share_text(share: Decimal | None) -> str:
-    return "" if share is None else format_percent(share)

@@ -20,31 +20,48 @@ count of those already there. Nothing is written until there is no problem
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from khoi.core.formatting import format_number
-from khoi.core.text import clean_text, search_key
-from khoi.core.workbook_read import SheetContents, SheetRow, read_workbook
-from khoi.units.models import BASE_KINDS, Unit
+from khoi.core.text import clean_text
+from khoi.core.workbook_read import SheetContents, read_workbook
+from khoi.units.models import Unit
 
-from .entry import MAX_ABS_VALUE
+from .history_cells import (
+    HEAD_INDICATOR_CODE,
+    HEAD_INDICATOR_NAME,
+    HEAD_MEASURE,
+    HEAD_UNIT_CODE,
+    HEAD_UNIT_NAME,
+    SKIP_HEADERS,
+    TEMPLATE_SHEET,
+    TOTAL_ROWS,
+    UNIT_CODE_HEADERS,
+    UNIT_NAME_HEADERS,
+    Catalogue,
+    Cell,
+    Change,
+    Preview,
+    Problem,
+    cell_address,
+    check_cell,
+    period_from_text,
+    read_number,
+    text_key,
+    unit_label,
+)
 from .models import (
     HistoryImport,
     Indicator,
     IndicatorValue,
-    ReportForm,
     RuleSeverity,
     SubmissionStatus,
     TimeAggregation,
-    ValueType,
 )
-from .parsing import NotANumber, parse_number
 from .periods import Period
 from .validation import (
     active_rules,
@@ -55,279 +72,22 @@ from .validation import (
     window_table,
 )
 
-TEMPLATE_SHEET = "Số liệu"
-HEAD_UNIT_CODE = "Mã đơn vị"
-HEAD_UNIT_NAME = "Tên đơn vị"
-HEAD_INDICATOR_CODE = "Mã chỉ tiêu"
-HEAD_INDICATOR_NAME = "Chỉ tiêu"
-HEAD_MEASURE = "Đơn vị tính"
-_UNIT_CODE_HEADERS = {"ma don vi", "ma dv", "ma"}
-_UNIT_NAME_HEADERS = {"ten don vi", "don vi", "ten dv", "ten to chuc dang", "ten co so dang"}
-_TOTAL_ROWS = ("tong cong", "tong so", "cong", "toan khoi", "tong")
-_SKIP_HEADERS = {"stt", "tt", "so tt", "ghi chu"}
-# The kinds of period a form's frequency collects.
-COLLECTED_KINDS: dict[str, tuple[str, ...]] = {
-    ReportForm.Frequency.WINDOW: ("Q", "H1", "9M", "Y"),
-    ReportForm.Frequency.QUARTER: ("Q",),
-    ReportForm.Frequency.MONTH: ("M",),
-}
-# Report windows end on a quarter's last month: a stock is only ever read there.
-_WINDOW_END_MONTHS = {3, 6, 9, 12}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_QUARTER = re.compile(r"^(?:quy|q)\s*(i{1,3}|iv|[1-4])\s*(?:nam|/|-|,)?\s*(\d{4})$")
-_HALF = re.compile(r"^6\s*thang(?:\s*dau)?(?:\s*nam)?\s*(?:/|-|,)?\s*(\d{4})$")
-_NINE = re.compile(r"^9\s*thang(?:\s*dau)?(?:\s*nam)?\s*(?:/|-|,)?\s*(\d{4})$")
-_YEAR = re.compile(r"^(?:ca\s*)?nam\s*(\d{4})$")
-_MONTH = re.compile(r"^thang\s*(\d{1,2})\s*(?:nam|/|-)?\s*(\d{4})$")
-_BRACKETS = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-def period_from_text(value: Any) -> Period | None:
-    """A period from a header or a sheet title as committees write it ("Quý I/2024", "6 tháng đầu
-    năm 2024", "Năm 2023", "Tháng 3/2024"), or from its code; None when it names none."""
-    if value is None:
-        return None
-    text = search_key(clean_text(value, multiline=False)).strip(" .:")
-    try:
-        return Period.parse(text)
-    except ValueError:
-        pass
-    try:
-        if match := _QUARTER.match(text):
-            number = _ROMAN.get(match.group(1)) or int(match.group(1))
-            return Period(int(match.group(2)), "Q", number)
-        if match := _HALF.match(text):
-            return Period(int(match.group(1)), "H1")
-        if match := _NINE.match(text):
-            return Period(int(match.group(1)), "9M")
-        if match := _YEAR.match(text):
-            return Period(int(match.group(1)), "Y")
-        if match := _MONTH.match(text):
-            return Period(int(match.group(2)), "M", int(match.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
-def _key(value: Any) -> str:
-    return search_key(clean_text(value if value is not None else "", multiline=False))
-
-
-def header_key(value: Any) -> str:
-    """How a column header is matched: accent-free, without a trailing "(tỷ đồng)"."""
-    return _key(_BRACKETS.sub("", clean_text(value if value is not None else "", multiline=False)))
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str  # "Số liệu!F7", or a sheet's name, or a unit and a period
-    message: str
-
-
-@dataclass(frozen=True)
-class Change:
-    unit: Unit
-    indicator: Indicator
-    period: Period
-    old: Decimal | None
-    new: Decimal
-    where: str
-
-    @property
-    def old_text(self) -> str:
-        return "" if self.old is None else format_number(self.old, self.indicator.decimals)
-
-    @property
-    def new_text(self) -> str:
-        return format_number(self.new, self.indicator.decimals)
-
-
-@dataclass
-class Preview:
-    file_name: str
-    file_hash: str
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
-    unchanged: int = 0
-    periods: list[Period] = field(default_factory=list)
-    previous: HistoryImport | None = None  # an earlier import of the very same file
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def new_count(self) -> int:
-        return sum(1 for change in self.changes if change.old is None)
-
-    @property
-    def changed(self) -> list[Change]:
-        return [change for change in self.changes if change.old is not None]
-
-    @property
-    def digest(self) -> str:
-        """What the import would write: confirming a stale preview is refused."""
-        lines = sorted(f"{c.unit.pk}|{c.indicator.pk}|{c.period}|{c.old}|{c.new}" for c in self.changes)
-        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class _Cell:
-    unit: Unit
-    indicator: Indicator
-    period: Period
-    value: Decimal
-    where: str
-
-
-class Catalogue:
-    """The units, the typed indicators and the periods the forms collect, read once."""
-
-    def __init__(self) -> None:
-        self.units = list(Unit.objects.filter(kind__in=BASE_KINDS).prefetch_related("groups"))
-        self.unit_by_code = {unit.code.casefold(): unit for unit in self.units}
-        self.unit_by_name: dict[str, Unit] = {}
-        for unit in self.units:
-            for name in (unit.name, unit.short_name, unit.enterprise_name):
-                if name:
-                    self.unit_by_name.setdefault(_key(name), unit)
-        self.indicators = list(Indicator.objects.prefetch_related("groups", "forms").order_by("order", "code"))
-        self.indicator_by_code = {indicator.code.casefold(): indicator for indicator in self.indicators}
-        self.indicator_by_name: dict[str, Indicator] = {}
-        for indicator in self.indicators:
-            for name in (indicator.name, indicator.name_en):
-                if name:
-                    self.indicator_by_name.setdefault(header_key(name), indicator)
-        self.kinds: dict[int, set[str]] = defaultdict(set)
-        self.form_for: dict[tuple[int, str], ReportForm] = {}
-        for indicator in self.indicators:
-            for form in sorted(indicator.forms.all(), key=lambda f: f.code):
-                for kind in COLLECTED_KINDS.get(form.frequency, ()):
-                    self.kinds[indicator.pk].add(kind)
-                    self.form_for.setdefault((indicator.pk, kind), form)
-        self.groups = {unit.pk: {group.pk for group in unit.groups.all()} for unit in self.units}
-
-    def unit(self, code: Any, name: Any) -> Unit | None:
-        if code not in (None, ""):
-            found = self.unit_by_code.get(str(code).strip().casefold())
-            if found is not None:
-                return found
-        return self.unit_by_name.get(_key(name)) if name not in (None, "") else None
-
-    def indicator(self, code: Any, name: Any = None) -> Indicator | None:
-        if code not in (None, ""):
-            found = self.indicator_by_code.get(str(code).strip().casefold())
-            if found is not None:
-                return found
-        for text in (name, code):  # a name typed in the code column still matches
-            if text not in (None, "") and (found := self.indicator_by_name.get(header_key(text))) is not None:
-                return found
-        return None
-
-    def applies(self, indicator: Indicator, unit: Unit) -> bool:
-        groups = {group.pk for group in indicator.groups.all()}
-        return not groups or bool(groups & self.groups.get(unit.pk, set()))
-
-
-def _where(sheet: SheetContents, row: SheetRow, index: int) -> str:
-    return f"{sheet.title}!{row.coordinate(index)}"
-
-
-def _unit_label(unit: Unit) -> str:
-    return unit.short_name or unit.name
-
-
-def _number(
-    raw: Any, *, indicator: Indicator, where: str, problems: list[Problem]
-) -> Decimal | None:  # None: empty or refused (a problem is listed)
-    if isinstance(raw, str) and not raw.strip():
-        return None
-    try:
-        value = parse_number(raw)
-    except NotANumber:
-        problems.append(Problem(where, _("“%(text)s” is not a number.") % {"text": clean_text(raw, multiline=False)}))
-        return None
-    if value is None:
-        return None
-    if abs(value) >= MAX_ABS_VALUE:
-        problems.append(Problem(where, _("The number is too large.")))
-        return None
-    if value < 0 and not indicator.allow_negative:
-        problems.append(Problem(where, _("“%(indicator)s” cannot be negative.") % {"indicator": indicator.name}))
-        return None
-    if indicator.value_type == ValueType.INTEGER and value != value.to_integral_value():
-        problems.append(Problem(where, _("“%(indicator)s” takes whole numbers.") % {"indicator": indicator.name}))
-        return None
-    return value
-
-
-def _check_cell(catalogue: Catalogue, cell: _Cell, problems: list[Problem]) -> bool:
-    indicator, period, unit = cell.indicator, cell.period, cell.unit
-    if indicator.is_computed:
-        problems.append(
-            Problem(
-                cell.where,
-                _("“%(indicator)s” is computed from other indicators, not typed.") % {"indicator": indicator.name},
-            )
-        )
-        return False
-    if period.kind not in catalogue.kinds.get(indicator.pk, set()):
-        problems.append(
-            Problem(
-                cell.where,
-                _("The catalogue does not collect “%(indicator)s” for %(period)s.")
-                % {"indicator": indicator.name, "period": period.label},
-            )
-        )
-        return False
-    if indicator.time_aggregation == TimeAggregation.STOCK and period.end.month not in _WINDOW_END_MONTHS:
-        problems.append(
-            Problem(
-                cell.where,
-                _(
-                    "“%(indicator)s” is a stock (the value at a period's end): %(period)s does not end where a "
-                    "report window ends (a quarter, six months, nine months or the year)."
-                )
-                % {"indicator": indicator.name, "period": period.label},
-            )
-        )
-        return False
-    if not catalogue.applies(indicator, unit):
-        problems.append(
-            Problem(
-                cell.where,
-                _("“%(indicator)s” is not reported by %(unit)s (its groups).")
-                % {"indicator": indicator.name, "unit": _unit_label(unit)},
-            )
-        )
-        return False
-    if unit.joined_on > period.end or (unit.left_on is not None and unit.left_on < period.start):
-        problems.append(
-            Problem(
-                cell.where,
-                _("%(unit)s was not in the bloc during %(period)s.")
-                % {"unit": _unit_label(unit), "period": period.label},
-            )
-        )
-        return False
-    return True
-
-
 # ---- our template ----------------------------------------------------------------------------------
 
 
-def _template_cells(sheet: SheetContents, catalogue: Catalogue, problems: list[Problem]) -> list[_Cell]:
-    header_row = next((row for row in sheet.rows if any(_key(v) == _key(HEAD_UNIT_CODE) for v in row.values)), None)
+def _template_cells(sheet: SheetContents, catalogue: Catalogue, problems: list[Problem]) -> list[Cell]:
+    header_row = next(
+        (row for row in sheet.rows if any(text_key(v) == text_key(HEAD_UNIT_CODE) for v in row.values)), None
+    )
     if header_row is None:
         problems.append(
             Problem(sheet.title, _("No header row with “%(header)s”: use the template.") % {"header": HEAD_UNIT_CODE})
         )
         return []
-    heads = [_key(v) for v in header_row.values]
+    heads = [text_key(v) for v in header_row.values]
 
     def column(name: str) -> int | None:
-        return heads.index(_key(name)) if _key(name) in heads else None
+        return heads.index(text_key(name)) if text_key(name) in heads else None
 
     unit_code, unit_name = column(HEAD_UNIT_CODE), column(HEAD_UNIT_NAME)
     indicator_code, indicator_name = column(HEAD_INDICATOR_CODE), column(HEAD_INDICATOR_NAME)
@@ -340,7 +100,7 @@ def _template_cells(sheet: SheetContents, catalogue: Catalogue, problems: list[P
         if period is None:
             problems.append(
                 Problem(
-                    _where(sheet, header_row, index),
+                    cell_address(sheet, header_row, index),
                     _("“%(text)s” is not a period (write e.g. “6 tháng đầu năm 2024”).")
                     % {"text": clean_text(value, multiline=False)},
                 )
@@ -357,7 +117,7 @@ def _template_cells(sheet: SheetContents, catalogue: Catalogue, problems: list[P
         if unit is None:
             problems.append(
                 Problem(
-                    _where(sheet, row, unit_code if unit_code is not None else 0),
+                    cell_address(sheet, row, unit_code if unit_code is not None else 0),
                     _("Unknown unit “%(unit)s”.") % {"unit": clean_text(code or name or "", multiline=False)},
                 )
             )
@@ -368,17 +128,17 @@ def _template_cells(sheet: SheetContents, catalogue: Catalogue, problems: list[P
         if indicator is None:
             problems.append(
                 Problem(
-                    _where(sheet, row, indicator_code if indicator_code is not None else 2),
+                    cell_address(sheet, row, indicator_code if indicator_code is not None else 2),
                     _("Unknown indicator “%(indicator)s”.")
                     % {"indicator": clean_text(ind_code or ind_name or "", multiline=False)},
                 )
             )
             continue
         for index, period in periods.items():
-            where = _where(sheet, row, index)
-            value = _number(row.value(index), indicator=indicator, where=where, problems=problems)
+            where = cell_address(sheet, row, index)
+            value = read_number(row.value(index), indicator=indicator, where=where, problems=problems)
             if value is not None:
-                cells.append(_Cell(unit, indicator, period, value, where))
+                cells.append(Cell(unit, indicator, period, value, where))
     return cells
 
 
@@ -404,15 +164,15 @@ class SummaryLayout:
 
 def _summary_sheet(sheet: SheetContents) -> SummarySheet | None:
     for row in sheet.rows[:15]:
-        keys = [_key(v) for v in row.values]
-        code = next((i for i, k in enumerate(keys) if k in _UNIT_CODE_HEADERS), None)
-        name = next((i for i, k in enumerate(keys) if k in _UNIT_NAME_HEADERS), None)
+        keys = [text_key(v) for v in row.values]
+        code = next((i for i, k in enumerate(keys) if k in UNIT_CODE_HEADERS), None)
+        name = next((i for i, k in enumerate(keys) if k in UNIT_NAME_HEADERS), None)
         if code is None and name is None:
             continue
         columns = [
             (i, clean_text(v, multiline=False))
             for i, v in enumerate(row.values)
-            if i not in (code, name) and v not in (None, "") and _key(v) not in _SKIP_HEADERS
+            if i not in (code, name) and v not in (None, "") and text_key(v) not in SKIP_HEADERS
         ]
         return SummarySheet(sheet.title, period_from_text(sheet.title), (code, name), row.number, columns)
     return None
@@ -450,7 +210,7 @@ def summary_layout(content: bytes, catalogue: Catalogue | None = None) -> Summar
 
 def _summary_cells(
     content: bytes, catalogue: Catalogue, mapping: dict[str, Any], problems: list[Problem]
-) -> list[_Cell]:
+) -> list[Cell]:
     layout = summary_layout(content, catalogue)
     problems.extend(layout.problems)
     sheet_periods: dict[str, str] = mapping.get("sheets", {})
@@ -476,7 +236,7 @@ def _summary_cells(
                 continue
             code_value = row.value(code_col) if code_col is not None else None
             name_value = row.value(name_col) if name_col is not None else None
-            if not code_value and _key(name_value).startswith(_TOTAL_ROWS):
+            if not code_value and text_key(name_value).startswith(TOTAL_ROWS):
                 continue  # the table's total line
             if code_value in (None, "") and name_value in (None, ""):
                 continue
@@ -484,7 +244,7 @@ def _summary_cells(
             if unit is None:
                 problems.append(
                     Problem(
-                        _where(sheet, row, code_col if code_col is not None else name_col or 0),
+                        cell_address(sheet, row, code_col if code_col is not None else name_col or 0),
                         _("Unknown unit “%(unit)s”.")
                         % {"unit": clean_text(code_value or name_value or "", multiline=False)},
                     )
@@ -493,17 +253,17 @@ def _summary_cells(
             for index, indicator in mapped:
                 if indicator is None:
                     continue
-                where = _where(sheet, row, index)
-                value = _number(row.value(index), indicator=indicator, where=where, problems=problems)
+                where = cell_address(sheet, row, index)
+                value = read_number(row.value(index), indicator=indicator, where=where, problems=problems)
                 if value is not None:
-                    cells.append(_Cell(unit, indicator, period, value, where))
+                    cells.append(Cell(unit, indicator, period, value, where))
     return cells
 
 
 # ---- the preview ---------------------------------------------------------------------------------------
 
 
-def _rule_problems(cells: list[_Cell], preview: Preview) -> None:
+def _rule_problems(cells: list[Cell], preview: Preview) -> None:
     """The rules of khoi.reporting.validation over each unit's figures (the file's, completed by
     the approved values already stored for the same periods and the year before)."""
     rules = active_rules()
@@ -537,12 +297,12 @@ def _rule_problems(cells: list[_Cell], preview: Preview) -> None:
         for result in results:
             if result.passed is not False:
                 continue
-            where = f"{_unit_label(unit)} – {Period.parse(result.period_code).label}"
+            where = f"{unit_label(unit)} – {Period.parse(result.period_code).label}"
             target = preview.problems if result.rule.severity == RuleSeverity.ERROR else preview.warnings
             target.append(Problem(where, result.rule.message))
         flat = {(code, period_code): value for period_code, values in current.items() for code, value in values.items()}
         for message in disaggregation_errors(flat, parts):
-            preview.problems.append(Problem(_unit_label(unit), message))
+            preview.problems.append(Problem(unit_label(unit), message))
 
 
 def read_history(*, content: bytes, file_name: str, layout: str, mapping: dict[str, Any] | None = None) -> Preview:
@@ -564,9 +324,9 @@ def read_history(*, content: bytes, file_name: str, layout: str, mapping: dict[s
         sheet = contents.named.get(TEMPLATE_SHEET, contents.first)
         cells = _template_cells(sheet, catalogue, problems)
     seen: dict[tuple[int, int, str], str] = {}
-    kept: list[_Cell] = []
+    kept: list[Cell] = []
     for cell in cells:
-        if not _check_cell(catalogue, cell, problems):
+        if not check_cell(catalogue, cell, problems):
             continue
         key = (cell.unit.pk, cell.indicator.pk, str(cell.period))
         if key in seen:
@@ -575,7 +335,7 @@ def read_history(*, content: bytes, file_name: str, layout: str, mapping: dict[s
                     cell.where,
                     _("%(unit)s, %(indicator)s, %(period)s is given twice (also in %(other)s).")
                     % {
-                        "unit": _unit_label(cell.unit),
+                        "unit": unit_label(cell.unit),
                         "indicator": cell.indicator.name,
                         "period": cell.period.label,
                         "other": seen[key],
@@ -593,7 +353,7 @@ def read_history(*, content: bytes, file_name: str, layout: str, mapping: dict[s
     return preview
 
 
-def _compare(cells: list[_Cell], preview: Preview) -> None:
+def _compare(cells: list[Cell], preview: Preview) -> None:
     """New, changed and unchanged values; a value of a form still in progress is a problem."""
     if not cells:
         return
@@ -616,7 +376,7 @@ def _compare(cells: list[_Cell], preview: Preview) -> None:
                     cell.where,
                     _("%(unit)s's form for %(period)s is in progress (%(status)s): finish it before importing.")
                     % {
-                        "unit": _unit_label(cell.unit),
+                        "unit": unit_label(cell.unit),
                         "period": cell.period.label,
                         "status": str(statuses.get(stored.submission.status, "")).lower(),
                     },

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from khoi.accounts.models import User
 from khoi.accounts.permissions import is_committee_staff, member_required
 from khoi.core.downloads import file_response
+from khoi.core.service_errors import error_text
 from khoi.core.workbook_read import WorkbookReadError
 
 from . import history_import, history_services
@@ -115,7 +116,7 @@ def history_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             history_services.history_mapping_save(record=record, sheets=sheets, columns=columns)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            messages.error(request, error_text(error))
         else:
             return redirect("reporting:history_preview", pk=record.pk)
     return render(request, "reporting/history_mapping.html", {"record": record, "form": form, "layout": layout})
@@ -153,7 +154,7 @@ def history_apply(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         done = history_services.history_import_apply(record=record, digest=request.POST.get("digest", ""), actor=actor)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
         return redirect("reporting:history_preview", pk=record.pk)
     if done.created_count or done.changed_count:
         messages.success(

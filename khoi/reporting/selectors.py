@@ -22,11 +22,12 @@ Also: ``UNITS_CODE`` ("base_organisations": the count of base organisations from
 accepted by ``indicator_figure``), ``indicator_list(*, key_only=False)``, ``indicator_get(*, code)``,
 ``reporting_years()``, ``submission_todo_list(*, units)``, ``value_audit_list(...)``.
 
-``Figure.extra`` carries what a figure needs besides its value: for a ratio ``numerator`` and
-``denominator``; for a count ``denominator``, ``denominator_kind``, ``share_percent`` (and
-``same_period_share_percent``); for an indicator with plans in a year window ``plan`` =
-{units_with_plan, units_reached, share_percent}; for ``base_organisations`` ``base_committees``,
-``base_cells``, ``enterprises``. ``Figure.value_text`` / ``change_text`` format the seed way
+A figure is one of a small typed family (`figure_types`): ``Figure`` (a value), ``PlanFigure``
+(a year's sum with ``units_with_plan`` / ``units_reached`` and ``plan_share_percent``),
+``RatioFigure`` (``numerator`` / ``denominator`` and their codes), ``CountIfFigure``
+(``denominator``, ``denominator_kind``, ``share_percent``, the condition) and, for
+``base_organisations``, ``OrganisationsFigure`` (``base_committees``, ``base_cells``,
+``enterprises``). Figures hold numbers and codes; `figure_text` writes them the seed way
 ("14.167 tỷ đồng", "tăng 28,7%").
 
 How a figure is computed (time aggregation, then over units): see `figure_engine`; the figure
@@ -55,10 +56,23 @@ from .figure_engine import (
     recorded_indicators,
     scope_info,
     scope_units,
-    share,
     unit_values,
 )
-from .figure_types import HUNDRED, OPERATORS, UNITS_CODE, CountFigure, Figure, PlanCompletion, Scope, UnitFigure
+from .figure_types import (
+    HUNDRED,
+    OPERATORS,
+    UNITS_CODE,
+    CountFigure,
+    CountIfFigure,
+    Figure,
+    OrganisationsFigure,
+    PlanCompletion,
+    PlanFigure,
+    RatioFigure,
+    Scope,
+    UnitFigure,
+    share,
+)
 from .models import (
     CountDenominator,
     Indicator,
@@ -105,13 +119,17 @@ def indicator_figure(
     period: Period,
     scope: Scope = Scope(),
     include_submitted: bool = False,
+    indicator: Indicator | None = None,
 ) -> Figure:
-    """One indicator's figure (any indicator, key or not; or ``base_organisations``)."""
+    """One indicator's figure (any indicator, key or not; or ``base_organisations``). A caller that
+    asks for many figures of one indicator (a dashboard's breakdowns) passes the `indicator` it
+    has read, from ``indicator_get``, instead of having it read again each time."""
     if code == UNITS_CODE:
         return figures(
             indicators=[], period=period, scope=scope, include_submitted=include_submitted, with_units_figure=True
         )[0]
-    indicator = indicator_get(code=code)
+    if indicator is None or indicator.code != code:
+        indicator = indicator_get(code=code)
     if indicator is None:
         raise Indicator.DoesNotExist(code)
     return figures(
@@ -131,8 +149,11 @@ def indicator_series(
     include_submitted: bool = False,
 ) -> list[Figure]:
     """The same indicator over several periods (trends for dashboards)."""
+    indicator = indicator_get(code=code) if code != UNITS_CODE else None
     return [
-        indicator_figure(code=code, period=period, scope=scope, include_submitted=include_submitted)
+        indicator_figure(
+            code=code, period=period, scope=scope, include_submitted=include_submitted, indicator=indicator
+        )
         for period in periods
     ]
 
@@ -448,8 +469,12 @@ __all__ = [
     "Completeness",
     "CompletenessRow",
     "CountFigure",
+    "CountIfFigure",
     "Figure",
+    "OrganisationsFigure",
     "PlanCompletion",
+    "PlanFigure",
+    "RatioFigure",
     "Scope",
     "UnitFigure",
     "bloc_overview",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, history_views, views
+from . import catalogue_views, history_views, submission_views, views
 
 app_name = "reporting"
 
@@ -14,10 +14,10 @@ urlpatterns = [
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/approve/", views.round_bulk_approve, name="round_bulk_approve"),
     path("rounds/<int:pk>/remind/", views.round_remind_all, name="round_remind_all"),
-    path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
-    path("submissions/<int:pk>/excel/", views.submission_excel, name="submission_excel"),
+    path("submissions/<int:pk>/", submission_views.submission_detail, name="submission_detail"),
+    path("submissions/<int:pk>/excel/", submission_views.submission_excel, name="submission_excel"),
     path("submissions/<int:pk>/remind/", views.submission_remind, name="submission_remind"),
-    path("submissions/<int:pk>/<slug:action>/", views.submission_action, name="submission_action"),
+    path("submissions/<int:pk>/<slug:action>/", submission_views.submission_action, name="submission_action"),
     path("audit/", views.audit_list, name="audit"),
     path("rules/", views.rule_list, name="rule_list"),
     path("rules/new/", views.rule_edit, name="rule_create"),

@@ -28,6 +28,7 @@ from khoi.core.text import clean_text
 from .aggregation import StoredValue, resolve, standard_windows
 from .entry import field_name, parse_posted, submission_items, value_periods
 from .models import (
+    FormIndicator,
     Indicator,
     IndicatorValue,
     RuleSeverity,
@@ -185,11 +186,16 @@ def evaluate_nested_rules(
     if not cross:
         return results
     windows = [w for w in standard_windows(year) if str(w) in table]
+    # The nested pairs do not depend on the rule: found once, in the order the loops below need
+    # (each part, then the windows containing it).
+    pairs: list[tuple[Period, list[Period]]] = []
+    for inner in windows:
+        outers = [o for o in windows if o != inner and o.contains(inner) and relevant(inner, o)]
+        if outers:
+            pairs.append((inner, outers))
     for rule, parsed in cross:
-        for inner in windows:
-            for outer in windows:
-                if inner == outer or not outer.contains(inner) or not relevant(inner, outer):
-                    continue
+        for inner, outers in pairs:
+            for outer in outers:
                 passed = evaluate_rule(parsed, table[str(inner)], enclosing=table[str(outer)])
                 if passed is False:
                     results.append(
@@ -281,13 +287,16 @@ def submission_validate(
     explanations: Mapping[str, str] | None = None,
     require_complete: bool = True,
     rules: Iterable[ValidationRule] | None = None,
+    items: list[FormIndicator] | None = None,
 ) -> ValidationReport:
     """Check a form as it would stand with `values` ({field name: text}, e.g. what was posted or
     read from an Excel sheet) written over its stored values: every problem at once. With
-    `require_complete`, a missing required value is an error (as on submit)."""
+    `require_complete`, a missing required value is an error (as on submit). `items` are the
+    form's `submission_items`, when the caller has them already (the form page)."""
     period = Period.parse(submission.reporting_round.period_code)
     periods = value_periods(form=submission.reporting_round.form, period=period)
-    items = submission_items(submission=submission)
+    if items is None:
+        items = submission_items(submission=submission)
     report = ValidationReport()
     parsed, cell_errors = parse_posted(raw=values or {}, items=items, periods=periods)
     report.values = parsed

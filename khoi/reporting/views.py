@@ -3,41 +3,28 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khoi.accounts.models import User
-from khoi.accounts.permissions import member_required, require
-from khoi.core.downloads import file_response
-from khoi.core.formatting import format_number
+from khoi.accounts.permissions import member_required, require, signed_in_member
 from khoi.core.inputs import parse_id
 from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 from khoi.units.scope import visible_units
 
-from . import excel_io, plan_services, round_services, rule_services, selectors, services, validation
-from .access import can_edit_submission, can_review, can_view_bloc, require_edit, require_review, submission_for
+from . import plan_services, round_services, rule_services, selectors, services
+from .access import can_review, can_view_bloc, require_review, submission_for
 from .forms import CommentForm, OverviewFilterForm, PlanForm, RoundForm, RuleForm, UploadForm
 from .models import Indicator, ReportingRound, SubmissionStatus, ValidationRule
-from .parsing import NotANumber, parse_number
 from .periods import Period, period_choices
 from .rules import expression_in_words
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in member (every view here is behind member_required)."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _default_period() -> Period:
@@ -168,7 +155,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 form=form.cleaned_data["form"],
                 period_code=form.cleaned_data["period_code"],
                 deadline=form.cleaned_data["deadline"],
-                actor=_actor(request),
+                actor=signed_in_member(request),
             )
         except ValidationError as error:
             add_form_errors(form, error)
@@ -204,7 +191,7 @@ def round_bulk_approve(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [i for i in map(parse_id, request.POST.getlist("submission_ids")) if i is not None]
     ids = list(reporting_round.submissions.filter(pk__in=ids).values_list("pk", flat=True))
     try:
-        count = services.submission_bulk_approve(submission_ids=ids, actor=_actor(request))
+        count = services.submission_bulk_approve(submission_ids=ids, actor=signed_in_member(request))
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -218,7 +205,7 @@ def submission_remind(request: HttpRequest, pk: int) -> HttpResponse:
     require_review(request.user)
     submission = submission_for(request.user, pk)
     try:
-        count = services.submission_remind(submission=submission, actor=_actor(request))
+        count = services.submission_remind(submission=submission, actor=signed_in_member(request))
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -239,198 +226,10 @@ def round_remind_all(request: HttpRequest, pk: int) -> HttpResponse:
     for submission in reporting_round.submissions.filter(
         status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED]
     ).select_related("unit", "reporting_round__form"):
-        services.submission_remind(submission=submission, actor=_actor(request))
+        services.submission_remind(submission=submission, actor=signed_in_member(request))
         count += 1
     messages.success(request, _("%(count)d units reminded.") % {"count": count})
     return redirect("reporting:round_detail", pk=pk)
-
-
-# ---- a unit's form ----------------------------------------------------------------------------
-
-
-def _form_rows(submission: Any) -> tuple[list[Period], list[dict[str, Any]]]:
-    period = Period.parse(submission.reporting_round.period_code)
-    periods = services.value_periods(form=submission.reporting_round.form, period=period)
-    current = selectors.submission_value_map(submission=submission)
-    previous = selectors.unit_previous_values(unit=submission.unit, periods=periods)
-    rows = []
-    for item in services.submission_items(submission=submission):
-        indicator = item.indicator
-        cells = []
-        for p in periods:
-            value = current.get((indicator.code, str(p)))
-            cells.append(
-                {
-                    "name": services.field_name(indicator.code, str(p)),
-                    "value": value,
-                    # Typed numbers are read the Vietnamese way (comma for decimals) whatever the
-                    # interface: the box shows them so, or "1,435" would come back as 1.435.
-                    "text": "" if value is None else format_number(value, 4, locale="vi"),
-                    "previous": previous.get((indicator.code, str(p.same_period_last_year()))),
-                    "period": p,
-                }
-            )
-        rows.append({"indicator": indicator, "cells": cells, "required": item.required})
-    return periods, rows
-
-
-@member_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = submission_for(request.user, pk)
-    raw: dict[str, str] = {}
-    report = None
-    if request.method == "POST":
-        require_edit(request.user, submission)
-        raw = {k: request.POST.get(k, "") for k in request.POST if k.startswith("v-")}
-        version = request.POST.get("version")
-        expected = int(version) if version and version.isdigit() else None
-        explanations = {
-            k.removeprefix("explanation-"): request.POST.get(k, "")
-            for k in request.POST
-            if k.startswith("explanation-")
-        }
-        submitting = request.POST.get("action") == "submit"
-        try:
-            if submitting:
-                services.submission_save_and_submit(
-                    submission=submission,
-                    actor=_actor(request),
-                    values=raw,
-                    explanations=explanations,
-                    expected_version=expected,
-                )
-                messages.success(request, _("The form was submitted for approval."))
-            else:
-                services.submission_save_values(
-                    submission=submission, actor=_actor(request), values=raw, expected_version=expected
-                )
-                messages.success(request, _("Saved."))
-            return redirect("reporting:submission_detail", pk=pk)
-        except ValidationError as error:
-            submission.refresh_from_db()
-            if submitting:  # every problem of what was typed, with a box for each warning
-                report = validation.submission_validate(submission=submission, values=raw, explanations=explanations)
-            if report is not None and report.blocks_submission:
-                messages.error(request, _("The form was not submitted: see the checks below."))
-            else:
-                flash_errors(request, error)
-    return _detail_page(request, submission, raw=raw, report=report)
-
-
-def _detail_page(
-    request: HttpRequest,
-    submission: Any,
-    *,
-    raw: dict[str, str],
-    report: validation.ValidationReport | None,
-    status: int = 200,
-) -> HttpResponse:
-    periods, rows = _form_rows(submission)
-    if raw:  # show what was typed, not the stored values, after an error
-        for row in rows:
-            for cell in row["cells"]:
-                if cell["name"] in raw:
-                    cell["text"] = raw[cell["name"]]
-    if report is None:
-        report = validation.submission_validate(submission=submission, require_complete=False)
-    return render(
-        request,
-        "reporting/submission_detail.html",
-        {
-            "submission": submission,
-            "period": Period.parse(submission.reporting_round.period_code),
-            "periods": periods,
-            "rows": rows,
-            "report": report,
-            "explained": selectors.explanation_list(submission=submission),
-            "can_edit": can_edit_submission(request.user, submission)
-            and submission.reporting_round.status == ReportingRound.Status.OPEN,
-            "can_review": can_review(request.user),
-            "events": submission.events.select_related("actor")[:20],
-            "comment_form": CommentForm(),
-            "upload_form": UploadForm(initial={"version": submission.version}),
-        },
-        status=status,
-    )
-
-
-@require_POST
-@member_required
-def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """approve / return / unlock: staff only."""
-    submission = submission_for(request.user, pk)
-    require_review(request.user)
-    comment = request.POST.get("comment", "")
-    try:
-        if action == "approve":
-            services.submission_approve(submission=submission, actor=_actor(request))
-            messages.success(request, _("Approved and locked."))
-        elif action == "return":
-            services.submission_return(submission=submission, actor=_actor(request), comment=comment)
-            messages.success(request, _("Returned to the unit."))
-        elif action == "unlock":
-            services.submission_unlock(submission=submission, actor=_actor(request), comment=comment)
-            messages.success(request, _("Unlocked and returned to the unit."))
-        else:
-            raise Http404
-    except ValidationError as error:
-        flash_errors(request, error)
-    return redirect("reporting:submission_detail", pk=pk)
-
-
-def _typed(values: dict[str, Any]) -> dict[str, str]:
-    """Values read from a sheet as a reporter would type them in the form's boxes (Vietnamese
-    decimals), so that the page shows the uploaded figures and posting them back reads the same."""
-    shown = {}
-    for name, value in values.items():
-        try:
-            number = parse_number(value)
-        except NotANumber:
-            shown[name] = str(value)
-            continue
-        shown[name] = "" if number is None else format_number(number, 4, locale="vi")
-    return shown
-
-
-@member_required
-def submission_excel(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET: the form as Excel. POST: upload the filled sheet."""
-    submission = submission_for(request.user, pk)
-    if request.method == "POST":
-        require_edit(request.user, submission)
-        form = UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                report = excel_io.submission_import_excel(
-                    submission=submission,
-                    content=form.cleaned_data["file"],
-                    actor=_actor(request),
-                    expected_version=form.cleaned_data.get("version"),
-                )
-            except excel_io.ExcelUploadRejected as rejected:  # every problem, the uploaded figures in the boxes
-                messages.error(
-                    request,
-                    _("The Excel file was not saved: its figures fail the checks below. Nothing was changed."),
-                )
-                return _detail_page(
-                    request, submission, raw=_typed(rejected.values), report=rejected.report, status=400
-                )
-            except ValidationError as error:
-                flash_errors(request, error)
-            else:
-                messages.success(request, _("The Excel file was read and its figures saved."))
-                if report.warnings:
-                    messages.warning(
-                        request,
-                        _("%(count)d warnings need an explanation before the form is submitted: type it in its box.")
-                        % {"count": len(report.warnings)},
-                    )
-        else:
-            messages.error(request, _("Choose an Excel file to upload."))
-        return redirect("reporting:submission_detail", pk=pk)
-    content = excel_io.submission_excel_template(submission=submission)
-    period = Period.parse(submission.reporting_round.period_code)
-    return file_response(content, f"Biểu mẫu {submission.unit.code} {period.label_vi}.xlsx")
 
 
 # ---- audit, rules, plans, notices ---------------------------------------------------------------
@@ -477,7 +276,10 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             saved = rule_services.validation_rule_save(
-                rule=rule, actor=_actor(request), fields=form.cleaned_data, expected_version=posted_version(request)
+                rule=rule,
+                actor=signed_in_member(request),
+                fields=form.cleaned_data,
+                expected_version=posted_version(request),
             )
         except ValidationError as error:
             add_form_errors(form, error, default_field="expression")
@@ -504,7 +306,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         upload_file = request.FILES.get("file")
         if upload_file is not None:
             try:
-                count = plan_services.plan_import_excel(content=upload_file, actor=_actor(request))
+                count = plan_services.plan_import_excel(content=upload_file, actor=signed_in_member(request))
             except ValidationError as error:
                 flash_errors(request, error)
             else:
@@ -521,7 +323,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                         indicator=form.cleaned_data["indicator"],
                         year=form.cleaned_data["year"],
                         value=form.cleaned_data["value"],
-                        actor=_actor(request),
+                        actor=signed_in_member(request),
                     )
                 except ValidationError as error:
                     flash_errors(request, error)
@@ -546,6 +348,6 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @member_required
 def notice_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        services.notice_mark_read(user=_actor(request))
+        services.notice_mark_read(user=signed_in_member(request))
         return redirect("reporting:notices")
     return render(request, "reporting/notice_list.html", {"notices": selectors.notice_list(user=request.user)[:100]})

@@ -96,6 +96,26 @@ def change_cell(
     return _("%(sign)s%(points)s pp") % {"sign": sign, "points": format_number(abs(points), decimals)}
 
 
+def comparison_row(
+    *,
+    label: str,
+    link: str,
+    value: Decimal | None,
+    same: Decimal | None,
+    growth: Decimal | None,
+    unit_label: str,
+    decimals: int,
+) -> list[Any]:
+    """A table row that compares a figure with the same period: the linked label, the value, the
+    same period's value and the change (one shape for the key figures, breakdowns and units)."""
+    return [
+        (label, link),
+        number_cell(value, decimals),
+        number_cell(same, decimals),
+        change_cell(value=value, same=same, growth=growth, unit_label=unit_label, decimals=decimals),
+    ]
+
+
 def _breakdown_block(
     *,
     key: str,
@@ -104,29 +124,27 @@ def _breakdown_block(
     code: str,
     period: Period,
     figure: reporting.Figure,
+    indicator: reporting.Indicator | None,
 ) -> ChartBlock | None:
     bars, rows = [], []
     for label, part_scope in parts:
         if not reporting.scope_units(scope=part_scope, period=period).exists():
             continue
-        part = reporting.indicator_figure(code=code, period=period, scope=part_scope)
+        part = reporting.indicator_figure(code=code, period=period, scope=part_scope, indicator=indicator)
         if part.value is None and part.same_period_value is None:
             continue
         link = drilldown_url(code=code, period=period, scope=part_scope)
         bars.append(charts.Bar(label, part.value, link, part.same_period_value))
         rows.append(
-            [
-                (label, link),
-                number_cell(part.value, figure.decimals),
-                number_cell(part.same_period_value, figure.decimals),
-                change_cell(
-                    value=part.value,
-                    same=part.same_period_value,
-                    growth=part.growth_percent,
-                    unit_label=figure.unit_label,
-                    decimals=figure.decimals,
-                ),
-            ]
+            comparison_row(
+                label=label,
+                link=link,
+                value=part.value,
+                same=part.same_period_value,
+                growth=part.growth_percent,
+                unit_label=figure.unit_label,
+                decimals=figure.decimals,
+            )
         )
     if not bars:
         return None
@@ -146,7 +164,9 @@ def _breakdown_block(
 def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "revenue") -> Dashboard:
     """The leadership dashboard: key figures, trend, breakdowns, plan completion, completeness."""
     overview = reporting.bloc_overview(period=period, scope=scope)
-    figure = reporting.indicator_figure(code=indicator_code, period=period, scope=scope)
+    # Read once: every breakdown part below is a figure of the same indicator.
+    indicator = reporting.indicator_get(code=indicator_code) if indicator_code != reporting.UNITS_CODE else None
+    figure = reporting.indicator_figure(code=indicator_code, period=period, scope=scope, indicator=indicator)
     name = figure.indicator_name
     blocks: list[ChartBlock] = []
 
@@ -178,21 +198,15 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 else ""
             ),
             rows=[
-                [
-                    (
-                        f"{f.indicator_name} ({f.unit_label})",
-                        drilldown_url(code=f.indicator_code, period=period, scope=scope),
-                    ),
-                    number_cell(f.value, f.decimals),
-                    number_cell(f.same_period_value, f.decimals),
-                    change_cell(
-                        value=f.value,
-                        same=f.same_period_value,
-                        growth=f.growth_percent,
-                        unit_label=f.unit_label,
-                        decimals=f.decimals,
-                    ),
-                ]
+                comparison_row(
+                    label=f"{f.indicator_name} ({f.unit_label})",
+                    link=drilldown_url(code=f.indicator_code, period=period, scope=scope),
+                    value=f.value,
+                    same=f.same_period_value,
+                    growth=f.growth_percent,
+                    unit_label=f.unit_label,
+                    decimals=f.decimals,
+                )
                 for f in changes
             ],
         )
@@ -271,7 +285,9 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
             )
         )
     for key, title, parts in breakdowns:
-        block = _breakdown_block(key=key, title=title, parts=parts, code=indicator_code, period=period, figure=figure)
+        block = _breakdown_block(
+            key=key, title=title, parts=parts, code=indicator_code, period=period, figure=figure, indicator=indicator
+        )
         if block:
             blocks.append(block)
 
@@ -296,25 +312,21 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 ),
                 headers=[_("Unit"), period.label, _("Same period"), _("Change")],
                 rows=[
-                    [
-                        (row.unit_name, full),
-                        number_cell(row.value, figure.decimals),
-                        number_cell(row.same_period_value, figure.decimals),
-                        change_cell(
-                            value=row.value,
-                            same=row.same_period_value,
-                            growth=row.growth_percent,
-                            unit_label=figure.unit_label,
-                            decimals=figure.decimals,
-                        ),
-                    ]
+                    comparison_row(
+                        label=row.unit_name,
+                        link=full,
+                        value=row.value,
+                        same=row.same_period_value,
+                        growth=row.growth_percent,
+                        unit_label=figure.unit_label,
+                        decimals=figure.decimals,
+                    )
                     for row in top
                 ],
                 note=_("%(count)s units reported; all of them in the drill-down.") % {"count": len(units)},
             )
         )
 
-    indicator = reporting.indicator_get(code=indicator_code)
     if indicator is not None and indicator.has_plan:
         plan = reporting.plan_completion(code=indicator_code, year=period.year, scope=scope)
         if plan.units_with_plan:

@@ -83,9 +83,8 @@ class ReportingFigureSource:
 
     def _plan_count(self, code: str, threshold: Decimal) -> KnownCount | None:
         known = self.overview().get(code)
-        plan = (known.extra.get("plan") if known is not None else None) if threshold == 100 else None
-        if plan is not None and self.period.kind == "Y":
-            reached, total = int(plan["units_reached"]), int(plan["units_with_plan"])
+        if isinstance(known, reporting.PlanFigure) and threshold == 100 and self.period.kind == "Y":
+            reached, total = known.units_reached, known.units_with_plan
         else:
             if reporting.indicator_get(code=code) is None:
                 return None
@@ -124,15 +123,12 @@ class ReportingFigureSource:
             return None
         # A count indicator of the catalogue with this very condition is already in the overview.
         for figure in self.overview().values():
-            extra = figure.extra
             if (
-                extra.get("base_code") == code
-                and extra.get("operator") == operator
-                and extra.get("threshold") is not None
-                and Decimal(extra["threshold"]) == in_indicator_unit
+                isinstance(figure, reporting.CountIfFigure)
+                and figure.counts(base_code=code, operator=operator, threshold=in_indicator_unit)
                 and figure.value is not None
             ):
-                count, total = int(figure.value), int(extra["denominator"])
+                count, total = figure.count, figure.denominator
                 break
         else:
             counted = reporting.count_units_meeting(

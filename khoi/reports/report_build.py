@@ -129,23 +129,22 @@ def _unit_table(
 def _plan_table(overview: list[reporting.Figure]) -> Table | None:
     rows, values = [], []
     for figure in overview:
-        plan = figure.extra.get("plan")
-        if not plan:
+        if not isinstance(figure, reporting.PlanFigure):
             continue
-        share = plan.get("share_percent")
+        share = figure.plan_share_percent
         rows.append(
             [
                 figure.indicator_name,
-                format_number(plan["units_with_plan"]),
-                format_number(plan["units_reached"]),
+                format_number(figure.units_with_plan),
+                format_number(figure.units_reached),
                 format_percent(share) if share is not None else "–",
             ]
         )
         values.append(
             [
                 figure.indicator_name,
-                plan["units_with_plan"],
-                plan["units_reached"],
+                figure.units_with_plan,
+                figure.units_reached,
                 (share / 100) if share is not None else None,
             ]
         )

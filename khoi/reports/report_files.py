@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from khoi.core.downloads import content_type_for
 from khoi.core.party_document import PartyDocumentHeader, SignatureBlock
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
@@ -20,12 +21,8 @@ from .documents import DocumentHead
 from .report_build import Progress, bloc_report
 from .selectors import document_settings_for
 
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-    "txt": "text/plain; charset=utf-8",
-}
+# The formats a report comes in, with their content types from the one download table.
+CONTENT_TYPES = {fmt: content_type_for(f"report.{fmt}") for fmt in ("docx", "xlsx", "pdf", "txt")}
 # Above this many units a document is generated in the background.
 IMMEDIATE_UNIT_LIMIT = 150
 

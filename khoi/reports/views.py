@@ -130,11 +130,7 @@ def report_export(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         return render(request, "reports/error.html", {"errors": error.messages}, status=400)
-    return _download(content, filename, report_files.CONTENT_TYPES[format])
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    return file_response(content, filename, content_type=content_type)
+    return file_response(content, filename, content_type=report_files.CONTENT_TYPES[format])
 
 
 def _job(request: HttpRequest, job_id: Any) -> ReportJob:
@@ -156,7 +152,7 @@ def job_download(request: HttpRequest, job_id: Any) -> HttpResponse:
     job = _job(request, job_id)
     if job.status != ReportJob.Status.DONE or job.content is None:
         raise Http404(_("The document is not ready."))
-    return _download(bytes(job.content), job.filename, report_files.CONTENT_TYPES[job.format])
+    return file_response(bytes(job.content), job.filename, content_type=report_files.CONTENT_TYPES[job.format])
 
 
 # ---- Drill-down and dashboard ------------------------------------------------------------------

@@ -5,8 +5,6 @@ paragraphs, and the commendation sentence from the emulation records.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
-from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -37,7 +35,9 @@ def _style_for(row: IndicatorStyle, figure: reporting.Figure) -> prose.Style:
     )
 
 
-def figure_or_none(code: str, period: Period, scope: reporting.Scope, include_submitted: bool) -> Any:
+def figure_or_none(
+    code: str, period: Period, scope: reporting.Scope, include_submitted: bool
+) -> reporting.Figure | None:
     if code != reporting.UNITS_CODE and reporting.indicator_get(code=code) is None:
         return None
     return reporting.indicator_figure(code=code, period=period, scope=scope, include_submitted=include_submitted)
@@ -86,11 +86,9 @@ def prose_context(
             growth_percent=figure.growth_percent,
         )
         if f"plan.{code}" in names:
-            known_plan = figure.extra.get("plan") if period.kind == "Y" else None
-            if known_plan is not None:  # the overview already counted it (threshold 100%)
-                plans[code] = prose.ProsePlan(
-                    reached=int(known_plan["units_reached"]), with_plan=int(known_plan["units_with_plan"])
-                )
+            if isinstance(figure, reporting.PlanFigure) and period.kind == "Y":
+                # the overview already counted it (threshold 100%)
+                plans[code] = prose.ProsePlan(reached=figure.units_reached, with_plan=figure.units_with_plan)
             else:
                 plan = reporting.plan_completion(
                     code=code, year=period.year, scope=scope, include_submitted=include_submitted
@@ -105,17 +103,19 @@ def prose_context(
             (
                 f
                 for f in known.values()
-                if f.extra.get("base_code") == condition.indicator_code
-                and f.extra.get("operator") == condition.operator
-                and f.extra.get("threshold") is not None
-                and Decimal(f.extra["threshold"]) == condition.threshold
-                and f.extra.get("denominator_kind") == condition.denominator
+                if isinstance(f, reporting.CountIfFigure)
+                and f.counts(
+                    base_code=condition.indicator_code,
+                    operator=condition.operator,
+                    threshold=condition.threshold,
+                    denominator_kind=condition.denominator,
+                )
                 and f.value is not None
             ),
             None,
         )
         if same is not None:  # a count indicator of the catalogue with this very condition
-            count, total = int(same.value or 0), int(same.extra["denominator"])
+            count, total = same.count, same.denominator
         else:
             counted = reporting.count_units_meeting(
                 code=condition.indicator_code,

@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from khoi.core.workbook_read import WorkbookReadError, check_upload_size
+from khoi.core.forms import WorkbookUploadForm
 
 from . import selectors
 from .models import Ownership, Unit, UnitKind, ZoneKind
@@ -70,18 +69,8 @@ class CloseForm(forms.Form):
     left_on = _date_field(_("left the bloc on"))
 
 
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(label=_("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise ValidationError(_("Choose an Excel file ending in .xlsx."))
-        try:
-            check_upload_size(upload)
-        except WorkbookReadError as error:
-            raise ValidationError(error.message) from None
-        return upload
+class ImportUploadForm(WorkbookUploadForm):
+    """The register's workbook."""
 
 
 class GroupMemberForm(forms.Form):

@@ -32,10 +32,10 @@ from khoi.accounts.permissions import (
     role_required,
 )
 from khoi.core.downloads import file_response
-from khoi.core.service_errors import add_form_errors
+from khoi.core.service_errors import add_form_errors, flash_errors
 from khoi.core.versioning import posted_version
 
-from . import register_excel, selectors, services
+from . import register_excel, register_export, selectors, services
 from .forms import (
     CloseForm,
     GroupMemberForm,
@@ -314,8 +314,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.unit_reopen(unit=unit, actor=request.user)  # type: ignore[arg-type]
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        flash_errors(request, error)
     else:
         messages.success(request, _("The unit is a member of the bloc again."))
     return redirect("units:detail", pk=unit.pk)
@@ -340,13 +339,13 @@ def export(request: HttpRequest) -> HttpResponse:
         query=filters.get("q"),
         root=root,
     )
-    content = register_excel.build_workbook(units.select_related("parent", "sector", "zone").order_by("path"))
+    content = register_export.build_workbook(units.select_related("parent", "sector", "zone").order_by("path"))
     return file_response(content, "danh-sach-don-vi.xlsx")
 
 
 @role_required(can_manage_register)
 def import_template(request: HttpRequest) -> HttpResponse:
-    return file_response(register_excel.build_template(), "mau-danh-sach-don-vi.xlsx")
+    return file_response(register_export.build_template(), "mau-danh-sach-don-vi.xlsx")
 
 
 def _upload_path(token: str) -> str:

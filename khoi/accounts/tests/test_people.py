@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import uuid
 
 import pytest
 from django.core import mail
@@ -14,7 +15,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from khoi.accounts import people, services
-from khoi.accounts.models import ApiToken, Role, User
+from khoi.accounts.models import ApiToken, PeopleJob, Role, User
 from khoi.accounts.tests.factories import PASSWORD, make_user
 from khoi.core.workbook import WorkbookWriter
 from khoi.units import services as unit_services
@@ -156,8 +157,10 @@ def test_invited_people_get_no_password_the_others_do(unit_a, unit_b, staff_user
 @pytest.mark.parametrize("who", ["reporter_a_client", "leader_client", "propaganda_client"])
 def test_only_the_office_organisation_board_and_admins_manage_people(request, who):
     client = request.getfixturevalue(who)
-    for url in ("/accounts/people/", "/accounts/people/template/", "/accounts/people/credentials/"):
+    job = f"/accounts/people/jobs/{uuid.uuid4()}/"
+    for url in ("/accounts/people/", "/accounts/people/template/", job, f"{job}credentials/", f"{job}credentials/pdf/"):
         assert client.get(url).status_code == 403
+    assert client.post(f"{job}credentials/forget/").status_code == 403
     assert client.post("/accounts/people/confirm/", {"token": "x", "delivery": "print"}).status_code == 403
     assert client.post("/accounts/people/", {"source": "register"}).status_code == 403
     assert User.objects.filter(role=Role.REPORTER).count() <= 1
@@ -169,8 +172,10 @@ def test_anonymous_people_are_sent_to_sign_in(db):
 
 
 def test_credentials_are_404_once_forgotten_or_never_made(staff_client):
-    assert staff_client.get("/accounts/people/credentials/").status_code == 404
-    assert staff_client.get("/accounts/people/credentials/xlsx/").status_code == 404
+    job = f"/accounts/people/jobs/{uuid.uuid4()}/"
+    assert staff_client.get(job).status_code == 404
+    assert staff_client.get(f"{job}credentials/").status_code == 404
+    assert staff_client.get(f"{job}credentials/xlsx/").status_code == 404
 
 
 def test_preview_lists_problems_and_creates_nothing(staff_client, unit_a):
@@ -184,58 +189,76 @@ def test_preview_lists_problems_and_creates_nothing(staff_client, unit_a):
     assert not User.objects.filter(role=Role.REPORTER).exists()
 
 
-def test_from_preview_to_the_printed_sheet(staff_client, unit_a, unit_b):
+def _confirm(client, token, delivery, capture):
+    with capture(execute=True):  # the request's transaction commits: the task runs (immediate backend)
+        return client.post("/accounts/people/confirm/", {"token": token, "delivery": delivery})
+
+
+def test_from_preview_to_the_printed_sheet(staff_client, unit_a, unit_b, django_capture_on_commit_callbacks):
     content = sheet(("Nguyễn Văn An", "an@example.vn", unit_a.code), ("Trần Thị Bình", "0912345678", unit_b.code))
     response = staff_client.post("/accounts/people/", {"file": upload(content)})
     assert response.status_code == 200
     token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
-    response = staff_client.post("/accounts/people/confirm/", {"token": token, "delivery": "print"})
-    assert response.status_code == 302 and response["Location"] == "/accounts/people/credentials/"
-    page = staff_client.get("/accounts/people/credentials/").content.decode()
-    passwords = re.findall(r"[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}", page)
+    response = _confirm(staff_client, token, "print", django_capture_on_commit_callbacks)
+    job = PeopleJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/accounts/people/jobs/{job.pk}/"
+    sheet_url = f"/accounts/people/jobs/{job.pk}/credentials/"
+    assert staff_client.get(response["Location"])["Location"] == sheet_url  # done: on to the sheet
+    htmx = staff_client.get(response["Location"], headers={"HX-Request": "true"})
+    assert htmx["HX-Redirect"] == sheet_url
+    page = staff_client.get(sheet_url).content.decode()
+    passwords = re.findall(r"(?<![\w-])[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}(?![\w-])", page)  # not in the job's id
     assert len(passwords) == 2
     assert User.objects.get(username="an@example.vn").check_password(passwords[0])
-    workbook = staff_client.get("/accounts/people/credentials/xlsx/")
+    workbook = staff_client.get(f"{sheet_url}xlsx/")
     cells = [c for row in load_workbook(io.BytesIO(workbook.content)).active.iter_rows(values_only=True) for c in row]
     assert set(passwords) <= set(cells) and "an@example.vn" in cells
-    pdf = staff_client.get("/accounts/people/credentials/pdf/")
+    pdf = staff_client.get(f"{sheet_url}pdf/")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     # a second confirmation of the same preview creates nobody
-    staff_client.post("/accounts/people/confirm/", {"token": token, "delivery": "print"})
-    assert User.objects.filter(role=Role.REPORTER).count() == 2
-    staff_client.post("/accounts/people/credentials-forget/")
-    assert staff_client.get("/accounts/people/credentials/").status_code == 404
+    _confirm(staff_client, token, "print", django_capture_on_commit_callbacks)
+    assert User.objects.filter(role=Role.REPORTER).count() == 2 and PeopleJob.objects.count() == 1
+    staff_client.post(f"{sheet_url}forget/")
+    assert staff_client.get(sheet_url).status_code == 404
+    job.refresh_from_db()
+    assert job.credentials == [] and job.credentials_until is None
 
 
-def test_a_preview_made_stale_creates_nobody(staff_client, unit_a, unit_b):
+def test_a_preview_made_stale_creates_nobody(staff_client, unit_a, unit_b, django_capture_on_commit_callbacks):
     content = sheet(("Nguyễn Văn An", "an@example.vn", unit_a.code), ("Trần Thị Bình", "0912345678", unit_b.code))
     page = staff_client.post("/accounts/people/", {"file": upload(content)}).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
     make_user("0912345678", role=Role.REPORTER, unit=unit_b)  # someone took the login meanwhile
-    response = staff_client.post("/accounts/people/confirm/", {"token": token, "delivery": "print"}, follow=True)
-    assert "0912345678" in response.content.decode()
+    response = _confirm(staff_client, token, "print", django_capture_on_commit_callbacks)
+    page = staff_client.get(response["Location"]).content.decode()
+    assert "0912345678" in page and "Chưa tạo tài khoản nào" in page
     assert not User.objects.filter(username="an@example.vn").exists()
 
 
-def test_reporters_from_the_register_through_the_pages(organisation_user, unit_a, unit_b):
+def test_reporters_from_the_register_through_the_pages(
+    organisation_user, unit_a, unit_b, django_capture_on_commit_callbacks
+):
     client = Client()
     client.force_login(organisation_user)
     page = client.post("/accounts/people/", {"source": "register"}).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    client.post("/accounts/people/confirm/", {"token": token, "delivery": "print"})
+    _confirm(client, token, "print", django_capture_on_commit_callbacks)
     assert set(User.objects.filter(role=Role.REPORTER).values_list("unit__code", flat=True)) == {
         unit_a.code,
         unit_b.code,
     }
 
 
-def test_an_invitation_is_a_one_time_link_that_ends_the_forced_change(staff_client, unit_a):
+def test_an_invitation_is_a_one_time_link_that_ends_the_forced_change(
+    staff_client, unit_a, django_capture_on_commit_callbacks
+):
     page = staff_client.post(
         "/accounts/people/", {"file": upload(sheet(("Nguyễn Văn An", "an@example.vn", unit_a.code)))}
     ).content.decode()
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    response = staff_client.post("/accounts/people/confirm/", {"token": token, "delivery": "invite"})
-    assert response.status_code == 302 and response["Location"] == "/accounts/people/"
+    response = _confirm(staff_client, token, "invite", django_capture_on_commit_callbacks)
+    job_page = staff_client.get(response["Location"])
+    assert job_page.status_code == 200 and "Đã gửi 1 thư mời" in job_page.content.decode()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["an@example.vn"]
     body = str(mail.outbox[0].body)
     assert "an@example.vn" in body and "Kính gửi" in body

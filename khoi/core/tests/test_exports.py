@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import zipfile
 
 import pytest
 from django.apps import apps
@@ -159,19 +158,6 @@ def test_only_admins_and_the_office_download_the_bloc(request, who):
 def test_anonymous_people_are_sent_to_sign_in_for_the_export(db):
     response = Client().get("/export/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-def test_the_office_downloads_a_zip(staff_client, bloc, unit_a):
-    page = staff_client.get("/export/")
-    assert page.status_code == 200 and "units.xlsx" in page.content.decode()
-    response = staff_client.post("/export/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
-    assert "du-lieu-khoi-" in response["Content-Disposition"]
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
-    names = archive.namelist()
-    assert "manifest.json" in names and "units.xlsx" in names and "accounts.json" not in names
-    with_people = zipfile.ZipFile(io.BytesIO(staff_client.post("/export/", {"with_personal_data": "on"}).content))
-    assert "accounts.json" in with_people.namelist()
 
 
 def test_a_unit_s_reporter_does_not_see_the_export_in_the_menu(reporter_a_client, staff_client):

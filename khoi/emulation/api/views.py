@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,8 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member, reads_all, require
+from khoi.accounts.permissions import reads_all, require, signed_in_member
 from khoi.core.versioning import posted_version
 from khoi.units.models import Unit
 from khoi.units.scope import require_unit_readable
@@ -25,12 +24,6 @@ from khoi.units.scope import require_unit_readable
 from .. import access, selectors, services
 from ..models import Agreement, Campaign, CommendationForm, Decision, Issuer, Person, Proposal, Scorecard
 from . import serializers as s
-
-
-def _user(request: Request) -> User:
-    if not is_member(request.user):
-        raise PermissionDenied
-    return request.user
 
 
 def _agreement(request: Request, pk: int) -> Agreement:
@@ -82,7 +75,7 @@ class ScoresView(APIView):
             require(access.can_self_score(request.user, card.member))
             services.scorecard_save_self(
                 scorecard=card,
-                actor=_user(request),
+                actor=signed_in_member(request),
                 scores=scores,
                 submit=data.validated_data["submit"],
                 expected_version=posted_version(request),
@@ -90,7 +83,7 @@ class ScoresView(APIView):
         elif side == "bloc":
             require(access.can_handle_commendation(request.user))
             services.scorecard_save_bloc(
-                scorecard=card, actor=_user(request), scores=scores, expected_version=posted_version(request)
+                scorecard=card, actor=signed_in_member(request), scores=scores, expected_version=posted_version(request)
             )
         else:
             raise Http404
@@ -106,7 +99,7 @@ class ProposeView(APIView):
         data.is_valid(raise_exception=True)
         proposal = services.agreement_propose_commendations(
             agreement=agreement,
-            actor=_user(request),
+            actor=signed_in_member(request),
             flag_form=data.validated_data["flag_form"],
             merit_form=data.validated_data["merit_form"],
         )
@@ -137,7 +130,7 @@ class ProposalListView(APIView):
         require(access.can_handle_commendation(request.user) or access.reporter_owns_unit(request.user, unit))
         campaign = Campaign.objects.filter(code=values["campaign"]).first() if values["campaign"] else None
         proposal = services.proposal_create_for_unit(
-            actor=_user(request),
+            actor=signed_in_member(request),
             unit=unit,
             year=values["year"],
             title=values["title"],
@@ -165,7 +158,7 @@ class ProposalSubmitView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         proposal = _proposal(request, pk)
         require(access.can_edit_proposal(request.user, proposal))
-        violations = services.proposal_submit(proposal=proposal, actor=_user(request))
+        violations = services.proposal_submit(proposal=proposal, actor=signed_in_member(request))
         return Response([violation.as_dict() for violation in violations])
 
 
@@ -178,7 +171,7 @@ class ProposalReviewView(APIView):
         data.is_valid(raise_exception=True)
         proposal = services.proposal_review(
             proposal=proposal,
-            actor=_user(request),
+            actor=signed_in_member(request),
             approve=data.validated_data["approve"],
             note=data.validated_data["note"],
             rejected_item_ids=data.validated_data["rejected_items"],
@@ -206,7 +199,7 @@ class DecisionListView(APIView):
                 {"issuer": _("Unknown issuer code.")} if issuer is None else {"form": _("Unknown form code.")}
             )
         decision = services.decision_create(
-            actor=_user(request),
+            actor=signed_in_member(request),
             data=services.DecisionInput(
                 issuer=issuer,
                 form=form,

@@ -9,6 +9,8 @@ from rest_framework import serializers
 from khoi.core.clean_input import MULTILINE
 from khoi.core.inputs import TEXT_MAX, BoundedIntegerField, id_list_field
 
+from .. import figure_text
+from ..figure_types import Figure
 from ..models import Indicator
 
 
@@ -22,8 +24,8 @@ class FigureSerializer(serializers.Serializer):
     value = serializers.DecimalField(max_digits=30, decimal_places=6, allow_null=True)
     same_period_value = serializers.DecimalField(max_digits=30, decimal_places=6, allow_null=True)
     growth_percent = serializers.DecimalField(max_digits=30, decimal_places=6, allow_null=True)
-    value_text = serializers.CharField()
-    change_text = serializers.CharField()
+    value_text = serializers.SerializerMethodField()
+    change_text = serializers.SerializerMethodField()
     units_reporting = serializers.IntegerField()
     units_expected = serializers.IntegerField()
     includes_unapproved = serializers.BooleanField()
@@ -38,8 +40,15 @@ class FigureSerializer(serializers.Serializer):
     def get_period_label(self, obj: Any) -> str:
         return str(obj.period.label)
 
-    def get_extra(self, obj: Any) -> dict[str, Any]:
-        return _jsonable(obj.extra)
+    def get_value_text(self, obj: Figure) -> str:
+        return figure_text.value_text(obj)
+
+    def get_change_text(self, obj: Figure) -> str:
+        return figure_text.change_text(obj)
+
+    def get_extra(self, obj: Figure) -> dict[str, Any]:
+        # The figure's own fields by kind (plan, ratio, count, register), as the API always gave them.
+        return _jsonable(obj.details())
 
 
 def _jsonable(value: Any) -> Any:

@@ -3,9 +3,9 @@ the same access rules (another unit's form → 404; a forbidden action → 403).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,8 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from khoi.accounts.models import User
-from khoi.accounts.permissions import is_member, require
+from khoi.accounts.permissions import require, signed_in_member
 from khoi.units.scope import visible_units
 
 from .. import selectors, services
@@ -38,12 +37,6 @@ SCOPE_PARAMETERS = [
     OpenApiParameter("group", OpenApiTypes.STR, description="Unit group code, e.g. ngan-hang"),
     OpenApiParameter("include_submitted", OpenApiTypes.BOOL, description="Count submitted, unapproved forms too"),
 ]
-
-
-def _user(request: Request) -> User:
-    if not is_member(request.user):
-        raise PermissionDenied
-    return request.user
 
 
 def _period(request: Request) -> Period:
@@ -150,7 +143,7 @@ class RoundBulkApproveView(APIView):
                 "pk", flat=True
             )
         )
-        count = services.submission_bulk_approve(submission_ids=ids, actor=_user(request))
+        count = services.submission_bulk_approve(submission_ids=ids, actor=signed_in_member(request))
         return Response({"count": count})
 
 
@@ -159,7 +152,7 @@ class TodoView(APIView):
 
     @extend_schema(responses=s.SubmissionSerializer(many=True))
     def get(self, request: Request) -> Response:
-        submissions = selectors.submission_todo_list(units=visible_units(_user(request)))
+        submissions = selectors.submission_todo_list(units=visible_units(signed_in_member(request)))
         return Response(s.SubmissionSerializer([_with_values(x) for x in submissions], many=True).data)
 
 
@@ -188,7 +181,7 @@ class SubmissionValuesView(APIView):
         data.is_valid(raise_exception=True)
         saved = services.submission_save_values(
             submission=submission,
-            actor=_user(request),
+            actor=signed_in_member(request),
             values=data.validated_data["values"],
             expected_version=data.validated_data["version"],
             source="api",
@@ -205,7 +198,7 @@ class SubmissionSubmitView(APIView):
         data.is_valid(raise_exception=True)
         saved = services.submission_submit(
             submission=submission,
-            actor=_user(request),
+            actor=signed_in_member(request),
             explanations=data.validated_data.get("explanations") or {},
             expected_version=data.validated_data.get("version"),
         )
@@ -217,34 +210,30 @@ class SubmissionApproveView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
         require_review(request.user)
-        saved = services.submission_approve(submission=submission, actor=_user(request))
+        saved = services.submission_approve(submission=submission, actor=signed_in_member(request))
         return Response(s.SubmissionSerializer(_with_values(saved)).data)
+
+
+def _review_with_comment(request: Request, pk: int, action: Callable[..., Submission]) -> Response:
+    """A reviewer's step that carries a comment (return, unlock): the same checks and answer."""
+    submission = submission_for(request.user, pk)
+    require_review(request.user)
+    data = s.CommentInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    saved = action(submission=submission, actor=signed_in_member(request), comment=data.validated_data["comment"])
+    return Response(s.SubmissionSerializer(_with_values(saved)).data)
 
 
 class SubmissionReturnView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        submission = submission_for(request.user, pk)
-        require_review(request.user)
-        data = s.CommentInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        saved = services.submission_return(
-            submission=submission, actor=_user(request), comment=data.validated_data["comment"]
-        )
-        return Response(s.SubmissionSerializer(_with_values(saved)).data)
+        return _review_with_comment(request, pk, services.submission_return)
 
 
 class SubmissionUnlockView(APIView):
     @extend_schema(request=s.CommentInputSerializer, responses=s.SubmissionSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        submission = submission_for(request.user, pk)
-        require_review(request.user)
-        data = s.CommentInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        saved = services.submission_unlock(
-            submission=submission, actor=_user(request), comment=data.validated_data["comment"]
-        )
-        return Response(s.SubmissionSerializer(_with_values(saved)).data)
+        return _review_with_comment(request, pk, services.submission_unlock)
 
 
 class SubmissionRemindView(APIView):
@@ -252,5 +241,5 @@ class SubmissionRemindView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         submission = submission_for(request.user, pk)
         require(can_review(request.user))
-        count = services.submission_remind(submission=submission, actor=_user(request))
+        count = services.submission_remind(submission=submission, actor=signed_in_member(request))
         return Response({"count": count})

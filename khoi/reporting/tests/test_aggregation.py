@@ -9,9 +9,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from khoi.reporting.figure_text import change_text, same_period_ratio_text
 from khoi.reporting.models import Plan, SubmissionStatus
 from khoi.reporting.periods import Period
 from khoi.reporting.selectors import (
+    CountIfFigure,
+    Figure,
+    OrganisationsFigure,
+    PlanFigure,
+    RatioFigure,
     Scope,
     bloc_overview,
     count_units_meeting,
@@ -169,11 +175,11 @@ def test_growth_compares_with_the_same_period_of_the_year_before(unit_a, revenue
     record(unit_a, revenue, "2020-H1", 100)
     record(unit_a, revenue, "2021-H1", 128.7)
     result = indicator_figure(code="revenue", period=H1)
-    assert result.same_period_value == 100 and result.change_text == "tăng 28,7%"
+    assert result.same_period_value == 100 and change_text(result) == "tăng 28,7%"
     record(unit_a, revenue, "2020-Y", 300)
     record(unit_a, revenue, "2021-Y", 290.4)
     year = indicator_figure(code="revenue", period=Y)
-    assert (year.change_text, year.same_period_ratio_text) == ("giảm 3,2%", "bằng 96,8% cùng kỳ")
+    assert (change_text(year), same_period_ratio_text(year)) == ("giảm 3,2%", "bằng 96,8% cùng kỳ")
 
 
 def test_group_indicators_expect_only_the_groups_units(unit_a, unit_b):
@@ -221,3 +227,27 @@ def test_the_overview_takes_the_same_number_of_queries_for_5_and_40_units(bloc, 
         counts.append(len(context.captured_queries))
         assert next(f for f in figures if f.indicator_code == "revenue").value == 3 * size
     assert counts[0] == counts[1] <= 12
+
+
+def test_each_kind_of_indicator_answers_with_its_own_kind_of_figure(unit_a, unit_b, revenue):
+    revenue.has_plan = True
+    revenue.save()
+    loans = make_indicator("loans")
+    bad = make_indicator("bad_debt")
+    make_indicator("npl_ratio", unit_aggregation="ratio", numerator=bad, denominator=loans, unit_label="%")
+    make_indicator(
+        "revenue_100bn_units", unit_aggregation="count_if", base=revenue, count_operator=">=", count_threshold=100
+    )
+    for unit, value in ((unit_a, 150), (unit_b, 50)):
+        record(unit, revenue, "2021-Y", value)
+        record(unit, loans, "2021-Y", 1000)
+        record(unit, bad, "2021-Y", 10)
+        Plan.objects.create(unit=unit, indicator=revenue, year=2021, value=100)
+    by_code = {figure.indicator_code: figure for figure in bloc_overview(period=Y)}
+    units, plan = by_code["base_organisations"], by_code["revenue"]
+    ratio, counted = by_code["npl_ratio"], by_code["revenue_100bn_units"]
+    assert isinstance(units, OrganisationsFigure) and (units.base_committees, units.base_cells) == (1, 1)
+    assert isinstance(plan, PlanFigure) and (plan.units_reached, plan.units_with_plan) == (1, 2)
+    assert isinstance(ratio, RatioFigure) and (ratio.numerator, ratio.denominator) == (20, 2000)
+    assert isinstance(counted, CountIfFigure) and (counted.count, counted.denominator) == (1, 2)
+    assert type(indicator_figure(code="revenue", period=H1)) is Figure

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khoi.reporting import demo
+from khoi.reporting import demo_figures
 from khoi.reporting.models import Indicator, TimeAggregation, ValidationRule
 from khoi.reporting.validation import rule_findings
 
@@ -76,8 +76,8 @@ def test_fit_within_keeps_the_total_and_every_bound(data):
     upper = {key: Decimal(cap) / 10 for key, (_a, cap) in data.items()}
     if sum(upper.values()) < total:
         with pytest.raises(ValueError):
-            demo.fit_within(values, lower={}, upper=upper, places=1)
+            demo_figures.fit_within(values, lower={}, upper=upper, places=1)
         return
-    fitted = demo.fit_within(values, lower={}, upper=upper, places=1)
+    fitted = demo_figures.fit_within(values, lower={}, upper=upper, places=1)
     assert sum(fitted.values()) == total
     assert all(Decimal(0) <= fitted[key] <= upper[key] for key in values)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from khoi.core.formatting import growth_percent
+from khoi.reporting.figure_text import change_text
 from khoi.reporting.periods import Period
 from khoi.reporting.selectors import Figure
 
@@ -30,8 +31,8 @@ def figure(value, before, *, unit="tỷ đồng", decimals=0, lower_is_better=Fa
 
 def test_a_ratio_changes_in_percentage_points():
     npl = figure(D("0.78"), D("0.85"), unit="%", decimals=2, lower_is_better=True)
-    assert npl.change_text == "giảm 0,07 điểm phần trăm"
-    assert figure(D("1.10"), D("0.85"), unit="%", decimals=2).change_text == "tăng 0,25 điểm phần trăm"
+    assert change_text(npl) == "giảm 0,07 điểm phần trăm"
+    assert change_text(figure(D("1.10"), D("0.85"), unit="%", decimals=2)) == "tăng 0,25 điểm phần trăm"
 
 
 def test_a_falling_bad_debt_ratio_is_good_news_and_a_falling_revenue_is_not():

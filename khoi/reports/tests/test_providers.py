@@ -1,5 +1,8 @@
 """Reports read the commendations from emulation through khoi.core.providers, never an import:
-with emulation left out of INSTALLED_APPS the report simply has no commendation sentence."""
+with emulation left out of INSTALLED_APPS the report simply has no commendation sentence.
+
+It uses the package's demo bloc (`demo`): the demo stays loaded for the whole package, so a bloc of
+its own would be a second root, which the register refuses."""
 
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ from django.test import override_settings
 from khoi.emulation.selectors import CommendationCounts
 from khoi.reporting.periods import Period
 from khoi.reports.wording import commendation_sentence
+from khoi.units.models import Unit, UnitKind
 
 
-def test_the_commendation_sentence_comes_from_emulation_and_leaves_with_it(monkeypatch, bloc):
+def test_the_commendation_sentence_comes_from_emulation_and_leaves_with_it(monkeypatch, demo):
+    bloc = Unit.objects.get(kind=UnitKind.BLOC)
     asked = []
 
     def commendation_counts(**filters):

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from khoi.units import register_excel, selectors, services
+from khoi.units import register_excel, register_export, selectors, services
 from khoi.units.models import Unit, UnitChange, Zone, ZoneKind
 from khoi.units.tests.conftest import make_workbook
 from khoi.units.tests.factories import valid_tax_code
@@ -107,15 +107,15 @@ def test_a_header_row_without_required_columns_is_refused(db):
 
 
 def test_the_template_has_the_vietnamese_header_row_and_reads_back_empty(db):
-    content = register_excel.build_template()
+    content = register_export.build_template()
     result = _check(content)
     assert [e.message for e in result.errors] == ["Tệp không có dòng đơn vị nào dưới dòng tiêu đề."]
 
 
 def test_export_then_import_into_an_empty_register_gives_the_same_register(demo):
     units = Unit.objects.select_related("parent", "sector", "zone").order_by("path")
-    exported = register_excel.build_workbook(units)
-    before = [register_excel.unit_row_values(unit) for unit in units.order_by("code")]
+    exported = register_export.build_workbook(units)
+    before = [register_export.unit_row_values(unit) for unit in units.order_by("code")]
     # Empty the register (people's accounts and groups refer to units), then import the file.
     from khoi.accounts.models import User
     from khoi.units.models import UnitGroup
@@ -130,7 +130,7 @@ def test_export_then_import_into_an_empty_register_gives_the_same_register(demo)
     created = services.unit_import(content=exported, actor=None)
     assert len(created) == len(before) == 126
     after = [
-        register_excel.unit_row_values(unit)
+        register_export.unit_row_values(unit)
         for unit in Unit.objects.select_related("parent", "sector", "zone").order_by("code")
     ]
     assert after == before

@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from khoi.core.formatting import format_percent
+from khoi.reporting.figure_text import change_text, same_period_text, value_text
 from khoi.reporting.periods import Period
-from khoi.reporting.selectors import Scope, bloc_overview
+from khoi.reporting.selectors import CountIfFigure, PlanFigure, Scope, bloc_overview
 
 
 def _plain(value: Any) -> Any:
@@ -62,13 +63,13 @@ class Command(BaseCommand):
                                     "value": _plain(f.value),
                                     "same_period_value": _plain(f.same_period_value),
                                     "growth_percent": _plain(f.growth_percent),
-                                    "value_text": f.value_text,
-                                    "same_period_text": f.same_period_text,
-                                    "change_text": f.change_text if f.same_period_value is not None else "",
+                                    "value_text": value_text(f),
+                                    "same_period_text": same_period_text(f),
+                                    "change_text": change_text(f) if f.same_period_value is not None else "",
                                     "units_reporting": f.units_reporting,
                                     "units_expected": f.units_expected,
                                     "includes_unapproved": f.includes_unapproved,
-                                    "extra": _plain(f.extra),
+                                    "extra": _plain(f.details()),
                                 }
                                 for f in figures
                             ],
@@ -80,13 +81,13 @@ class Command(BaseCommand):
                 return
             self.stdout.write(f"{period.label} ({period}) – {period.same_period_last_year().label}")
             for f in figures:
-                line = f"- {f.indicator_name}: {f.value_text or '—'}"
+                line = f"- {f.indicator_name}: {value_text(f) or '—'}"
                 if f.value is not None and f.same_period_value is not None:
-                    line += f" ({f.change_text}; {f.same_period_text})"
-                if "share_percent" in f.extra and f.extra["share_percent"] is not None:
-                    line += f" – {format_percent(f.extra['share_percent'])}/{f.extra['denominator']}"
-                if "plan" in f.extra:
-                    line += f" – {f.extra['plan']['units_reached']}/{f.extra['plan']['units_with_plan']} ≥ 100% KH"
+                    line += f" ({change_text(f)}; {same_period_text(f)})"
+                if isinstance(f, CountIfFigure) and f.share_percent is not None:
+                    line += f" – {format_percent(f.share_percent)}/{f.denominator}"
+                if isinstance(f, PlanFigure):
+                    line += f" – {f.units_reached}/{f.units_with_plan} ≥ 100% KH"
                 if f.includes_unapproved:
                     line += " [*]"
                 self.stdout.write(line)
