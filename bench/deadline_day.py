@@ -101,9 +101,6 @@ def unit_values(number: int, month_factor: float) -> dict[str, int | float]:
         "wage_fund": around(workers * 0.012),
         "worker_months": workers,
         "party_members": max(3, workers // 40),
-        "party_admissions": rng.randint(0, 3),
-        "party_conversions": rng.randint(0, 2),
-        "party_quality_assessed": rng.randint(0, 5),
         "social_welfare": around(revenue * 0.001),
         "covid_fund": around(revenue * 0.0005),
     }

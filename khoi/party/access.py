@@ -64,3 +64,29 @@ def can_record_step(user: AnyUser, person: Person, step: int) -> bool:
     from .models import Step
 
     return secretary_unit_id(user) == person.unit_id and step <= Step.BASE_PROPOSAL
+
+
+def can_add_person(user: AnyUser, unit: Unit) -> bool:
+    """A candidate is entered by the Organisation Board, or by the secretary of their organisation."""
+    return is_organisation_board(user) or secretary_unit_id(user) == unit.pk
+
+
+def can_grade_organisations(user: AnyUser) -> bool:
+    """Base organisations are graded by a decision of the bloc committee: the Organisation Board."""
+    return is_organisation_board(user)
+
+
+def member_grading_units(user: AnyUser) -> QuerySet[Unit]:
+    """The organisations whose members' grades the user records (the organisation's committee
+    decides them): all for the Organisation Board, their own for a secretary."""
+    return record_units(user)
+
+
+def can_record_committee(user: AnyUser) -> bool:
+    """Committee appointments are decisions of the bloc committee: the Organisation Board."""
+    return is_organisation_board(user)
+
+
+def can_record_reviews(user: AnyUser) -> bool:
+    """Inspections, supervisions and discipline: the Inspection Board."""
+    return is_inspection_board(user)

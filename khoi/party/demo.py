@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -155,6 +156,7 @@ def load() -> str:
         batches = _courses()
         people, steps = _people_and_steps(rng, early, late, batches, numbers)
         _gradings(rng, numbers)
+        _member_gradings(rng)
         _committees(rng, early, numbers)
         _inspections(early)
         _secretary()
@@ -255,6 +257,43 @@ def _gradings(rng: random.Random, numbers: _Numbers) -> None:
                 for unit, grade in zip(shuffled, grades, strict=True)
             ]
         )
+
+
+# Members' grading year -> the base committees' decision date (before the bloc's grading of the
+# organisations). The seeds give no member figures: in each organisation about 10% "completed",
+# and as many "excellent" as 20% of those rated good or excellent allows (the quota of both
+# regulations; small organisations have none), one member of the largest not completing.
+MEMBER_GRADINGS = {2020: dt.date(2021, 1, 12), 2023: dt.date(2024, 1, 11)}
+
+
+def _member_gradings(rng: random.Random) -> None:
+    """Each base organisation's committee grades its members (admitted by the end of the year)."""
+    rows: list[Grading] = []
+    for year, signed_on in MEMBER_GRADINGS.items():
+        members = Person.objects.filter(
+            status__in=[PersonStatus.PROBATIONARY, PersonStatus.FULL], admitted_on__lte=dt.date(year, 12, 31)
+        ).order_by("unit_id", "pk")
+        by_unit: dict[int, list[Person]] = {}
+        for person in members:
+            by_unit.setdefault(person.unit_id, []).append(person)
+        largest = max(by_unit, key=lambda unit_id: len(by_unit[unit_id]))
+        for number, (unit_id, people) in enumerate(sorted(by_unit.items()), start=1):
+            text = f"{number}-QĐ/ĐU"
+            decision = Decision.objects.create(kind=DecisionKind.GRADING, number=text, number_key=number_key(text),
+                                               year=signed_on.year, signed_on=signed_on, unit_id=unit_id,
+                                               subject=f"{year}: đảng viên")  # fmt: skip
+            rng.shuffle(people)
+            count = len(people)
+            failed = 1 if unit_id == largest else 0
+            completed = sum(1 for _p in people[failed:] if rng.random() < 0.1)
+            excellent = rules.excellent_allowed({"good": count - completed - failed}, Decimal(20))
+            grades = [Grade.NOT_COMPLETED] * failed + [Grade.COMPLETED] * completed + [Grade.EXCELLENT] * excellent
+            grades += [Grade.GOOD] * (count - len(grades))
+            rows += [
+                Grading(year=year, decision=decision, person=person, grade=grade)
+                for person, grade in zip(people, grades, strict=True)
+            ]
+    Grading.objects.bulk_create(rows, batch_size=500)
 
 
 def _committees(rng: random.Random, units: list[Unit], numbers: _Numbers) -> None:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 
 from khoi.units.models import Unit
+from khoi.units.selectors import sort_vietnamese, unit_list_active_on
 
 from . import rules
 from .models import (
@@ -271,3 +272,106 @@ def candidates_by_step(*, units: QuerySet[Unit] | Iterable[int]) -> dict[int, in
     """How many people of the organisations stand at each step (counts for leadership)."""
     people = person_list(units=units).exclude(status=PersonStatus.LEFT).annotate(done=Count("steps"))
     return dict(Counter(person.done for person in people))
+
+
+# ---- Data entry -------------------------------------------------------------------------------
+
+
+def units_to_grade(*, year: int) -> list[Unit]:
+    """The base organisations of the bloc at the end of `year` not yet graded for it."""
+    graded = Grading.objects.filter(year=year, unit__isnull=False).values("unit_id")
+    return sort_vietnamese(unit_list_active_on(on_date=dt.date(year, 12, 31)).exclude(pk__in=graded))
+
+
+def members_to_grade(*, unit: Unit, year: int) -> QuerySet[Person]:
+    """An organisation's members at the end of `year` (admitted by then, not left) not yet graded."""
+    graded = Grading.objects.filter(year=year, person__isnull=False).values("person_id")
+    return (
+        Person.objects.filter(unit=unit, status__in=[PersonStatus.PROBATIONARY, PersonStatus.FULL])
+        .filter(admitted_on__lte=dt.date(year, 12, 31))
+        .exclude(pk__in=graded)
+        .order_by("name_key")
+    )
+
+
+def member_grades(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[str, int]:
+    """{grade: members} graded by their organisations' decisions signed in the range."""
+    rows = (
+        Grading.objects.filter(person__unit_id__in=unit_ids)
+        .filter(_in(start, end, "decision__signed_on"))
+        .values("grade")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["grade"]: row["n"] for row in rows}
+
+
+# ---- Drill-down from a figure to its records -----------------------------------------------------
+
+FIGURES = ("admissions", "conversions", "organisations_graded", "committees_changed", "courses_held", "reviews")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One decision (or batch, or review) behind a figure. `person` only for record holders."""
+
+    number: str
+    date: dt.date | None
+    organisation: str
+    detail: str = ""
+    count: int = 1
+    person: Person | None = None
+
+
+def figure_rows(
+    *, figure: str, start: dt.date, end: dt.date, unit_ids: Sequence[int], with_people: bool
+) -> list[FigureRow]:
+    """The records a figure of `party_figures` counts, for the same range and organisations, in
+    date order. Without `with_people` nothing names a person (decisions' numbers and dates only)."""
+    if figure in ("admissions", "conversions"):
+        step = Step.DECISION if figure == "admissions" else Step.CONVERSION
+        steps = (
+            AdmissionStep.objects.filter(step=step, person__unit_id__in=unit_ids)
+            .filter(_in(start, end, "decision__signed_on"))
+            .select_related("decision", "person__unit")
+            .order_by("decision__signed_on", "decision__number_key")
+        )
+        return [
+            FigureRow(
+                number=s.decision.number if s.decision else "",
+                date=s.decision.signed_on if s.decision else s.done_on,
+                organisation=s.person.unit.name,
+                person=s.person if with_people else None,
+            )
+            for s in steps
+        ]
+    if figure == "organisations_graded":
+        decisions = (
+            Decision.objects.filter(gradings__unit_id__in=unit_ids)
+            .filter(_in(start, end, "signed_on"))
+            .annotate(n=Count("gradings"))
+            .order_by("signed_on", "number_key")
+        )
+        return [FigureRow(d.number, d.signed_on, "", d.subject, d.n) for d in decisions]
+    if figure == "committees_changed":
+        changes = (
+            Decision.objects.filter(appointments__unit_id__in=unit_ids)
+            .filter(_in(start, end, "signed_on"))
+            .distinct()
+            .order_by("signed_on", "number_key")
+        )
+        units = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "name"))
+        unit_of = dict(CommitteeAppointment.objects.filter(decision__in=changes).values_list("decision_id", "unit_id"))
+        return [FigureRow(d.number, d.signed_on, units.get(unit_of.get(d.pk, 0), "")) for d in changes]
+    if figure == "courses_held":
+        batches = CourseBatch.objects.filter(_in(start, end, "ends_on")).order_by("starts_on")
+        return [FigureRow(str(b), b.ends_on, b.place, b.get_kind_display()) for b in batches]
+    if figure == "reviews":
+        reviews = (
+            Review.objects.filter(unit_id__in=unit_ids)
+            .filter(_in(start, end, "done_on"))
+            .select_related("unit")
+            .order_by("done_on", "pk")
+        )
+        return [FigureRow("", r.done_on, r.unit.name, r.get_kind_display()) for r in reviews]
+    raise KeyError(figure)

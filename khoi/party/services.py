@@ -28,6 +28,7 @@ from .models import (
     Decision,
     DecisionKind,
     DisciplineCase,
+    DisciplineForm,
     Grade,
     Grading,
     GradingSubject,
@@ -36,6 +37,7 @@ from .models import (
     Position,
     RecordRead,
     Review,
+    ReviewKind,
     RuleKind,
     SecretaryAccount,
     Step,
@@ -429,6 +431,11 @@ def committee_change_record(
 def review_record(
     *, kind: str, year: int, unit: Unit, subject: str, planned: bool = True, done_on: dt.date | None = None
 ) -> Review:
+    """An inspection or supervision of a base organisation: in the year's plan, or done (dated in
+    that year)."""
+    if kind not in ReviewKind.values:
+        raise ValidationError({"kind": _("Choose inspection or supervision.")})
+    _require_base(unit)
     text = clean_text(subject, multiline=False)
     if not text:
         raise ValidationError({"subject": _("Enter the subject.")})
@@ -441,6 +448,11 @@ def review_record(
 def discipline_record(
     *, unit: Unit, form: str, decision_number: str, signed_on: dt.date, by: User | None
 ) -> DisciplineCase:
+    """A disciplinary decision of the bloc's Inspection Committee against someone of a base
+    organisation (only the form and the decision are kept: counts leave the Board)."""
+    if form not in DisciplineForm.values:
+        raise ValidationError({"form": _("Choose the form of discipline.")})
+    _require_base(unit)
     decision = _decision_create(
         kind=DecisionKind.DISCIPLINE, number=decision_number, signed_on=signed_on, unit=None, by=by
     )

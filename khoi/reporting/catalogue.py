@@ -326,7 +326,8 @@ def _within_year_rules() -> list[dict[str, str]]:
 
 RULES += _within_year_rules()
 
-# The standard form: every typed indicator (ratios and counts are computed, never typed).
+# The standard form: every typed indicator (ratios and counts are computed, never typed; figures
+# another app counts from its records, khoi.reporting.providers, are not on it either).
 STANDARD_FORM = {
     "code": "bao-cao-dinh-ky",
     "name": "Báo cáo kết quả sản xuất kinh doanh và công tác xây dựng Đảng",

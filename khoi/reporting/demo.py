@@ -243,7 +243,7 @@ def _load_open_round(
             if code_unit != unit_code or p != "2024-H1":
                 continue
             indicator = indicators[code]
-            if code in ("female_workers", "male_workers", "high_skilled_workers", "party_quality_assessed"):
+            if code in ("female_workers", "male_workers", "high_skilled_workers"):
                 new = value
             elif indicator.time_aggregation == "stock":
                 new = value if code in ("workers", "party_members") else (value * D(repr(rng.uniform(0.97, 1.05))))

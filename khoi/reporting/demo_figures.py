@@ -64,8 +64,8 @@ TARGETS: dict[str, dict[str, Decimal]] = {
     "party_members": {
         "2021-H1": D(4405), "2020-H1": D(4352), "2021-Y": D(4431), "2020-Y": D(4380), "2024-H1": D(4272),
     },
-    "party_admissions": {"2021-H1": D(36), "2020-H1": D(30), "2021-Y": D(118), "2020-Y": D(105), "2024-H1": D(41)},
-    "party_conversions": {"2021-H1": D(70), "2020-H1": D(62), "2021-Y": D(131), "2020-Y": D(120), "2024-H1": D(66)},
+    # Admissions, conversions and organisations graded are counted from khoi.party's records (its
+    # demo gives 36, 70 and 95 for 2021-H1): they are not typed on the form.
     "social_welfare": {"2021-H1": D("4.7"), "2020-H1": D("3.2"), "2021-Y": D("9.6"), "2020-Y": D("7.4"),
                        "2024-H1": D("5.3")},
     "covid_fund": {"2021-H1": D("1.3"), "2020-H1": D("2.1"), "2021-Y": D("2.9"), "2020-Y": D("3.4"), "2024-H1": D(0)},
@@ -80,7 +80,7 @@ AVERAGE_INCOME = {
 }
 PLACES = {
     "revenue": 1, "exports": 2, "budget": 2, "deposits": 1, "loans": 1, "bad_loans": 2, "workers": 0,
-    "party_members": 0, "party_admissions": 0, "party_conversions": 0, "social_welfare": 2, "covid_fund": 2,
+    "party_members": 0, "social_welfare": 2, "covid_fund": 2,
 }  # fmt: skip
 BUDGET_COUNT_PERIOD = "2021-Y"
 BUDGET_UNITS_BELOW_1BN = 25  # 93 enterprises − 68 paying at least 1 bn
@@ -182,7 +182,7 @@ def _base_weight(unit: DemoUnit, code: str) -> float:
         return (0 if not unit.is_enterprise else REVENUE_WEIGHT[unit.line]) * rng.uniform(0.3, 2.0)
     if code in ("workers", "party_members"):
         return WORKFORCE[unit.line] * rng.uniform(0.6, 1.5) * (rng.uniform(0.1, 0.3) if code == "party_members" else 1)
-    return WORKFORCE[unit.line] * rng.uniform(0.2, 1.8)  # admissions, conversions, donations
+    return WORKFORCE[unit.line] * rng.uniform(0.2, 1.8)  # donations
 
 
 def _eligible(unit: DemoUnit, code: str) -> bool:
@@ -222,9 +222,6 @@ def generate(units: Sequence[DemoUnit] | None = None) -> dict[tuple[str, str, st
                 values[(unit_code, code, period)] = value
     _add_workforce_parts(units, values)
     _add_income(units, values)
-    for period in APPROVED_PERIODS:
-        for unit in _members(units, period):
-            values[(unit.code, "party_quality_assessed", period)] = D(1)
     return values
 
 

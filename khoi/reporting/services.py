@@ -9,6 +9,7 @@ transaction; concurrent saves of one form are detected with the submission's `ve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -44,6 +45,7 @@ from .models import (
     WindowValue,
 )
 from .periods import Period
+from .providers import record_providers
 from .validation import RuleResult, submission_check, submission_validate
 from .windows import windows_refresh_for_submissions
 
@@ -57,7 +59,8 @@ __all__ = ["RuleResult", "field_name", "indicator_applies", "submission_check", 
 @transaction.atomic
 def catalogue_install() -> int:
     """Create the standard indicators, rules and form if missing (idempotent). Returns how many
-    indicators were created."""
+    indicators were created. Indicators another app counts from its records (providers) are not
+    on the form, and no rule is installed over their typed values."""
     created = 0
     by_code = {indicator.code: indicator for indicator in Indicator.objects.all()}
     for spec in catalogue.INDICATORS:
@@ -72,7 +75,10 @@ def catalogue_install() -> int:
             indicator.groups.set(UnitGroup.objects.filter(code__in=spec["groups"]))
         by_code[indicator.code] = indicator
         created += 1
+    recorded = set(record_providers())  # counted from another app's records, never typed
     for rule in catalogue.RULES:
+        if recorded & set(re.findall(r"[a-z_][a-z0-9_]*", rule["expression"])):
+            continue  # a rule over typed values of a figure nobody types
         ValidationRule.objects.get_or_create(code=rule["code"], defaults=rule)
     form, made = ReportForm.objects.get_or_create(
         code=catalogue.STANDARD_FORM["code"],
@@ -83,7 +89,7 @@ def catalogue_install() -> int:
             [
                 FormIndicator(form=form, indicator=indicator, order=indicator.order, required=True)
                 for indicator in sorted(by_code.values(), key=lambda i: (i.order, i.code))
-                if not indicator.is_computed
+                if not indicator.is_computed and indicator.code not in recorded
             ]
         )
     return created

@@ -18,6 +18,7 @@ from khoi.reporting.periods import Period
 from khoi.reporting.selectors import Scope, scope_units
 
 from .. import access, selectors, services
+from . import inputs, write
 from . import serializers as s
 
 
@@ -26,6 +27,11 @@ class PersonListView(generics.ListAPIView):
 
     def get_queryset(self) -> Any:
         return access.visible_people(self.request.user).order_by("unit_id", "name_key")
+
+    @extend_schema(request=inputs.PersonInput, responses={201: inputs.CreatedSerializer})
+    def post(self, request: Request) -> Response:
+        """A new candidate (the Organisation Board; a secretary for their own organisation)."""
+        return write.person_create(request)
 
 
 class PersonDetailView(APIView):

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import itertools
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -84,3 +85,62 @@ def test_every_demo_record_obeys_the_rules(party_demo):
             assert person.status == PersonStatus.FULL
         assert rules.identity_problem(person.identity_number, person.birth_date) is None
     assert Person.objects.filter(status=PersonStatus.PROBATIONARY, admitted_on__gte=dt.date(2025, 1, 1)).exists()
+
+
+RECORD_COUNTED = ("party_admissions", "party_conversions", "party_quality_assessed")
+
+
+def test_the_record_counted_indicators_are_not_on_the_standard_form_nor_under_a_typing_rule(party_demo):
+    from khoi.reporting import catalogue
+    from khoi.reporting.models import FormIndicator, IndicatorValue, ValidationRule
+
+    form_codes = set(
+        FormIndicator.objects.filter(form__code=catalogue.STANDARD_FORM["code"]).values_list(
+            "indicator__code", flat=True
+        )
+    )
+    assert "revenue" in form_codes and not form_codes & set(RECORD_COUNTED)
+    assert not IndicatorValue.objects.filter(indicator__code__in=RECORD_COUNTED).exists()  # the demo types none
+    for rule in ValidationRule.objects.filter(active=True):
+        assert not any(code in rule.expression for code in RECORD_COUNTED), rule.code
+    assert ValidationRule.objects.filter(code="budget-within-year", active=True).exists()
+
+
+def test_the_migration_takes_the_indicators_off_every_form_and_back(party_demo):
+    import importlib
+
+    from django.apps import apps
+
+    from khoi.reporting import catalogue
+    from khoi.reporting.models import FormIndicator, Indicator, ReportForm, ValidationRule
+
+    migration = importlib.import_module("khoi.reporting.migrations.0011_record_counted_off_forms")
+    form = ReportForm.objects.get(code=catalogue.STANDARD_FORM["code"])
+    migration.put_back(apps, None)
+    assert FormIndicator.objects.filter(form=form, indicator__code__in=RECORD_COUNTED).count() == 3
+    ValidationRule.objects.create(code="party-admissions-within-year", name="x", expression="party_admissions >= 0")
+    migration.take_off(apps, None)
+    assert not FormIndicator.objects.filter(indicator__code__in=RECORD_COUNTED).exists()
+    assert not ValidationRule.objects.get(code="party-admissions-within-year").active
+    assert Indicator.objects.filter(code__in=RECORD_COUNTED).count() == 3  # the figures stay
+
+
+def test_the_demo_grades_members_within_the_quota_and_the_page_shows_their_shares(party_demo):
+    from collections import Counter
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from khoi.accounts.models import User
+    from khoi.party.models import Decision, Grade, Grading
+
+    for decision in Decision.objects.filter(kind="grading", unit__isnull=False).prefetch_related("gradings"):
+        counts = Counter(g.grade for g in decision.gradings.all())
+        assert all(g.person_id and g.person.unit_id == decision.unit_id for g in decision.gradings.all())
+        assert counts[Grade.EXCELLENT] <= rules.excellent_allowed(counts, Decimal(20))
+    members = Counter(Grading.objects.filter(person__isnull=False, year=2020).values_list("grade", flat=True))
+    assert members[Grade.EXCELLENT] > 0 and members[Grade.GOOD] > members[Grade.EXCELLENT]
+    client = Client()
+    client.force_login(User.objects.get(username="bantochuc"))
+    page = client.get(reverse("party:index"), {"period": "2021-H1"}).content.decode()
+    assert 'id="member-grades"' in page and "%" in page.split('id="member-grades"')[1]

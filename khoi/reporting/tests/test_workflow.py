@@ -60,9 +60,6 @@ def complete_values(**overrides):
         "wage_fund": "6000",
         "worker_months": "600",
         "party_members": "30",
-        "party_admissions": "1",
-        "party_conversions": "2",
-        "party_quality_assessed": "1",
         "social_welfare": "0,05",
         "covid_fund": "0,02",
     }
