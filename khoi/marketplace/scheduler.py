@@ -4,10 +4,15 @@ Guarantees of every result (checked by `conflicts`): nobody in two places at onc
 twice in a slot, no meeting in a slot a participant cannot attend, fixed (locked) meetings stay
 where they are. Goals, in order: as many meetings as possible, few idle gaps in each agenda.
 
-Method: hardest meetings first (participants with few free slots and many meetings), each into
-the feasible slot closest to its participants' other meetings; then, for each meeting left over,
-an augmenting search moves the meetings that block it elsewhere (up to three levels deep, rolled
-back when it fails). Locked meetings never move.
+Method: hardest meetings first (participants with few free slots and many meetings; of an
+over-asked participant's meetings, those whose partner has the most room first, so that two
+over-asked participants do not spend a slot each on one meeting), each into the feasible slot
+closest to its participants' other meetings. Then, for each meeting left over, an augmenting search
+moves the meetings that block it elsewhere (up to three levels deep, rolled back when it fails);
+a meeting one of whose participants has no free slot left is not searched: moves cannot help it.
+Last, exchanges: a placed meeting is taken out when that lets one waiting meeting of each of its
+two participants in (one out, two in), until no exchange gains or time runs out. Locked meetings
+never move. `bench/scheduler_optimum.py` compares the result with the exact optimum.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ class _State:
         self.slots = list(slots)
         self.tables = tables
         self.unavailable = {participant: set(values) for participant, values in unavailable.items()}
+        slot_set = set(self.slots)
+        self.away = {participant: len(values & slot_set) for participant, values in self.unavailable.items()}
         self.busy: dict[int, dict[int, int]] = defaultdict(dict)  # participant → slot → meeting
         self.tables_used: dict[int, dict[int, int]] = defaultdict(dict)  # slot → table → meeting
         self.placed: dict[int, tuple[int, int]] = {}
@@ -44,6 +51,10 @@ class _State:
 
     def free(self, participant: int, slot: int) -> bool:
         return slot not in self.busy[participant] and slot not in self.unavailable.get(participant, ())
+
+    def saturated(self, participant: int) -> bool:
+        """Busy in every slot they can attend: no move of other meetings can seat them again."""
+        return len(self.busy[participant]) + self.away.get(participant, 0) >= len(self.slots)
 
     def has_table(self, slot: int) -> bool:
         return len(self.tables_used[slot]) < self.tables
@@ -130,9 +141,12 @@ def schedule(
         return sum(1 for slot in slots if state.free(participant, slot))
 
     def difficulty(meeting: MeetingSpec) -> tuple[int, int, int]:
-        slack = min(
-            free_count(meeting.first) - degree[meeting.first], free_count(meeting.second) - degree[meeting.second]
-        )
+        first = free_count(meeting.first) - degree[meeting.first]
+        second = free_count(meeting.second) - degree[meeting.second]
+        slack = min(first, second)
+        if slack < 0:
+            # Over-asked: not every meeting can be held; hold those whose partner has room first.
+            return (slack, -max(first, second), meeting.id)
         return (slack, -(degree[meeting.first] + degree[meeting.second]), meeting.id)
 
     todo.sort(key=difficulty)
@@ -145,22 +159,77 @@ def schedule(
         state.place(meeting, min(candidates, key=lambda slot: state.gap_cost(meeting, slot)))
 
     locked = set(fixed or {})
-    unplaced: list[int] = []
     room = len(state.slots) * tables
     deadline = time.perf_counter() + repair_seconds
     for meeting in leftover:
+        if len(state.placed) >= room or time.perf_counter() > deadline:
+            break
         state.budget = REPAIR_BUDGET
-        if (
-            len(state.placed) >= room
-            or time.perf_counter() > deadline
-            or not _augment(state, meeting, by_id, locked, depth=REPAIR_DEPTH, banned={meeting.id})
-        ):
-            unplaced.append(meeting.id)
-    return ScheduleResult(placements=dict(state.placed), unplaced=sorted(unplaced))
+        _augment(state, meeting, by_id, locked, depth=REPAIR_DEPTH, banned={meeting.id})
+    waiting = [meeting for meeting in leftover if meeting.id not in state.placed]
+    if waiting and len(state.placed) < room:
+        _exchange(state, waiting, by_id, locked, deadline=deadline)
+    unplaced = sorted(meeting.id for meeting in meetings if meeting.id not in state.placed)
+    return ScheduleResult(placements=dict(state.placed), unplaced=unplaced)
 
 
 REPAIR_DEPTH = 3
 REPAIR_BUDGET = 400  # search steps per meeting left over: keeps large conferences to seconds
+EXCHANGE_DEPTH = 2
+EXCHANGE_BUDGET = 60  # search steps per waiting meeting tried in an exchange
+
+
+def _exchange(
+    state: _State,
+    waiting: list[MeetingSpec],
+    by_id: Mapping[int, MeetingSpec],
+    locked: set[int],
+    *,
+    deadline: float,
+) -> None:
+    """One out, two in: take a placed meeting out when one waiting meeting of each of its two
+    participants can then be placed (with the augmenting search). Each exchange gains a meeting;
+    passes repeat until none gains or the deadline passes. Locked meetings stay."""
+    left = {meeting.id for meeting in waiting}
+    improved = True
+    while improved and left:
+        improved = False
+        of_participant: dict[int, list[MeetingSpec]] = defaultdict(list)
+        for meeting_id in sorted(left):
+            meeting = by_id[meeting_id]
+            of_participant[meeting.first].append(meeting)
+            of_participant[meeting.second].append(meeting)
+        for meeting_id in sorted(state.placed):
+            if meeting_id in locked or meeting_id not in state.placed:
+                continue
+            if time.perf_counter() > deadline:
+                return
+            meeting = by_id[meeting_id]
+            sides = [
+                [other for other in of_participant[participant] if other.id in left]
+                for participant in (meeting.first, meeting.second)
+            ]
+            if not all(sides):
+                continue
+            mark = len(state.journal)
+            state.remove(meeting)
+            gained: list[int] = []
+            for side in sides:
+                for other in side:
+                    if other.id in state.placed:
+                        continue
+                    state.budget = EXCHANGE_BUDGET
+                    if _augment(state, other, by_id, locked, depth=EXCHANGE_DEPTH, banned={other.id, meeting_id}):
+                        gained.append(other.id)
+                        break
+            if len(gained) < 2:
+                state.undo_to(mark)
+                continue
+            left.difference_update(gained)
+            left.add(meeting_id)
+            of_participant[meeting.first].append(meeting)
+            of_participant[meeting.second].append(meeting)
+            improved = True
 
 
 def _augment(
@@ -175,7 +244,7 @@ def _augment(
     """Place `meeting`, moving up to two meetings that block it (recursively, `depth` levels).
     Everything is rolled back when it fails."""
     state.budget -= 1
-    if state.budget < 0:
+    if state.budget < 0 or state.saturated(meeting.first) or state.saturated(meeting.second):
         return False
     blocked = state.unavailable
     order = sorted(state.slots, key=lambda slot: state.gap_cost(meeting, slot))

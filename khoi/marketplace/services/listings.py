@@ -121,7 +121,9 @@ def enterprise_register_outside(
 # ---- Offers and needs --------------------------------------------------------------------------
 
 
-def _search_fields(listing: Listing) -> None:
+def _search_fields(listing: Listing, *, vocabulary: bool = True) -> None:
+    """Fill the listing's search columns; with `vocabulary`, add its words to the search vocabulary
+    (a bulk loader adds them once at the end instead)."""
     category = listing.category
     field = category.field
     rest = " ".join(
@@ -130,7 +132,8 @@ def _search_fields(listing: Listing) -> None:
     listing.search_source = f"{listing.title} {rest}"
     listing.search_title = ranking.normalise(listing.title)[:200]
     listing.search_text = f"{listing.search_title} | {ranking.normalise(rest)}"
-    search_words_add(texts=[listing.search_text])
+    if vocabulary:
+        search_words_add(texts=[listing.search_text])
 
 
 def search_words_add(*, texts: Iterable[str]) -> None:

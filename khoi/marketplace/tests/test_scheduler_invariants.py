@@ -100,3 +100,11 @@ def test_the_upper_bound_counts_room_and_each_participants_free_slots():
     meetings = [MeetingSpec(id=i, first=0, second=i) for i in range(1, 6)]
     assert scheduler.upper_bound(slots=[1, 2, 3], tables=10, meetings=meetings, unavailable={}) == 3
     assert scheduler.upper_bound(slots=[1, 2, 3], tables=1, meetings=meetings[:2], unavailable={}) == 2
+
+
+def test_two_over_asked_participants_do_not_spend_their_one_slot_on_each_other():
+    # 1 and 2 can each meet once; meeting each other would hold one meeting instead of two.
+    meetings = [MeetingSpec(id=i, first=a, second=b) for i, (a, b) in enumerate([(1, 2), (1, 3), (2, 4)], start=1)]
+    result = scheduler.schedule(slots=[1], tables=5, meetings=meetings)
+    assert sorted(result.placements) == [2, 3]
+    assert result.unplaced == [1]
