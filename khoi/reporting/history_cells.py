@@ -53,13 +53,13 @@ def stock_period_accepted(period: Period) -> bool:
     """Whether a stock (số dư cuối kỳ, tồn: the value at a period's end) may be imported for this
     period: only when the period ends on a quarter's last month, where a report window ends.
 
-    Why this rule is kept. PRODUCT.md defines a stock as "the balance at the period's end" and the
-    periods reports compare as "windows of a year counted from 1 January (quarter, first half, nine
-    months, year)", each against the same window of the year before; CONVENTIONS.md only adds
-    DHIS2's "LAST for stocks". Every one of those windows ends in March, June, September or
+    Why this rule is kept. The product brief defines a stock as "the balance at the period's end"
+    and the periods reports compare as windows of a year counted from 1 January (quarter, first
+    half, nine months, year), each against the same window of the year before; the conventions add
+    only DHIS2's "LAST for stocks". Every one of those windows ends in March, June, September or
     December, so a stock for any other month is never the end of a window the reports use, and
     issue 20 lists "a stock given for a period that does not end where the window ends" as bad
-    input. Neither document speaks of monthly stocks: the window store (windows.py) does read a
+    input. Neither speaks of monthly stocks: the window store (windows.py) does read a
     monthly form's stock for that month's own window, so a committee that keeps month-end
     balances can still import March, June, September and December, which are all its half-year
     and year reports read. If monthly stocks ever become a report of their own, this is the one

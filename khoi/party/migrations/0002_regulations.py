@@ -7,7 +7,7 @@ What was checked (session 4, 2026-12-01), and what was not:
   text (Quy định 24-QĐ/TW, 30/7/2021) is recalled, not re-read here.
 - 12 months of probation from the ceremony: Điều lệ Đảng, Điều 5.
 - Grading: Quy định 124-QĐ/TW (2023) caps "hoàn thành xuất sắc" at 20% of those rated "hoàn
-  thành tốt" (CONVENTIONS.md, checked); enforced. For Quy định 132-QĐ/TW (2018) the 20% cap is
+  thành tốt" (checked against the text); enforced. For Quy định 132-QĐ/TW (2018) the 20% cap is
   the historical figure but its text was not found: stored, warned, not enforced. Quy định
   366-QĐ/TW (2025) grades on 100 points; no quota confirmed: none stored.
 """
@@ -46,7 +46,7 @@ GRADING = [
      2023, 2024, Decimal(20), True,
      "Bốn mức; “hoàn thành xuất sắc nhiệm vụ” không quá 20% số được xếp loại “hoàn thành tốt nhiệm vụ” "
      "trong nhóm có chức năng, nhiệm vụ tương đồng.",
-     "Đã đối chiếu (CONVENTIONS.md). Mẫu số tính cả số được chọn xuất sắc (xuất sắc được chọn trong số hoàn thành tốt)."),
+     "Đã đối chiếu với văn bản. Mẫu số tính cả số được chọn xuất sắc (xuất sắc được chọn trong số hoàn thành tốt)."),
     ("366-QĐ/TW", "Quy định 366-QĐ/TW năm 2025 của Bộ Chính trị",
      2025, None, None, False,
      "Thang 100 điểm: hoàn thành xuất sắc từ 90 điểm (kèm điều kiện), hoàn thành tốt từ 70 đến dưới 90, "
