@@ -22,14 +22,13 @@ from khoi.core.party_document import (
     document_bytes,
     new_party_document,
 )
+from khoi.core.providers import provider
 from khoi.core.workbook import Style, WorkbookWriter
 from khoi.units.selectors import unit_get_bloc
 
 from .models import GRADE_ORDER, Decision, Grade, Person, Step
 from .selectors import DueRow
 
-PARENT_BODY = "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG"
-PLACE = "Hải Phòng"
 GRADE_WORDS = {
     Grade.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
     Grade.GOOD: "Hoàn thành tốt nhiệm vụ",
@@ -46,11 +45,19 @@ def _issuing_body() -> str:
 
 
 def _header(decision: Decision) -> PartyDocumentHeader:
+    """The bloc's own header, as staff set it for its reports (parent body, place), with the
+    decision's number and date; without the reports app, the bloc's name and province."""
+    bloc = unit_get_bloc()
+    parent_body, place = "", bloc.province if bloc else ""
+    document_head = provider("reports.document_head")
+    if document_head is not None:
+        header = document_head(on=decision.signed_on).header
+        parent_body, place = header.parent_body, header.place or place
     return PartyDocumentHeader(
-        parent_body=PARENT_BODY,
+        parent_body=parent_body,
         issuing_body=_issuing_body(),
         number_symbol=f"Số {decision.number}",
-        place=PLACE,
+        place=place,
         date=decision.signed_on,
     )
 

@@ -23,3 +23,6 @@ class ReportsConfig(AppConfig):
     # Leaving is possible (khoi.core.exports): wordings, targets, document headers; not the queue of
     # documents being made.
     exports = [AppModelsExport(key="reports", title=_("Reports and dashboards"), skip=("ReportJob",))]
+    # Offered to the apps below (khoi.core.providers): the bloc's document header as staff set it
+    # (parent body, issuing body, place), for the Party decisions the party app drafts.
+    provides = {"reports.document_head": "khoi.reports.report_files.document_head"}

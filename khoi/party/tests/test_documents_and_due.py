@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from khoi.party import documents, selectors, services
 from khoi.party.models import GradingSubject
+from khoi.reports.models import DocumentSettings
 from khoi.units.models import UnitKind
 from khoi.units.tests.factories import make_unit
 
@@ -27,16 +28,32 @@ def _text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-def test_the_admission_decision_is_a_party_document(unit_a):
+def test_the_admission_decision_is_a_party_document(bloc, unit_a):
+    DocumentSettings.objects.create(
+        bloc=bloc,
+        parent_body="ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG",
+        issuing_body="ĐẢNG ỦY KHỐI DOANH NGHIỆP",
+        place="Hải Phòng",
+    )
     person = admit(make_person(unit_a, "Đặng Thị Mai", dt.date(1998, 2, 3), gender="female"), dt.date(2021, 2, 1))
     text = _text(documents.admission_decision_docx(person=person))
     number = person.steps.get(step=5).decision.number
     assert f"Số {number}" in text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+    assert "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" in text  # the bloc's own header, as staff set it
     assert "Hải Phòng, ngày 01 tháng 02 năm 2021" in text
     assert "QUYẾT ĐỊNH" in text and "Về việc kết nạp đảng viên" in text
     assert "Kết nạp đồng chí Đặng Thị Mai, sinh ngày 03/02/1998" in text
     assert "T/M BAN THƯỜNG VỤ" in text and "Nơi nhận:" in text
+
+
+def test_a_bloc_without_a_document_header_dates_its_decisions_from_its_province(bloc, unit_a):
+    bloc.province = "Cần Thơ"
+    bloc.save(update_fields=["province"])
+    person = admit(make_person(unit_a, "Đặng Thị Mai", dt.date(1998, 2, 3), gender="female"), dt.date(2021, 2, 1))
+    text = _text(documents.admission_decision_docx(person=person))
+    assert "Cần Thơ, ngày 01 tháng 02 năm 2021" in text
+    assert "Hải Phòng" not in text.replace("Cảng Hải Phòng", "")
 
 
 def test_the_conversion_decision(unit_a):
