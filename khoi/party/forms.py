@@ -192,6 +192,19 @@ class ReviewForm(forms.Form):
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
 
+class CourseBatchForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Course"), choices=BLANK + list(CourseKind.choices))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(label=_("Batch number"), min_value=1, max_value=99)
+    starts_on = _date(_("Starts on"))
+    ends_on = _date(_("Ends on"))
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+
+
+class ReviewDoneForm(forms.Form):
+    done_on = _date(_("Done on"))
+
+
 class DisciplineCaseForm(forms.Form):
     unit = UnitChoiceField(label=_("Base organisation"), queryset=Unit.objects.none())
     form = forms.ChoiceField(label=_("Form of discipline"), choices=BLANK + list(DisciplineForm.choices))

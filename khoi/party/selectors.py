@@ -255,6 +255,15 @@ def indicator_unit_values(*, code: str, start: dt.date, end: dt.date, unit_ids: 
     return {unit_id: Decimal(counts.get(unit_id, 0)) for unit_id in unit_ids}
 
 
+def course_batch_list(*, year: int) -> QuerySet[CourseBatch]:
+    return CourseBatch.objects.filter(year=year).order_by("kind", "number")
+
+
+def review_list(*, year: int) -> QuerySet[Review]:
+    """A year's inspections and supervisions, planned and done."""
+    return Review.objects.filter(year=year).select_related("unit").order_by("done_on", "kind", "pk")
+
+
 def decision_list(*, kind: str | None = None) -> QuerySet[Decision]:
     decisions = Decision.objects.select_related("unit")
     return decisions.filter(kind=kind) if kind else decisions

@@ -446,6 +446,27 @@ def review_record(
 
 
 @transaction.atomic
+def review_mark_done(*, review: Review, done_on: dt.date, today: dt.date) -> Review:
+    """A planned inspection or supervision done later: dated within its plan year, not in the
+    future, once."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.done_on is not None:
+        raise ValidationError(
+            {"done_on": _("This inspection or supervision is already marked done (%(date)s).")
+             % {"date": format_short_date(review.done_on)}}
+        )  # fmt: skip
+    if done_on > today:
+        raise ValidationError({"done_on": _("The date cannot be in the future.")})
+    if done_on.year < review.year:
+        raise ValidationError({"done_on": _("The date is before the plan's year.")})
+    if done_on.year != review.year:
+        raise ValidationError({"done_on": _("The date is outside the plan's year.")})
+    review.done_on = done_on
+    review.save(update_fields=["done_on"])
+    return review
+
+
+@transaction.atomic
 def discipline_record(
     *, unit: Unit, form: str, decision_number: str, signed_on: dt.date, by: User | None
 ) -> DisciplineCase:

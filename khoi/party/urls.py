@@ -19,6 +19,9 @@ urlpatterns = [
     path("gradings/members/new/", entry.grading_members, name="grading_members"),
     path("gradings/<int:pk>/word/", pages.grading_decision, name="grading_decision"),
     path("committees/new/", entry.committee_create, name="committee_create"),
+    path("courses/", entry.course_batches, name="course_batches"),
+    path("reviews/", entry.review_list, name="review_list"),
     path("reviews/new/", entry.review_create, name="review_create"),
+    path("reviews/<int:pk>/done/", entry.review_done, name="review_done"),
     path("discipline/new/", entry.discipline_create, name="discipline_create"),
 ]
