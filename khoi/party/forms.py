@@ -121,6 +121,11 @@ class StepForm(forms.Form):
         }
 
 
+class StepUndoForm(forms.Form):
+    step = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 GRADE_CHOICES = BLANK + [(g.value, g.label) for g in Grade]
 
 

@@ -43,6 +43,7 @@ from .models import (
     ReviewKind,
     RuleKind,
     Step,
+    StepUndo,
 )
 
 # ---- Rules in force -----------------------------------------------------------------------------
@@ -85,6 +86,14 @@ def person_list(*, units: QuerySet[Unit] | Iterable[int]) -> QuerySet[Person]:
 
 def person_steps(*, person: Person) -> list[AdmissionStep]:
     return list(person.steps.select_related("decision", "course", "recorded_by").order_by("step"))
+
+
+def step_undo_list(*, person: Person) -> QuerySet[StepUndo]:
+    return person.undone_steps.select_related("undone_by")
+
+
+def latest_step(*, person: Person) -> AdmissionStep | None:
+    return person.steps.order_by("-step").first()
 
 
 def next_step(*, person: Person) -> Step | None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/new/", entry.person_create, name="person_create"),
     path("people/<int:pk>/", pages.person_detail, name="person_detail"),
     path("people/<int:pk>/step/", entry.step_create, name="step_create"),
+    path("people/<int:pk>/step/undo/", entry.step_undo, name="step_undo"),
     path("people/<int:pk>/decision/<str:kind>/", pages.person_decision, name="person_decision"),
     path("gradings/new/", entry.grading_organisations, name="grading_organisations"),
     path("gradings/members/new/", entry.grading_members, name="grading_members"),

@@ -33,6 +33,13 @@ class StepInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
 
 
+class StepUndoInput(serializers.Serializer):
+    """`step`: the person's latest step, the one to undo."""
+
+    step = serializers.IntegerField(min_value=1, max_value=9)
+    reason = serializers.CharField(max_length=2000)
+
+
 class GradingInput(serializers.Serializer):
     """`grades`: {organisation id (or member id): grade}."""
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("people/", views.PersonListView.as_view(), name="people"),
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person"),
     path("people/<int:pk>/steps/", write.StepCreateView.as_view(), name="person_steps"),
+    path("people/<int:pk>/steps/undo/", write.StepUndoView.as_view(), name="person_step_undo"),
     path("gradings/organisations/", write.OrganisationGradingView.as_view(), name="grading_organisations"),
     path("gradings/members/", write.MemberGradingView.as_view(), name="grading_members"),
     path("committees/", write.CommitteeCreateView.as_view(), name="committees"),

@@ -80,6 +80,16 @@ class StepCreateView(APIView):
         return _created(row.pk, _("“%(step)s” is recorded.") % {"step": row.get_step_display()})
 
 
+class StepUndoView(APIView):
+    @extend_schema(request=i.StepUndoInput, responses={200: i.CreatedSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        person = get_object_or_404(access.visible_people(request.user), pk=pk)
+        data = _valid(i.StepUndoInput, request.data)
+        require(access.can_record_step(request.user, person, data["step"]))
+        log = services.step_undo(person=person, by=_by(request), **data)
+        return Response({"id": log.pk, "detail": _("“%(step)s” is undone.") % {"step": log.get_step_display()}})
+
+
 class OrganisationGradingView(APIView):
     @extend_schema(request=i.GradingInput, responses={201: i.CreatedSerializer})
     def post(self, request: Request) -> Response:

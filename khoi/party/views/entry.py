@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +35,7 @@ from ..forms import (
     ReviewDoneForm,
     ReviewForm,
     StepForm,
+    StepUndoForm,
     default_year,
 )
 from ..models import GradingSubject, Review
@@ -102,6 +103,27 @@ def step_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("party:person_detail", person.pk)
     services.person_read_log(user=_by(request), person=person, via="step-form")
     return _form_page(request, form, step.label, person=person)
+
+
+@member_required
+def step_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back the person's latest step, recorded wrongly, with a reason (logged)."""
+    person = get_object_or_404(access.visible_people(request.user), pk=pk)
+    last = selectors.latest_step(person=person)
+    if last is None:
+        raise Http404
+    require(access.can_record_step(request.user, person, last.step))
+    form = StepUndoForm(request.POST or None, initial={"step": last.step})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.step_undo(person=person, by=_by(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("“%(step)s” is undone.") % {"step": last.get_step_display()})
+            return redirect("party:person_detail", person.pk)
+    title = _("Undo “%(step)s”") % {"step": last.get_step_display()}
+    return _form_page(request, form, title, person=person)
 
 
 # ---- Course batches ------------------------------------------------------------------------------
