@@ -145,6 +145,7 @@ def test_the_inspection_board_marks_a_planned_review_done_from_the_years_list(us
     done_url = reverse("party:review_done", args=[planned.pk])
     assert page.count("/done/") == 1 and done_url in page and "Thu chi đảng phí" in page
     assert "inspection" not in page.split('id="review-list"')[1]
+    assert f"{reverse('party:review_list')}?year=2021" in client.get(done_url).content.decode()
     refused = client.post(done_url, {"done_on": "2020-05-05"})
     assert refused.status_code == 200 and "trước năm kế hoạch" in refused.content.decode()
     planned.refresh_from_db()
