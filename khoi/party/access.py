@@ -95,6 +95,11 @@ def member_grading_units(user: AnyUser) -> QuerySet[Unit]:
     return record_units(user)
 
 
+def can_record_courses(user: AnyUser) -> bool:
+    """The course batches are held by the bloc committee: the Organisation Board records them."""
+    return is_organisation_board(user)
+
+
 def can_record_committee(user: AnyUser) -> bool:
     """Committee appointments are decisions of the bloc committee: the Organisation Board."""
     return is_organisation_board(user)

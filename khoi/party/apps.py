@@ -56,8 +56,10 @@ class PartyConfig(AppConfig):
         NavItem(_("Due for full membership"), "party:due_list", visible_to=_has_due_list),
         NavItem(_("Grade base organisations"), "party:grading_organisations", visible_to=_organisation_board),
         NavItem(_("Grade members"), "party:grading_members", visible_to=_has_due_list),
+        NavItem(_("Course batches"), "party:course_batches", visible_to=_organisation_board),
         NavItem(_("Committee change"), "party:committee_create", visible_to=_organisation_board),
         NavItem(_("Inspection or supervision"), "party:review_create", visible_to=_inspection_board),
+        NavItem(_("Inspections and supervisions of the year"), "party:review_list", visible_to=_inspection_board),
         NavItem(_("Disciplinary decision"), "party:discipline_create", visible_to=_inspection_board),
     ]
     home_panels = [HomePanel("party:home_panel", visible_to=_has_due_list)]

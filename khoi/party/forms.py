@@ -121,6 +121,11 @@ class StepForm(forms.Form):
         }
 
 
+class StepUndoForm(forms.Form):
+    step = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
 GRADE_CHOICES = BLANK + [(g.value, g.label) for g in Grade]
 
 
@@ -190,6 +195,19 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class CourseBatchForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Course"), choices=BLANK + list(CourseKind.choices))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(label=_("Batch number"), min_value=1, max_value=99)
+    starts_on = _date(_("Starts on"))
+    ends_on = _date(_("Ends on"))
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+
+
+class ReviewDoneForm(forms.Form):
+    done_on = _date(_("Done on"))
 
 
 class DisciplineCaseForm(forms.Form):

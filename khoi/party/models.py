@@ -472,3 +472,24 @@ class RecordRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.person} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class StepUndo(models.Model):
+    """A wrongly recorded step taken back: which step it was, why, who and when (the step row and
+    its decision are deleted; this row stays)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="undone_steps")
+    step = models.PositiveSmallIntegerField(_("step"), choices=Step.choices)
+    done_on = models.DateField(_("date"))
+    decision_number = models.CharField(_("decision"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"), max_length=TEXT_MAX_LENGTH)
+    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    undone_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-undone_at"]
+        verbose_name = _("undone step")
+        verbose_name_plural = _("undone steps")
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_step_display()}"

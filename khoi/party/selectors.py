@@ -43,6 +43,7 @@ from .models import (
     ReviewKind,
     RuleKind,
     Step,
+    StepUndo,
 )
 
 # ---- Rules in force -----------------------------------------------------------------------------
@@ -85,6 +86,14 @@ def person_list(*, units: QuerySet[Unit] | Iterable[int]) -> QuerySet[Person]:
 
 def person_steps(*, person: Person) -> list[AdmissionStep]:
     return list(person.steps.select_related("decision", "course", "recorded_by").order_by("step"))
+
+
+def step_undo_list(*, person: Person) -> QuerySet[StepUndo]:
+    return person.undone_steps.select_related("undone_by")
+
+
+def latest_step(*, person: Person) -> AdmissionStep | None:
+    return person.steps.order_by("-step").first()
 
 
 def next_step(*, person: Person) -> Step | None:
@@ -253,6 +262,15 @@ def indicator_unit_values(*, code: str, start: dt.date, end: dt.date, unit_ids: 
     else:
         raise KeyError(code)
     return {unit_id: Decimal(counts.get(unit_id, 0)) for unit_id in unit_ids}
+
+
+def course_batch_list(*, year: int) -> QuerySet[CourseBatch]:
+    return CourseBatch.objects.filter(year=year).order_by("kind", "number")
+
+
+def review_list(*, year: int) -> QuerySet[Review]:
+    """A year's inspections and supervisions, planned and done."""
+    return Review.objects.filter(year=year).select_related("unit").order_by("done_on", "kind", "pk")
 
 
 def decision_list(*, kind: str | None = None) -> QuerySet[Decision]:

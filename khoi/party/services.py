@@ -41,6 +41,7 @@ from .models import (
     RuleKind,
     SecretaryAccount,
     Step,
+    StepUndo,
 )
 
 EARLIEST_BIRTH = dt.date(1900, 1, 1)
@@ -308,6 +309,50 @@ def step_record(*, person: Person, data: StepInput, by: User | None) -> Admissio
     return row
 
 
+@transaction.atomic
+def step_undo(*, person: Person, step: int, reason: str, by: User) -> StepUndo:
+    """Take back a wrongly recorded step: only the person's latest (``step`` names it, so a step
+    recorded meanwhile is not taken back by mistake), with a reason, logged. Refused when another
+    record rests on it: its decision used elsewhere, or a member's grade resting on the ceremony."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    text = clean_text(reason, multiline=True)
+    if not any(char.isalnum() for char in text):
+        raise ValidationError({"reason": _("Enter why the step is undone.")})
+    if person.status == PersonStatus.LEFT:
+        raise ValidationError({"step": _("This person is no longer in the organisation.")})
+    last = person.steps.select_related("decision").order_by("-step").first()
+    if last is None or last.step != step:
+        raise ValidationError({"step": _("Only the latest recorded step can be undone.")})
+    decision = last.decision
+    if decision is not None and (
+        decision.steps.exclude(pk=last.pk).exists()
+        or decision.gradings.exists()
+        or decision.appointments.exists()
+        or DisciplineCase.objects.filter(decision=decision).exists()
+    ):
+        raise ValidationError({"step": _("Another record uses this step's decision: the step cannot be undone.")})
+    if last.step == Step.CEREMONY and Grading.objects.filter(person=person).exists():
+        raise ValidationError({"step": _("A member's grade rests on this admission: the step cannot be undone.")})
+    log = StepUndo.objects.create(
+        person=person,
+        step=last.step,
+        done_on=last.done_on,
+        decision_number=decision.number if decision else "",
+        reason=text,
+        undone_by=by,
+    )
+    last.delete()
+    if decision is not None:
+        decision.delete()
+    if last.step == Step.CEREMONY:
+        person.status, person.admitted_on, person.probation_ends_on = PersonStatus.CANDIDATE, None, None
+        person.save(update_fields=["status", "admitted_on", "probation_ends_on"])
+    elif last.step == Step.CONVERSION:
+        person.status, person.full_member_on = PersonStatus.PROBATIONARY, None
+        person.save(update_fields=["status", "full_member_on"])
+    return log
+
+
 # ---- Annual grading ----------------------------------------------------------------------------
 
 
@@ -443,6 +488,27 @@ def review_record(
     if done_on is not None and done_on.year != year:
         raise ValidationError({"done_on": _("The date is outside the plan's year.")})
     return Review.objects.create(kind=kind, year=year, unit=unit, subject=text, planned=planned, done_on=done_on)
+
+
+@transaction.atomic
+def review_mark_done(*, review: Review, done_on: dt.date, today: dt.date) -> Review:
+    """A planned inspection or supervision done later: dated within its plan year, not in the
+    future, once."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.done_on is not None:
+        raise ValidationError(
+            {"done_on": _("This inspection or supervision is already marked done (%(date)s).")
+             % {"date": format_short_date(review.done_on)}}
+        )  # fmt: skip
+    if done_on > today:
+        raise ValidationError({"done_on": _("The date cannot be in the future.")})
+    if done_on.year < review.year:
+        raise ValidationError({"done_on": _("The date is before the plan's year.")})
+    if done_on.year != review.year:
+        raise ValidationError({"done_on": _("The date is outside the plan's year.")})
+    review.done_on = done_on
+    review.save(update_fields=["done_on"])
+    return review
 
 
 @transaction.atomic

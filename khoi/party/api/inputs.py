@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
-from ..models import DisciplineForm, Gender, Grade, Position, ReviewKind
+from ..models import CourseKind, DisciplineForm, Gender, Grade, Position, ReviewKind
 
 
 class PersonInput(serializers.Serializer):
@@ -31,6 +31,13 @@ class StepInputSerializer(serializers.Serializer):
     votes_total = serializers.IntegerField(min_value=0, required=False, allow_null=True, default=None)
     late_approved = serializers.BooleanField(required=False, default=False)
     note = serializers.CharField(max_length=2000, required=False, default="", allow_blank=True)
+
+
+class StepUndoInput(serializers.Serializer):
+    """`step`: the person's latest step, the one to undo."""
+
+    step = serializers.IntegerField(min_value=1, max_value=9)
+    reason = serializers.CharField(max_length=2000)
 
 
 class GradingInput(serializers.Serializer):
@@ -65,6 +72,19 @@ class ReviewInput(serializers.Serializer):
     subject = serializers.CharField(max_length=255)
     planned = serializers.BooleanField(required=False, default=True)
     done_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class CourseBatchInput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=CourseKind.choices)
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    number = serializers.IntegerField(min_value=1, max_value=99)
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    place = serializers.CharField(max_length=255, required=False, default="", allow_blank=True)
+
+
+class ReviewDoneInput(serializers.Serializer):
+    done_on = serializers.DateField()
 
 
 class DisciplineInput(serializers.Serializer):

@@ -24,7 +24,7 @@ from khoi.core.inputs import parse_id
 from khoi.units.models import BASE_KINDS, Unit
 
 from .. import access, services
-from ..models import CourseBatch, GradingSubject
+from ..models import CourseBatch, GradingSubject, Review
 from . import inputs as i
 
 
@@ -78,6 +78,16 @@ class StepCreateView(APIView):
             by=_by(request),
         )
         return _created(row.pk, _("“%(step)s” is recorded.") % {"step": row.get_step_display()})
+
+
+class StepUndoView(APIView):
+    @extend_schema(request=i.StepUndoInput, responses={200: i.CreatedSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        person = get_object_or_404(access.visible_people(request.user), pk=pk)
+        data = _valid(i.StepUndoInput, request.data)
+        require(access.can_record_step(request.user, person, data["step"]))
+        log = services.step_undo(person=person, by=_by(request), **data)
+        return Response({"id": log.pk, "detail": _("“%(step)s” is undone.") % {"step": log.get_step_display()}})
 
 
 class OrganisationGradingView(APIView):
@@ -139,6 +149,24 @@ class ReviewCreateView(APIView):
         data = _valid(i.ReviewInput, request.data)
         review = services.review_record(unit=_base_unit(data.pop("unit")), **data)
         return _created(review.pk, review.subject)
+
+
+class CourseBatchCreateView(APIView):
+    @extend_schema(request=i.CourseBatchInput, responses={201: i.CreatedSerializer})
+    def post(self, request: Request) -> Response:
+        require(access.can_record_courses(request.user))
+        batch = services.course_batch_create(**_valid(i.CourseBatchInput, request.data))
+        return _created(batch.pk, _("Course batch %(batch)s is recorded.") % {"batch": batch})
+
+
+class ReviewDoneView(APIView):
+    @extend_schema(request=i.ReviewDoneInput, responses={200: i.CreatedSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        require(access.can_record_reviews(request.user))
+        review = get_object_or_404(Review.objects.filter(unit__kind__in=BASE_KINDS), pk=pk)
+        data = _valid(i.ReviewDoneInput, request.data)
+        review = services.review_mark_done(review=review, today=timezone.localdate(), **data)
+        return Response({"id": review.pk, "detail": _("The inspection or supervision is marked done.")})
 
 
 class DisciplineCreateView(APIView):

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,14 +28,17 @@ from khoi.units.selectors import sort_vietnamese
 from .. import access, selectors, services
 from ..forms import (
     CommitteeForm,
+    CourseBatchForm,
     DisciplineCaseForm,
     GradingForm,
     PersonForm,
+    ReviewDoneForm,
     ReviewForm,
     StepForm,
+    StepUndoForm,
     default_year,
 )
-from ..models import GradingSubject
+from ..models import GradingSubject, Review
 from ..services import StepInput
 
 
@@ -101,13 +105,59 @@ def step_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, step.label, person=person)
 
 
+@member_required
+def step_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back the person's latest step, recorded wrongly, with a reason (logged)."""
+    person = get_object_or_404(access.visible_people(request.user), pk=pk)
+    last = selectors.latest_step(person=person)
+    if last is None:
+        raise Http404
+    require(access.can_record_step(request.user, person, last.step))
+    form = StepUndoForm(request.POST or None, initial={"step": last.step})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.step_undo(person=person, by=_by(request), **form.cleaned_data)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("“%(step)s” is undone.") % {"step": last.get_step_display()})
+            return redirect("party:person_detail", person.pk)
+    title = _("Undo “%(step)s”") % {"step": last.get_step_display()}
+    return _form_page(request, form, title, person=person)
+
+
+# ---- Course batches ------------------------------------------------------------------------------
+
+
+@member_required
+def course_batches(request: HttpRequest) -> HttpResponse:
+    """A year's batches of both courses, and a new batch."""
+    require(access.can_record_courses(request.user))
+    year = _year_of(request, timezone.localdate().year)
+    form = CourseBatchForm(request.POST or None, initial={"year": year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = services.course_batch_create(**form.cleaned_data)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("Course batch %(batch)s is recorded.") % {"batch": batch})
+            return redirect(f"{reverse('party:course_batches')}?year={batch.year}")
+    context = {"form": form, "year": year, "batches": selectors.course_batch_list(year=year)}
+    return render(request, "party/course_batches.html", context)
+
+
 # ---- Annual grading -------------------------------------------------------------------------------
 
 
-def _year(request: HttpRequest) -> int:
+def _year_of(request: HttpRequest, default: int) -> int:
     raw = request.POST.get("year") or request.GET.get("year") or ""
     year = parse_id(raw)
-    return year if year and 2000 <= year <= 2100 else default_year(timezone.localdate())
+    return year if year and 2000 <= year <= 2100 else default
+
+
+def _year(request: HttpRequest) -> int:
+    return _year_of(request, default_year(timezone.localdate()))
 
 
 def _grading_recorded(request: HttpRequest, form: GradingForm, *, subject: str, issuer: Unit | None) -> bool:
@@ -219,6 +269,31 @@ def review_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The inspection or supervision is recorded."))
             return redirect("party:index")
     return _form_page(request, form, _("Inspection or supervision"))
+
+
+@member_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    """A year's inspections and supervisions; those planned and not yet done can be marked done."""
+    require(access.can_record_reviews(request.user))
+    year = _year_of(request, timezone.localdate().year)
+    return render(request, "party/review_list.html", {"year": year, "reviews": selectors.review_list(year=year)})
+
+
+@member_required
+def review_done(request: HttpRequest, pk: int) -> HttpResponse:
+    require(access.can_record_reviews(request.user))
+    review = get_object_or_404(Review.objects.filter(unit__kind__in=BASE_KINDS).select_related("unit"), pk=pk)
+    form = ReviewDoneForm(request.POST or None, initial={"done_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_mark_done(review=review, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            add_form_errors(form, error)
+        else:
+            messages.success(request, _("The inspection or supervision is marked done."))
+            return redirect(f"{reverse('party:review_list')}?year={review.year}")
+    title = _("Mark done: %(review)s") % {"review": review.subject}
+    return _form_page(request, form, title, review=review)
 
 
 @member_required

@@ -161,6 +161,10 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_record": next_step is not None
         and person.status != PersonStatus.LEFT
         and access.can_record_step(request.user, person, next_step),
+        "can_undo": bool(steps)
+        and person.status != PersonStatus.LEFT
+        and access.can_record_step(request.user, person, steps[-1].step),
+        "undone": selectors.step_undo_list(person=person),
     }
     return render(request, "party/person_detail.html", context)
 
