@@ -1,7 +1,7 @@
 """Data entry in Debian's Chromium, at 1366 px and 360 px, in Vietnamese and English: a secretary
 records a candidate's next step (a refused date first, the service's message on the form, then the
-right one); the Organisation Board records a year's grading of base organisations. Screenshots go
-to test-artifacts/."""
+right one) and undoes it with a reason; the Organisation Board records a year's grading of base
+organisations and a course batch. Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _fits(page: Any, viewport: dict[str, int]) -> None:
 def test_a_secretary_records_a_step_and_the_board_a_grading(
     records: dict[str, Any], viewport: dict[str, int], language: str
 ):
-    from khoi.party.models import AdmissionStep, Grading
+    from khoi.party.models import AdmissionStep, CourseBatch, Grading
 
     size = f"{viewport['width']}-{language}"
     with browser_context(
@@ -83,7 +83,20 @@ def test_a_secretary_records_a_step_and_the_board_a_grading(
         page.click("#party-form button[type=submit]")
         page.wait_for_selector("#record-step")  # back on the person's page, the next step offered
         page.screenshot(path=str(ARTIFACTS / f"party-step-saved-{size}.png"), full_page=True)
-    assert AdmissionStep.objects.filter(person_id=records["person"], step=2).count() == 1
+        assert AdmissionStep.objects.filter(person_id=records["person"], step=2).count() == 1
+
+        # The step was recorded by mistake: the secretary undoes it, saying why.
+        page.click("#undo-step")
+        page.wait_for_selector("#id_reason")
+        page.fill("#id_reason", "Ghi nhầm hồ sơ của quần chúng khác.")
+        _fits(page, viewport)
+        page.screenshot(path=str(ARTIFACTS / f"party-step-undo-{size}.png"), full_page=True)
+        page.click("#party-form button[type=submit]")
+        page.wait_for_selector("#undone-steps")
+        assert "Ghi nhầm hồ sơ" in page.locator("#undone-steps").inner_text()
+        _fits(page, viewport)
+        page.screenshot(path=str(ARTIFACTS / f"party-step-undone-{size}.png"), full_page=True)
+    assert not AdmissionStep.objects.filter(person_id=records["person"], step=2).exists()
 
     with browser_context(
         records["url"], viewport=viewport, language=language, session=records["board"], mobile=viewport == PHONE
@@ -102,3 +115,19 @@ def test_a_secretary_records_a_step_and_the_board_a_grading(
         assert "-QĐ/ĐUK-" in page.locator(".messages").inner_text()
         page.screenshot(path=str(ARTIFACTS / f"party-grading-saved-{size}.png"), full_page=True)
     assert Grading.objects.filter(year=2025).count() == 3
+
+    with browser_context(
+        records["url"], viewport=viewport, language=language, session=records["board"], mobile=viewport == PHONE
+    ) as page:
+        page.goto(f"{records['url']}/party/courses/?year=2026")
+        page.select_option("#id_kind", "new_members")
+        page.fill("#id_year", "2026")
+        page.fill("#id_number", "2")
+        page.fill("#id_starts_on", "2026-03-02")
+        page.fill("#id_ends_on", "2026-03-06")
+        page.click("#party-form button[type=submit]")
+        page.wait_for_selector("#course-batches")
+        assert "đợt 2-2026" in page.locator("#course-batches").inner_text()
+        _fits(page, viewport)
+        page.screenshot(path=str(ARTIFACTS / f"party-courses-{size}.png"), full_page=True)
+    assert CourseBatch.objects.filter(year=2026, number=2).count() == 1
