@@ -202,7 +202,7 @@ def unit_values(
 
 
 @dataclass
-class _ScopeInfo:
+class ScopeInfo:
     unit_ids: list[int]
     enterprise_ids: set[int]
     kinds: dict[int, str]
@@ -210,7 +210,7 @@ class _ScopeInfo:
     group_members: dict[int, set[int]]  # group id -> unit ids in scope
 
 
-def scope_info(units_qs: QuerySet[Unit]) -> _ScopeInfo:
+def scope_info(units_qs: QuerySet[Unit]) -> ScopeInfo:
     rows = list(units_qs.values_list("id", "tax_code", "kind", "code", "name"))
     ids = [row[0] for row in rows]
     members: dict[int, set[int]] = defaultdict(set)
@@ -219,7 +219,7 @@ def scope_info(units_qs: QuerySet[Unit]) -> _ScopeInfo:
         "unitgroup_id", "unit_id"
     ):
         members[group_id].add(unit_id)
-    return _ScopeInfo(
+    return ScopeInfo(
         unit_ids=ids,
         enterprise_ids={row[0] for row in rows if row[1]},
         kinds={row[0]: row[2] for row in rows},
@@ -228,7 +228,7 @@ def scope_info(units_qs: QuerySet[Unit]) -> _ScopeInfo:
     )
 
 
-def _expected(indicator: Indicator, info: _ScopeInfo) -> int:
+def _expected(indicator: Indicator, info: ScopeInfo) -> int:
     group_ids = [group.pk for group in indicator.groups.all()]
     if not group_ids:
         return len(info.unit_ids)
@@ -248,7 +248,7 @@ def compare(value: Decimal, operator: str, threshold: Decimal) -> bool:
     return OPERATORS[operator](value, threshold)
 
 
-def count_denominator_ids(kind: str, info: _ScopeInfo, reporting: set[int]) -> set[int]:
+def count_denominator_ids(kind: str, info: ScopeInfo, reporting: set[int]) -> set[int]:
     if kind == CountDenominator.ENTERPRISES:
         return set(info.enterprise_ids)
     if kind == CountDenominator.UNITS:
@@ -264,20 +264,43 @@ def figures(
     include_submitted: bool,
     with_units_figure: bool,
 ) -> list[Figure]:
-    windows = [period, period.same_period_last_year()]
-    units_now = scope_units(scope=scope, period=period)
-    units_before = scope_units(scope=scope, period=windows[1])
+    """The figures of `indicators` (after the count of base organisations, if asked) for a period."""
+    return period_figures(
+        indicators=indicators,
+        periods=[period],
+        scope=scope,
+        include_submitted=include_submitted,
+        with_units_figure=with_units_figure,
+    )[0]
+
+
+def period_figures(
+    *,
+    indicators: list[Indicator],
+    periods: Sequence[Period],
+    scope: Scope,
+    include_submitted: bool,
+    with_units_figure: bool,
+) -> list[list[Figure]]:
+    """The figures of `indicators` for each of `periods` (a trend), each with its same period a
+    year earlier: every window is read once, however many periods share it (four years of a trend
+    are five windows, not eight)."""
+    windows: list[Period] = []
+    for period in periods:
+        for window in (period, period.same_period_last_year()):
+            if window not in windows:
+                windows.append(window)
     # Each window counts the units of the bloc as it was then (a unit that left counts for its year).
-    units_per_window = [units_now, units_before]
-    info = scope_info(units_now)
-    info_before = scope_info(units_before)
+    units_per_window = [scope_units(scope=scope, period=window) for window in windows]
+    infos = [scope_info(units) for units in units_per_window]
     recorded = recorded_indicators(indicators)
     totals = _window_totals(
         windows=windows, units_per_window=units_per_window, include_submitted=include_submitted, recorded=recorded
     )
 
     per_unit_ids = {ind.base_id for ind in indicators if ind.unit_aggregation == UnitAggregation.COUNT_IF}
-    plan_ids = {ind.pk for ind in indicators if ind.has_plan} if period.kind == "Y" else set()
+    years = {period.year for period in periods if period.kind == "Y"}
+    plan_ids = {ind.pk for ind in indicators if ind.has_plan} if years else set()
     per_unit_ids |= plan_ids
     per_unit: dict[tuple[int, int, int], Decimal] = {}
     if per_unit_ids:
@@ -288,59 +311,75 @@ def figures(
             indicator_ids=[i for i in per_unit_ids if i is not None],
             recorded=recorded,
         )
-    plans: dict[tuple[int, int], Decimal] = {}
+    plans: dict[tuple[int, int, int], Decimal] = {}  # (year, indicator, unit)
     if plan_ids:
-        for unit_id, indicator_id, value in Plan.objects.filter(
-            indicator_id__in=plan_ids, year=period.year, unit_id__in=info.unit_ids
-        ).values_list("unit_id", "indicator_id", "value"):
-            plans[(indicator_id, unit_id)] = value
+        unit_ids = {unit_id for w, window in enumerate(windows) if window.kind == "Y" for unit_id in infos[w].unit_ids}
+        for year, unit_id, indicator_id, value in Plan.objects.filter(
+            indicator_id__in=plan_ids, year__in=years, unit_id__in=unit_ids
+        ).values_list("year", "unit_id", "indicator_id", "value"):
+            plans[(year, indicator_id, unit_id)] = value
 
-    figures: list[Figure] = []
-    if with_units_figure:
-        before_count = len(info_before.unit_ids)
-        committees = sum(1 for kind in info.kinds.values() if kind == UnitKind.BASE_COMMITTEE)
-        figures.append(
-            OrganisationsFigure(
-                indicator_code=UNITS_CODE,
-                indicator_name=_("Base Party organisations"),
-                unit_label=_("organisations"),
-                decimals=0,
-                period=period,
-                value=Decimal(len(info.unit_ids)),
-                same_period_value=Decimal(before_count),
-                growth_percent=growth_percent(len(info.unit_ids), before_count),
-                units_reporting=len(info.unit_ids),
-                units_expected=len(info.unit_ids),
-                base_committees=committees,
-                base_cells=len(info.unit_ids) - committees,
-                enterprises=len(info.enterprise_ids),
-                includes_unapproved=False,
-                time_aggregation=TimeAggregation.STOCK,
-                definition=_("Base Party organisations of the scope at the end of the period (from the register)."),
+    result: list[list[Figure]] = []
+    for period in periods:
+        now, before = windows.index(period), windows.index(period.same_period_last_year())
+        info, info_before = infos[now], infos[before]
+        # figure_for reads window 0 as the period and window 1 as the same period a year earlier.
+        renumber = {now: 0, before: 1}
+        period_totals = {(i, renumber[w]): total for (i, w), total in totals.items() if w in renumber}
+        period_values = {(i, u, renumber[w]): value for (i, u, w), value in per_unit.items() if w in renumber}
+        period_plans = {(i, u): value for (year, i, u), value in plans.items() if year == period.year}
+        if period.kind != "Y":
+            period_plans = {}
+        figures: list[Figure] = []
+        if with_units_figure:
+            figures.append(organisations_figure(period=period, info=info, info_before=info_before))
+        for indicator in indicators:
+            figures.append(
+                figure_for(
+                    indicator=indicator,
+                    period=period,
+                    info=info,
+                    info_before=info_before,
+                    totals=period_totals,
+                    per_unit=period_values,
+                    plans=period_plans,
+                    include_submitted=include_submitted,
+                )
             )
-        )
-    for indicator in indicators:
-        figures.append(
-            _figure_for(
-                indicator=indicator,
-                period=period,
-                info=info,
-                info_before=info_before,
-                totals=totals,
-                per_unit=per_unit,
-                plans=plans,
-                include_submitted=include_submitted,
-            )
-        )
-    return figures
+        result.append(figures)
+    return result
 
 
-def _figure_for(
+def organisations_figure(*, period: Period, info: ScopeInfo, info_before: ScopeInfo) -> OrganisationsFigure:
+    """The count of base organisations of a scope, from the register (no values)."""
+    before_count = len(info_before.unit_ids)
+    committees = sum(1 for kind in info.kinds.values() if kind == UnitKind.BASE_COMMITTEE)
+    return OrganisationsFigure(
+        indicator_code=UNITS_CODE,
+        indicator_name=_("Base Party organisations"),
+        unit_label=_("organisations"),
+        decimals=0,
+        period=period,
+        value=Decimal(len(info.unit_ids)),
+        same_period_value=Decimal(before_count),
+        growth_percent=growth_percent(len(info.unit_ids), before_count),
+        units_reporting=len(info.unit_ids),
+        units_expected=len(info.unit_ids),
+        base_committees=committees,
+        base_cells=len(info.unit_ids) - committees,
+        enterprises=len(info.enterprise_ids),
+        includes_unapproved=False,
+        time_aggregation=TimeAggregation.STOCK,
+        definition=_("Base Party organisations of the scope at the end of the period (from the register)."),
+    )
+
+
+def figure_for(
     *,
     indicator: Indicator,
     period: Period,
-    info: _ScopeInfo,
-    info_before: _ScopeInfo,
+    info: ScopeInfo,
+    info_before: ScopeInfo,
     totals: dict[tuple[int, int], tuple[Decimal, int]],
     per_unit: dict[tuple[int, int, int], Decimal],
     plans: dict[tuple[int, int], Decimal],

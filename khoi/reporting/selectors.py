@@ -17,6 +17,9 @@ Public API (names and signatures are stable; khoi.reports builds on them)
 ``count_units_meeting(*, code, period, operator, threshold, scope=Scope(), denominator="enterprises",
     include_submitted=False) -> CountFigure``
 ``indicator_series(*, code, periods, scope=Scope(), include_submitted=False) -> list[Figure]``
+``indicator_parts(*, code, period, scope, parts, include_submitted=False) -> list[Figure | None]``
+    One indicator's figure for each part of a scope (a breakdown by ownership, sector or zone),
+    from one pass over the scope's units.
 ``submission_completeness(*, reporting_round) -> Completeness``; ``round_list(*, status=None)``.
 Also: ``UNITS_CODE`` ("base_organisations": the count of base organisations from the register,
 accepted by ``indicator_figure``), ``indicator_list(*, key_only=False)``, ``indicator_get(*, code)``,
@@ -37,7 +40,7 @@ types are in `figure_types`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -52,12 +55,14 @@ from .figure_engine import (
     compare,
     count_denominator_ids,
     figures,
+    period_figures,
     ratio,
     recorded_indicators,
     scope_info,
     scope_units,
     unit_values,
 )
+from .figure_parts import part_figures
 from .figure_types import (
     HUNDRED,
     OPERATORS,
@@ -147,15 +152,49 @@ def indicator_series(
     periods: Iterable[Period],
     scope: Scope = Scope(),
     include_submitted: bool = False,
+    indicator: Indicator | None = None,
 ) -> list[Figure]:
-    """The same indicator over several periods (trends for dashboards)."""
-    indicator = indicator_get(code=code) if code != UNITS_CODE else None
-    return [
-        indicator_figure(
-            code=code, period=period, scope=scope, include_submitted=include_submitted, indicator=indicator
-        )
-        for period in periods
-    ]
+    """The same indicator over several periods (trends for dashboards), each window read once; the
+    `indicator` read by ``indicator_get``, if the caller has it."""
+    if code == UNITS_CODE:
+        indicator = None
+    elif indicator is None or indicator.code != code:
+        indicator = indicator_get(code=code)
+        if indicator is None:
+            raise Indicator.DoesNotExist(code)
+    rows = period_figures(
+        indicators=[indicator] if indicator else [],
+        periods=list(periods),
+        scope=scope,
+        include_submitted=include_submitted,
+        with_units_figure=indicator is None,
+    )
+    return [row[0] for row in rows]
+
+
+def indicator_parts(
+    *,
+    code: str,
+    period: Period,
+    scope: Scope,
+    parts: Sequence[Scope],
+    include_submitted: bool = False,
+    indicator: Indicator | None = None,
+) -> list[Figure | None]:
+    """The figure of `code` for each of `parts` (scopes that narrow `scope` by ownership, sector
+    or zone only), in order; None for a part with no units at the period's end. The same figures
+    as ``indicator_figure`` per part, in a fixed number of queries."""
+    if code != UNITS_CODE and (indicator is None or indicator.code != code):
+        indicator = indicator_get(code=code)
+        if indicator is None:
+            raise Indicator.DoesNotExist(code)
+    return part_figures(
+        indicator=None if code == UNITS_CODE else indicator,
+        period=period,
+        scope=scope,
+        parts=parts,
+        include_submitted=include_submitted,
+    )
 
 
 def figure_drilldown(
@@ -236,9 +275,12 @@ def plan_completion(
     scope: Scope = Scope(),
     threshold: Decimal = HUNDRED,
     include_submitted: bool = False,
+    rows: list[UnitFigure] | None = None,
 ) -> PlanCompletion:
-    """Units whose year value reached `threshold` % of their plan ("38 đơn vị đạt và vượt 100%")."""
-    rows = figure_drilldown(code=code, period=Period(year, "Y"), scope=scope, include_submitted=include_submitted)
+    """Units whose year value reached `threshold` % of their plan ("38 đơn vị đạt và vượt 100%").
+    `rows`: the year's ``figure_drilldown`` for the same scope, if the caller has read it."""
+    if rows is None:
+        rows = figure_drilldown(code=code, period=Period(year, "Y"), scope=scope, include_submitted=include_submitted)
     with_plan = [row for row in rows if row.plan_value]
     reached = [
         row for row in with_plan if row.plan_completion_percent is not None and row.plan_completion_percent >= threshold

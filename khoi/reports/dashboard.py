@@ -120,18 +120,14 @@ def _breakdown_block(
     *,
     key: str,
     title: str,
-    parts: list[tuple[str, reporting.Scope]],
+    parts: list[tuple[str, reporting.Scope, reporting.Figure | None]],
     code: str,
     period: Period,
     figure: reporting.Figure,
-    indicator: reporting.Indicator | None,
 ) -> ChartBlock | None:
     bars, rows = [], []
-    for label, part_scope in parts:
-        if not reporting.scope_units(scope=part_scope, period=period).exists():
-            continue
-        part = reporting.indicator_figure(code=code, period=period, scope=part_scope, indicator=indicator)
-        if part.value is None and part.same_period_value is None:
+    for label, part_scope, part in parts:
+        if part is None or (part.value is None and part.same_period_value is None):
             continue
         link = drilldown_url(code=code, period=period, scope=part_scope)
         bars.append(charts.Bar(label, part.value, link, part.same_period_value))
@@ -166,7 +162,10 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
     overview = reporting.bloc_overview(period=period, scope=scope)
     # Read once: every breakdown part below is a figure of the same indicator.
     indicator = reporting.indicator_get(code=indicator_code) if indicator_code != reporting.UNITS_CODE else None
-    figure = reporting.indicator_figure(code=indicator_code, period=period, scope=scope, indicator=indicator)
+    years = [period.year - offset for offset in (3, 2, 1, 0)]
+    series_periods = [dataclasses.replace(period, year=year) for year in years]
+    series = reporting.indicator_series(code=indicator_code, periods=series_periods, scope=scope, indicator=indicator)
+    figure = series[-1]  # the period itself
     name = figure.indicator_name
     blocks: list[ChartBlock] = []
 
@@ -212,9 +211,6 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
         )
     )
 
-    years = [period.year - offset for offset in (3, 2, 1, 0)]
-    series_periods = [dataclasses.replace(period, year=year) for year in years]
-    series = reporting.indicator_series(code=indicator_code, periods=series_periods, scope=scope)
     if period.kind == "Y":
         title = _("%(name)s over the years") % {"name": name}
     else:
@@ -284,18 +280,30 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 [(z.name, dataclasses.replace(scope, zone_id=z.pk)) for z in Zone.objects.all()],
             )
         )
+    # Every part of every breakdown from one pass over the scope's units.
+    part_figures = iter(
+        reporting.indicator_parts(
+            code=indicator_code,
+            period=period,
+            scope=scope,
+            parts=[part for _key, _title, parts in breakdowns for _label, part in parts],
+            indicator=indicator,
+        )
+    )
     for key, title, parts in breakdowns:
         block = _breakdown_block(
-            key=key, title=title, parts=parts, code=indicator_code, period=period, figure=figure, indicator=indicator
+            key=key,
+            title=title,
+            parts=[(label, part, next(part_figures)) for label, part in parts],
+            code=indicator_code,
+            period=period,
+            figure=figure,
         )
         if block:
             blocks.append(block)
 
-    units = [
-        row
-        for row in reporting.figure_drilldown(code=indicator_code, period=period, scope=scope)
-        if row.value is not None
-    ]
+    drilldown_rows = reporting.figure_drilldown(code=indicator_code, period=period, scope=scope)
+    units = [row for row in drilldown_rows if row.value is not None]
     top = units[:10]
     if top:
         title = _("%(name)s: the ten largest units") % {"name": name}
@@ -328,7 +336,12 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
         )
 
     if indicator is not None and indicator.has_plan:
-        plan = reporting.plan_completion(code=indicator_code, year=period.year, scope=scope)
+        plan = reporting.plan_completion(
+            code=indicator_code,
+            year=period.year,
+            scope=scope,
+            rows=drilldown_rows if period.kind == "Y" else None,  # the year's rows: read above
+        )
         if plan.units_with_plan:
             title = _("Plan completion %(year)s: %(name)s") % {"year": period.year, "name": name}
             reached, rest = plan.units_reached, plan.units_with_plan - plan.units_reached
