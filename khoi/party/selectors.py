@@ -184,9 +184,15 @@ def _in(start: dt.date, end: dt.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}__gte": start, f"{prefix}__lte": end})
 
 
-def admissions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, int]:
+def _of_units(field: str, unit_ids: Sequence[int] | None) -> Q:
+    """Rows of the given units; None: of every unit (the caller keeps those it wants: a date
+    range holds few rows, and a list of a thousand ids in SQL costs more than reading them)."""
+    return Q() if unit_ids is None else Q(**{f"{field}__in": unit_ids})
+
+
+def admissions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int] | None) -> dict[int, int]:
     rows = (
-        AdmissionStep.objects.filter(step=Step.DECISION, person__unit_id__in=unit_ids)
+        AdmissionStep.objects.filter(_of_units("person__unit_id", unit_ids), step=Step.DECISION)
         .filter(_in(start, end, "decision__signed_on"))
         .values("person__unit_id")
         .annotate(n=Count("id"))
@@ -195,9 +201,9 @@ def admissions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int])
     return {row["person__unit_id"]: row["n"] for row in rows}
 
 
-def conversions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, int]:
+def conversions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int] | None) -> dict[int, int]:
     rows = (
-        AdmissionStep.objects.filter(step=Step.CONVERSION, person__unit_id__in=unit_ids)
+        AdmissionStep.objects.filter(_of_units("person__unit_id", unit_ids), step=Step.CONVERSION)
         .filter(_in(start, end, "decision__signed_on"))
         .values("person__unit_id")
         .annotate(n=Count("id"))
@@ -206,9 +212,9 @@ def conversions_by_unit(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]
     return {row["person__unit_id"]: row["n"] for row in rows}
 
 
-def organisation_grades(*, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, str]:
+def organisation_grades(*, start: dt.date, end: dt.date, unit_ids: Sequence[int] | None) -> dict[int, str]:
     """{unit id: grade} of base organisations graded by a decision signed in the range."""
-    rows = Grading.objects.filter(unit_id__in=unit_ids).filter(_in(start, end, "decision__signed_on"))
+    rows = Grading.objects.filter(_of_units("unit_id", unit_ids)).filter(_in(start, end, "decision__signed_on"))
     return dict(rows.values_list("unit_id", "grade"))
 
 
@@ -252,13 +258,14 @@ INDICATOR_CODES = ("party_admissions", "party_conversions", "party_quality_asses
 
 def indicator_unit_values(*, code: str, start: dt.date, end: dt.date, unit_ids: Sequence[int]) -> dict[int, Decimal]:
     """Each base organisation's value of a Party-building indicator, counted from the records
-    (0 where nothing happened: every organisation reports through its records)."""
+    (0 where nothing happened: every organisation reports through its records). The range's rows
+    of every unit are read and those asked for kept (see `_of_units`)."""
     if code == "party_admissions":
-        counts = admissions_by_unit(start=start, end=end, unit_ids=unit_ids)
+        counts = admissions_by_unit(start=start, end=end, unit_ids=None)
     elif code == "party_conversions":
-        counts = conversions_by_unit(start=start, end=end, unit_ids=unit_ids)
+        counts = conversions_by_unit(start=start, end=end, unit_ids=None)
     elif code == "party_quality_assessed":
-        counts = dict.fromkeys(organisation_grades(start=start, end=end, unit_ids=unit_ids), 1)
+        counts = dict.fromkeys(organisation_grades(start=start, end=end, unit_ids=None), 1)
     else:
         raise KeyError(code)
     return {unit_id: Decimal(counts.get(unit_id, 0)) for unit_id in unit_ids}

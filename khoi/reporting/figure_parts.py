@@ -6,16 +6,14 @@ scope: the same per-unit values, summed and counted over the part's units, then 
 `khoi.reporting.selectors.indicator_parts`.
 
 A part narrows the scope by the register fields a breakdown splits on (ownership, sector, zone)
-and nothing else, so a unit's membership is decided in memory from those fields, the way
-`figure_engine.scope_units` filters them in SQL: a sector part holds the units whose sector is
-that section or lies directly under it.
+and nothing else, so a unit's membership is decided in memory from those fields (`_PartIndex`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db.models import QuerySet
@@ -39,26 +37,34 @@ from .periods import Period
 PART_FIELDS = ("ownership", "sector_code", "zone_id")
 
 
-@dataclass(frozen=True)
-class UnitTraits:
-    """What a breakdown splits a unit on: its ownership, park or zone, and sector."""
+class _PartIndex:
+    """The units of the whole scope by ownership, zone and sector, so that a part's units are an
+    intersection of sets: the in-memory twin of the ownership, sector and zone filters of
+    `scope_units` (a sector part holds the units whose sector is that code or lies directly under
+    it). A test holds the two equal on the demo bloc."""
 
-    ownership: str
-    zone_id: int | None
-    sector_code: str | None
-    sector_parent_code: str | None
+    def __init__(self, rows: Iterable[tuple[int, str, int | None, str | None, str | None]]) -> None:
+        self.all: set[int] = set()
+        self.by_ownership: dict[str, set[int]] = defaultdict(set)
+        self.by_zone: dict[int | None, set[int]] = defaultdict(set)
+        self.by_sector: dict[str, set[int]] = defaultdict(set)
+        for unit_id, ownership, zone_id, sector_code, parent_code in rows:
+            self.all.add(unit_id)
+            self.by_ownership[ownership].add(unit_id)
+            self.by_zone[zone_id].add(unit_id)
+            for code in (sector_code, parent_code):
+                if code:
+                    self.by_sector[code].add(unit_id)
 
-
-def in_part(traits: UnitTraits, part: Scope) -> bool:
-    """Whether a unit of the whole scope lies in `part`: the in-memory twin of the ownership,
-    sector and zone filters of `scope_units` (a test holds the two equal on the demo bloc)."""
-    if part.ownership and traits.ownership != part.ownership:
-        return False
-    if part.sector_code:
-        code = part.sector_code.strip()
-        if code not in (traits.sector_code, traits.sector_parent_code):
-            return False
-    return part.zone_id is None or traits.zone_id == part.zone_id
+    def members(self, part: Scope) -> set[int]:
+        found = self.all
+        if part.ownership:
+            found = found & self.by_ownership.get(part.ownership, set())
+        if part.sector_code:
+            found = found & self.by_sector.get(part.sector_code.strip(), set())
+        if part.zone_id is not None:
+            found = found & self.by_zone.get(part.zone_id, set())
+        return found
 
 
 def _check_parts(scope: Scope, parts: Sequence[Scope]) -> None:
@@ -68,14 +74,13 @@ def _check_parts(scope: Scope, parts: Sequence[Scope]) -> None:
             raise ValueError(f"A part narrows more than {', '.join(PART_FIELDS)}: {part!r} of {scope!r}")
 
 
-def _traits(units: Sequence[QuerySet[Unit]]) -> dict[int, UnitTraits]:
+def _index(units: Sequence[QuerySet[Unit]]) -> _PartIndex:
     ids = units[0].values("id").union(*(qs.values("id") for qs in units[1:]))
-    return {
-        unit_id: UnitTraits(ownership, zone_id, sector_code, parent_code)
-        for unit_id, ownership, zone_id, sector_code, parent_code in Unit.objects.filter(id__in=ids).values_list(
+    return _PartIndex(
+        Unit.objects.filter(id__in=ids).values_list(
             "id", "ownership", "zone_id", "sector__code", "sector__parent__code"
         )
-    }
+    )
 
 
 def _narrowed(info: ScopeInfo, members: set[int]) -> ScopeInfo:
@@ -114,7 +119,7 @@ def part_figures(
     windows = [period, period.same_period_last_year()]
     units_per_window = [scope_units(scope=scope, period=window) for window in windows]
     infos = [scope_info(units) for units in units_per_window]
-    traits = _traits(units_per_window)
+    index = _index(units_per_window)
     per_unit: dict[tuple[int, int, int], Decimal] = {}
     plans: dict[tuple[int, int], Decimal] = {}
     ids: list[int] = []
@@ -130,14 +135,14 @@ def part_figures(
         if indicator.has_plan and period.kind == "Y":
             plans = {
                 (indicator.pk, unit_id): value
-                for unit_id, value in Plan.objects.filter(
-                    indicator=indicator, year=period.year, unit_id__in=infos[0].unit_ids
-                ).values_list("unit_id", "value")
+                for unit_id, value in Plan.objects.filter(indicator=indicator, year=period.year).values_list(
+                    "unit_id", "value"
+                )
             }
 
     result: list[Figure | None] = []
     for part in parts:
-        members = {unit_id for unit_id, unit in traits.items() if in_part(unit, part)}
+        members = index.members(part)
         now, before = (_narrowed(info, members) for info in infos)
         if not now.unit_ids:
             result.append(None)

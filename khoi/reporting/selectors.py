@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from khoi.core.formatting import growth_percent
@@ -227,11 +227,7 @@ def figure_drilldown(
     )
     plans: dict[int, Decimal] = {}
     if indicator.has_plan and period.kind == "Y":
-        plans = dict(
-            Plan.objects.filter(indicator=indicator, year=period.year, unit_id__in=info.unit_ids).values_list(
-                "unit_id", "value"
-            )
-        )
+        plans = dict(Plan.objects.filter(indicator=indicator, year=period.year).values_list("unit_id", "value"))
 
     def unit_value(unit_id: int, w: int) -> Decimal | None:
         if indicator.unit_aggregation == UnitAggregation.RATIO:
@@ -495,9 +491,12 @@ def latest_approved_period() -> Period | None:
 
 
 def reporting_years() -> list[int]:
-    """Years with stored values (for period pickers), newest first."""
-    dates = IndicatorValue.objects.dates("period_start", "year", order="DESC")
-    return [d.year for d in dates]
+    """The years from the first with stored values to the last (for period pickers), newest first.
+    Two index lookups (the first and last period start), not a scan of every value."""
+    span = IndicatorValue.objects.aggregate(first=Min("period_start"), last=Max("period_start"))
+    if span["first"] is None:
+        return []
+    return list(range(span["last"].year, span["first"].year - 1, -1))
 
 
 def plan_list(*, year: int | None = None) -> QuerySet[Plan]:
