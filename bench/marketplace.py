@@ -123,7 +123,7 @@ def plan_summary(query: str) -> str:
     """The scans of the first candidate query's plan, and its estimated cost."""
     from khoi.marketplace import selectors
 
-    plan = selectors.listing_search_candidates(query=query).explain()
+    plan = selectors.listing_search_plan(query=query)
     lines = [line.strip().removeprefix("->").strip() for line in plan.splitlines()]
     scans = [line.split("  (")[0] for line in lines if "Scan" in line]
     total = lines[0].split("cost=")[1].split(" ")[0] if "cost=" in lines[0] else "?"

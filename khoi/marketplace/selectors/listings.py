@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from khoi.accounts.permissions import AnyUser, is_member
@@ -30,7 +34,7 @@ from ..models import (
 
 # Candidates handed to the shared ranking; trigram threshold low enough to propose typo fixes.
 CANDIDATES = 120
-SCAN = 1000  # matches a candidate query orders at most (the first found)
+SCAN = 1000  # matches a candidate query orders at most (the first found, in storage order)
 PG_SIMILARITY = 0.3
 
 
@@ -163,15 +167,12 @@ def _candidate_queryset(
     in one query. On PostgreSQL the filter runs on the GIN trigram index of the stored unaccent
     key; on SQLite on the accent-free column.
 
-    Only the first `scan` matches the scan meets (storage order, not the newest) are ordered so: a
-    word in a third of 100.000 listings would otherwise read and sort all of them. Taking the
-    newest instead let the planner sort every match by id when it underestimated how many there
-    were (words that come together, "kham suc khoe": 17.690 rows for 242 expected, 246 ms);
-    unordered, the scan stops at `scan` rows whichever plan it takes (the trigram index; a
-    sequential scan for very common words)."""
+    Only the first `scan` matches in storage order (mostly the oldest) are ordered so: a word in a
+    third of 100.000 listings would otherwise read and sort all of them (all of them newest first:
+    43 ms for the candidate query of "logistics" or "van tai" there, against 7 ms)."""
     if connection.vendor == "postgresql":
-        # Unqualified: inside the id subquery below the table has an alias (U0), and a name
-        # qualified with the table's would point at the outer query, once per outer row.
+        # Unqualified: the filter is compiled on its own, then put inside the candidate query
+        # (_first_matches), where the table's name also stands for the outer query.
         def one_of(options: list[str]) -> str:
             return "(" + " OR ".join("search_key_pg LIKE %s" for _ in options) + ")"
 
@@ -191,10 +192,9 @@ def _candidate_queryset(
                 ),
             )
         )
-    first_found = listings.order_by().values("id")[:scan]
     in_title = [Case(When(search_title__contains=word, then=Value(1)), default=Value(0)) for word in query.words]
     ordered = (
-        Listing.objects.filter(id__in=first_found)
+        Listing.objects.filter(Q(id__in=_first_matches(listings, scan)))
         .annotate(
             phrase_in_title=Case(When(search_title__contains=query.phrase, then=Value(1)), default=Value(0)),
             words_in_title=sum(in_title[1:], in_title[0]),
@@ -205,10 +205,56 @@ def _candidate_queryset(
     return ordered.values_list("id", "search_text")
 
 
+def _first_matches(listings: QuerySet[Listing], scan: int) -> QuerySet[Listing, Any] | RawSQL:
+    """The ids of the first `scan` of `listings` in storage order, as a subquery.
+
+    On PostgreSQL the listings come from a MATERIALIZED CTE with the LIMIT outside it: the planner
+    prices the CTE for all its rows, not for the first `scan`, and the executor still stops after
+    `scan` rows of it. With the LIMIT next to the filter, the planner took a sequential scan for a
+    word in a third of the table (5 of the bench's 21 queries over 100.000 listings), betting on
+    matches spread evenly to stop after a few hundred pages. `_candidate_plans` completes this."""
+    first = listings.order_by().values("id")
+    if connection.vendor != "postgresql":
+        return first[:scan]
+    try:
+        sql, params = first.query.sql_with_params()
+    except EmptyResultSet:  # listings.none(): the sliced queryset needs no SQL to be empty
+        return first[:scan]
+    # Django's own SQL for the filtered queryset, the values passed apart as parameters.
+    return RawSQL(f"WITH matches AS MATERIALIZED ({sql}) SELECT id FROM matches LIMIT %s", (*params, scan))  # noqa: S608, S611
+
+
+@contextmanager
+def _candidate_plans() -> Iterator[None]:
+    """The candidate queries run (and are explained) inside this: on PostgreSQL, in a transaction
+    with sequential scans priced out (SET LOCAL enable_seqscan, put back as it was afterwards: a
+    caller's transaction would otherwise keep it until it ends).
+
+    Why a setting and not only the query's shape: the planner prices the matches CTE of
+    `_first_matches` for all its rows, and for a word in a third of the listings the trigram index
+    and a sequential scan then cost about the same (5 % apart for "logistics" over 100.000
+    listings; the scan cheaper over 3.000), so the plan would change with the table's size and
+    statistics. Executed, both stop after `scan` rows: the index having read only pages with
+    matches, the scan every page until it has enough, the whole table for a word found only in
+    the newest listings. A sequential scan also starts where another one of the same table is
+    (synchronised scans), so the first matches, and the results, changed from one search to the
+    next; the index reads in storage order, as SQLite does. Words without a trigram (one or two
+    letters) read the listings through the status index instead, a few milliseconds more."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        previous, _off = cursor.fetchone()
+        yield
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+
+
 def _candidates(
     listings: QuerySet[Listing], query: ranking.Query, alternatives: list[list[str]], cap: int = CANDIDATES
 ) -> list[tuple[int, str]]:
-    return list(_candidate_queryset(listings, query, [alternatives], scan=max(cap, SCAN))[:cap])
+    with _candidate_plans():
+        return list(_candidate_queryset(listings, query, [alternatives], scan=max(cap, SCAN))[:cap])
 
 
 def _fallback_candidates(
@@ -217,14 +263,22 @@ def _fallback_candidates(
     """Listings containing all the query's words but one (any one), in one query."""
     groups = [alternatives[:skipped] + alternatives[skipped + 1 :] for skipped in range(len(alternatives))]
     cap *= len(groups)
-    return list(_candidate_queryset(listings, query, groups, scan=max(cap, SCAN))[:cap])
+    with _candidate_plans():
+        return list(_candidate_queryset(listings, query, groups, scan=max(cap, SCAN))[:cap])
 
 
 def listing_search_candidates(*, query: str, cap: int = CANDIDATES) -> QuerySet[Listing, tuple[int, str]]:
-    """The query the text search sends first for `query` (all its words), for benches and tests to
-    read its plan with `.explain()`."""
+    """The query the text search sends first for `query` (all its words), for benches and tests;
+    its plan as the search gets it: `listing_search_plan`."""
     parsed = ranking.Query(query)
     return _candidate_queryset(listing_filter(), parsed, [_alternatives(parsed)])[:cap]
+
+
+def listing_search_plan(*, query: str, cap: int = CANDIDATES) -> str:
+    """The database's plan of `listing_search_candidates`, with the planner settings of the search."""
+    candidates = listing_search_candidates(query=query, cap=cap)
+    with _candidate_plans():
+        return candidates.explain()
 
 
 def _ranked_ids(
