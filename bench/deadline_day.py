@@ -2,7 +2,8 @@
 leadership watch the overview, on the production layout, on 127.0.0.1 only.
 
     .venv/bin/python bench/deadline_day.py [--db postgres|sqlite] [--reporters 200] [--units 1000]
-        [--workers 2] [--threads 4] [--leaders 2] [--batch 100] [--think SECONDS] [--quick] [--rebuild]
+        [--workers 2] [--threads 4] [--leaders 2] [--batch 100] [--think SECONDS] [--ramp SECONDS] [--quick]
+        [--rebuild]
 
 What it does, cleaning up after itself:
 1. a bloc of --units base organisations with two years of monthly history (23 approved monthly
@@ -18,7 +19,10 @@ What it does, cleaning up after itself:
    draft of half the values (POST), reloads it, saves every value (POST), reloads, submits (POST),
    as a browser does (with --think, a reporter reads and types for that many seconds on average,
    0,5–1,5 times it, before each save or submit, as people do; without it, no pause: the closed
-   loop measures the most the server can take); staff approve what is submitted in batches of --batch (POST, the round's
+   loop measures the most the server can take; the first --reporters arrive evenly over --ramp
+   seconds, by default three think times (one reporter's form: the pace at which places free
+   later), as people do not all open the form in the same second;
+   each later one as a place frees); staff approve what is submitted in batches of --batch (POST, the round's
    bulk approval) as soon as a batch is waiting; --leaders people load the bloc overview and the
    dashboard every second each until every form is approved;
 5. after stopping the server, reads the database: every value a reporter last saved must be
@@ -579,8 +583,11 @@ def client(session_key: str) -> object:
     return session
 
 
-async def reporter(stats: Stats, info: dict[str, object], slots: asyncio.Semaphore, think: float) -> None:
+async def reporter(
+    stats: Stats, info: dict[str, object], slots: asyncio.Semaphore, think: float, arrival: float
+) -> None:
     async with slots:
+        await asyncio.sleep(arrival)  # the first --reporters arrive over --ramp seconds, not at once
         session = client(str(info["session"]))
         url = f"/reporting/submissions/{info['submission']}/"
         number = int(str(info["number"]))
@@ -696,7 +703,11 @@ async def load(args: argparse.Namespace, info: dict[str, object], stats: Stats) 
     done, stop = asyncio.Event(), asyncio.Event()
     leaders = [asyncio.create_task(leader(stats, key, stop)) for key in list(info["leaders"])[: args.leaders]]  # type: ignore[call-overload]
     approving = asyncio.create_task(staff(args, stats, info, len(reporters), done))
-    await asyncio.gather(*(reporter(stats, r, slots, args.think) for r in reporters))
+    # The first --reporters arrive spread over --ramp seconds; each later one as a place frees.
+    arrivals = [args.ramp * i / args.reporters if i < args.reporters else 0.0 for i in range(len(reporters))]
+    await asyncio.gather(
+        *(reporter(stats, r, slots, args.think, arrival) for r, arrival in zip(reporters, arrivals, strict=True))
+    )
     done.set()
     await approving
     stop.set()
@@ -723,6 +734,8 @@ async def wait_until_up(deadline: float) -> None:
 
 def report(args: argparse.Namespace, stats: Stats, wall: float, meter: CpuMeter, checked: dict[str, object]) -> int:
     pause = f"each thinking {args.think:g} s on average before a save or submit" if args.think else "no pause"
+    if args.ramp:
+        pause += f"; the first {args.reporters} arriving over {args.ramp:g} s"
     print()
     print(
         f"Deadline day on {args.db} ({'granian' if args.db == 'postgres' else 'granian, SQLite file'}, "
@@ -773,10 +786,18 @@ def main() -> int:
     parser.add_argument(
         "--think", type=float, default=0.0, help="a reporter's mean pause before each save or submit, seconds"
     )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=None,
+        help="the first --reporters arrive evenly over this many seconds (default: 3 × --think; 0: all at once)",
+    )
     parser.add_argument("--quick", action="store_true", help="300 units, 200 of them reporting, 100 at once")
     parser.add_argument("--rebuild", action="store_true", help="make the template database anew")
     parser.add_argument("--skip-refresh-cost", action="store_true", help="leave out the in-process refresh timing")
     args = parser.parse_args()
+    if args.ramp is None:
+        args.ramp = 3 * args.think  # one reporter's three pauses: the pace at which places free later
     if args.quick:
         args.units, args.reporters = min(args.units, 300), min(args.reporters, 100)
         args.forms = args.forms or 200
