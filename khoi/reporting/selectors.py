@@ -62,7 +62,7 @@ from .figure_engine import (
     scope_units,
     unit_values,
 )
-from .figure_parts import part_figures
+from .figure_parts import part_figures, term_ids
 from .figure_types import (
     HUNDRED,
     OPERATORS,
@@ -211,18 +211,12 @@ def figure_drilldown(
     windows = [period, period.same_period_last_year()]
     units_now = scope_units(scope=scope, period=period)
     info = scope_info(units_now)
-    if indicator.unit_aggregation == UnitAggregation.RATIO:
-        term_ids = [indicator.numerator_id, indicator.denominator_id]
-    elif indicator.unit_aggregation == UnitAggregation.COUNT_IF:
-        term_ids = [indicator.base_id]
-    else:
-        term_ids = [indicator.pk]
     # The drill-down lists this period's units; their same-period values are looked up too.
     values = unit_values(
         windows=windows,
         units_per_window=[units_now, units_now],
         include_submitted=include_submitted,
-        indicator_ids=[i for i in term_ids if i is not None],
+        indicator_ids=term_ids(indicator),
         recorded=recorded_indicators([indicator]),
     )
     plans: dict[int, Decimal] = {}

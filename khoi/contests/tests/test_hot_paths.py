@@ -46,7 +46,7 @@ def test_the_hot_paths_use_few_queries_and_none_per_question(big_round, unit_a):
     # A worker that has served the round before holds its pool and the unit list.
     selectors.round_id_for(slug=big_round.contest.slug, number=big_round.number)
     selectors.round_pool_get(round_id=big_round.pk)
-    selectors.unit_choices(on_date=big_round.opens_at.date())
+    selectors.unit_choices(on_date=timezone.localdate(big_round.opens_at))
     data = {
         "name": "Vũ Thu Trang",
         "phone": next_phone(),
