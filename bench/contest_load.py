@@ -35,7 +35,10 @@ What it does, bounded in time and count, and cleaning up after itself:
 6. stops the server, then compares the receipt codes participants were shown with the entries
    stored in PostgreSQL: every receipt must belong to a stored, finalised entry.
 Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries,
-and where the CPU went (app server, PostgreSQL, Redis, this load generator, idle) from /proc.
+and where the CPU went (app server, PostgreSQL, Redis, this load generator, idle) from /proc, per
+request too. All over the measured window: from the end of the warm-up (or of --ramp) to the end
+of --duration; the flows under way then are finished for the receipt check, not measured (with
+--think they take up to a minute, while the load falls).
 """
 
 from __future__ import annotations
@@ -282,20 +285,35 @@ async def wait_until_up(base: str, deadline: float) -> None:
 
 
 class CpuMeter:
-    """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went."""
+    """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went.
 
-    def __init__(self, servers: list[Server]) -> None:
+    Counted per process, over the processes alive at both ends of the window (or started in it): one
+    that ended meanwhile takes no CPU back. With `database`, PostgreSQL is its shared processes and
+    the connections to that database only: another run's on the same server is not ours."""
+
+    def __init__(self, servers: list[Server], database: str | None = None) -> None:
         self.servers = servers
+        self.database = database
         self.ticks = os.sysconf("SC_CLK_TCK")
-        self.first: dict[str, float] | None = None
-        self.last: dict[str, float] | None = None
+        self.first: dict[tuple[str, int], float] | None = None
+        self.last: dict[tuple[str, int], float] | None = None
 
     def _process_seconds(self, pid: int) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / self.ticks
 
-    def snapshot(self) -> dict[str, float]:
-        seconds: defaultdict[str, float] = defaultdict(float)
+    def _ours(self, entry: Path) -> bool:
+        """A PostgreSQL process of this run: a shared one, or a connection to this run's database."""
+        if self.database is None:
+            return True
+        title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").split()
+        # A connection's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE".
+        if len(title) >= 5 and title[0] == "postgres:" and ("(" in title[4] or title[4] == "[local]"):
+            return title[3] == self.database
+        return True
+
+    def snapshot(self) -> dict[tuple[str, int], float]:
+        seconds: dict[tuple[str, int], float] = {}
         proc = Path("/proc")
         if not (proc / "stat").exists():
             return seconds
@@ -311,25 +329,27 @@ class CpuMeter:
             try:
                 name = (entry / "comm").read_text().strip()
                 if pid in server_pids:
-                    seconds["app server"] += self._process_seconds(pid)
+                    seconds["app server", pid] = self._process_seconds(pid)
                 elif pid == os.getpid():
-                    seconds["load generator"] += self._process_seconds(pid)
-                elif name.startswith("postgres"):
-                    seconds["PostgreSQL"] += self._process_seconds(pid)
+                    seconds["load generator", pid] = self._process_seconds(pid)
+                elif name.startswith("postgres") and self._ours(entry):
+                    seconds["PostgreSQL", pid] = self._process_seconds(pid)
                 elif name.startswith("redis"):
-                    seconds["Redis"] += self._process_seconds(pid)
+                    seconds["Redis", pid] = self._process_seconds(pid)
             except (OSError, ValueError, IndexError):
                 continue  # the process ended meanwhile
         totals = (proc / "stat").read_text().splitlines()[0].split()[1:]
-        seconds["machine idle"] = (int(totals[3]) + int(totals[4])) / self.ticks
-        seconds["machine all"] = sum(int(value) for value in totals[:8]) / self.ticks
+        seconds["machine idle", 0] = (int(totals[3]) + int(totals[4])) / self.ticks
+        seconds["machine all", 0] = sum(int(value) for value in totals[:8]) / self.ticks
         return seconds
 
     def report(self, submits: int, requests: int = 0) -> None:
         """CPU by component, per submit and (with `requests`, those answered in the window) per request."""
         if not self.first or not self.last:
             return
-        used = {name: self.last[name] - self.first[name] for name in self.last}
+        used: defaultdict[str, float] = defaultdict(float)
+        for (name, pid), seconds in self.last.items():
+            used[name] += seconds - self.first.get((name, pid), 0.0)
         window = used.pop("machine all") or 1.0
         idle = used.pop("machine idle")
         print(f"   CPU over the measured window ({window:.0f} CPU-seconds in all, {100 * idle / window:.0f}% idle):")
@@ -347,6 +367,9 @@ class Stats:
         self.receipts: set[str] = set()
         self.started = 0
         self.ready_ran_out = False
+        # The end of the measured window (the end of --duration); the flows under way then are finished
+        # for the receipt check but not measured: the load falls while they end.
+        self.measured_until = 0.0
 
     def record(self, step: str, began: float) -> None:
         now = time.monotonic()
@@ -575,7 +598,7 @@ class LeanParticipant(Participant):
         headers = dict(kwargs.get("headers") or {})  # type: ignore[call-overload]
         body = b""
         if "data" in kwargs:
-            body = urlencode(kwargs["data"]).encode()  # type: ignore[call-overload]
+            body = urlencode(kwargs["data"]).encode()  # type: ignore[arg-type]
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
@@ -711,6 +734,9 @@ async def drive(
     async def measure() -> None:
         await asyncio.sleep(warmup_seconds(args))
         meter.first = await asyncio.to_thread(meter.snapshot)  # not on the loop: requests are in flight
+        await asyncio.sleep(max(0.0, stop_at - time.monotonic()))
+        meter.last = await asyncio.to_thread(meter.snapshot)
+        stats.measured_until = time.monotonic()
 
     # The full flow's HTML pages through the lean client (--client lean), aiohttp otherwise.
     lean_pools: dict[str, LeanPool] | None = None
@@ -726,7 +752,6 @@ async def drive(
     if args.kill_one:
         tasks.append(asyncio.create_task(killer()))
     await asyncio.gather(*tasks)
-    meter.last = meter.snapshot()
     for each in (lean_pools or {}).values():
         each.close()
     await connector.close()
@@ -773,7 +798,14 @@ def warmup_seconds(args: argparse.Namespace) -> float:
 
 def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, round_id: int, meter: CpuMeter) -> int:
     warmup = warmup_seconds(args)
-    window = max(0.001, ended - began - warmup)
+    start, until = began + warmup, stats.measured_until or ended
+    window = max(0.001, until - start)
+
+    def measured(step: str) -> list[float]:
+        """Latencies of the step's requests sent in the measured window."""
+        pairs = zip(stats.latency.get(step, []), stats.done_at.get(step, []), strict=True)
+        return [latency for latency, done in pairs if start <= done - latency <= until]
+
     print()
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
@@ -794,18 +826,19 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         f"   machine: {os.cpu_count()} CPUs, reference loop {args.reference_loop:.2f} s (lower is faster), "
         f"load average before/after: {args.load_before} / {os.getloadavg()}"
     )
-    for step in ("start", "submit"):
-        done = [t for t in stats.done_at[step] if t >= began + warmup]
-        total = len(stats.done_at[step])
-        print(f"   {step}s/s sustained (after {warmup:.0f} s warm-up): {len(done) / window:.1f}  (total {total})")
-    # Latency over the same window as the rates (requests sent after the warm-up), then over every
-    # request: the first second, while workers connect and load the round, has the longest waits.
     print(
-        f"   latency per step (ms), sent after the {warmup:.0f} s warm-up:      n      p50      p95      p99      max"
+        f"   measured window: {window:.0f} s, from the end of the {warmup:.0f} s warm-up to the end of --duration "
+        f"(the flows under way then were finished after it, not measured: {ended - until:.0f} s)"
     )
+    for step in ("start", "submit"):
+        done = [t for t in stats.done_at[step] if start <= t <= until]
+        total = len(stats.done_at[step])
+        print(f"   {step}s/s sustained in the window: {len(done) / window:.1f}  (total {total})")
+    # Latency over the same window as the rates (requests sent in it), then over every request: the
+    # first second, while workers connect and load the round, has the longest waits.
+    print("   latency per step (ms), requests sent in the window:          n      p50      p95      p99      max")
     for step in ("landing", "start", "question_page", "autosave", "submit", "receipt"):
-        pairs = zip(stats.latency.get(step, []), stats.done_at.get(step, []), strict=True)
-        values = [latency for latency, done in pairs if done - latency >= began + warmup]
+        values = measured(step)
         if not values:
             continue
         p50, p95, p99 = (percentile(values, share) * 1000 for share in (0.5, 0.95, 0.99))
@@ -818,17 +851,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         )
     if args.think:
         worst = max(
-            (
-                percentile(
-                    [
-                        lat
-                        for lat, done in zip(stats.latency[step], stats.done_at[step], strict=True)
-                        if done - lat >= began + warmup
-                    ],
-                    0.99,
-                )
-                for step in stats.latency
-            ),
+            (percentile(measured(step), 0.99) for step in stats.latency),
             default=float("nan"),
         )
         verdict = "held" if worst < 0.5 else "NOT held"
@@ -837,14 +860,12 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
             f"(worst step p99 {worst * 1000:.0f} ms; goal < 500 ms)"
         )
     total_requests = sum(len(v) for v in stats.latency.values())
-    print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
+    in_window = sum(1 for times in stats.done_at.values() for t in times if start <= t <= until)
+    print(f"   requests answered: {in_window} in the window ({in_window / window:.0f}/s), {total_requests} in all")
     print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
     if stats.ready_ran_out:
         print("   NOTE: the prepared entries ran out before the end: the rate above is too low; raise --ready")
-    meter.report(
-        len([t for t in stats.done_at["submit"] if t >= began + warmup]),
-        sum(1 for times in stats.done_at.values() for t in times if t >= began + warmup),
-    )
+    meter.report(len([t for t in stats.done_at["submit"] if start <= t <= until]), in_window)
     codes, entries, answers = stored_receipts(round_id, args.database)
     lost = stats.receipts - codes
     print(
@@ -976,7 +997,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     stats = Stats()
-    meter = CpuMeter(servers)
+    meter = CpuMeter(servers, args.database)
     try:
         for each in servers:
             each.start()
