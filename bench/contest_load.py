@@ -3,10 +3,10 @@
     .venv/bin/python bench/contest_load.py [--server granian|gunicorn] [--workers 2] [--threads 4]
         [--participants 200] [--duration 30] [--questions 5] [--mode html|api]
         [--scenario full|submit-peak] [--ready 50000] [--rate 500] [--kill-one] [--layout split|single]
-        [--think SECONDS] [--ramp SECONDS] [--main-workers N]
+        [--think SECONDS] [--ramp SECONDS] [--main-workers N] [--client lean|aiohttp] [--database NAME]
 
 What it does, bounded in time and count, and cleaning up after itself:
-1. creates the PostgreSQL database khoi_contests anew (dropping the last run's) and migrates it
+1. creates the PostgreSQL database khoi_contests (--database) anew (dropping the last run's) and migrates it
    with the production settings
    (DJANGO_SETTINGS_MODULE=config.settings.production, SECURE_COOKIES=false, a generated
    SECRET_KEY, REDIS_URL=redis://127.0.0.1:6379/5, ALLOWED_HOSTS=127.0.0.1);
@@ -26,14 +26,19 @@ What it does, bounded in time and count, and cleaning up after itself:
    same steps through /api/v1/contests/.
    submit-peak: the round's last minutes, when everyone who has answered submits at once: each
    simulated participant submits a prepared entry through the API, then takes the next; with
-   --rate, submits are sent at that pace whatever the answers' pace (open loop). Its HTTP client is
-   a minimal keep-alive one (LeanConnection), so that the load generator takes little of the cores
-   it shares with the server; --client aiohttp uses aiohttp's instead;
+   --rate, submits are sent at that pace whatever the answers' pace (open loop).
+   The HTML pages and submit-peak go through a minimal keep-alive HTTP client (LeanConnection,
+   connections to each app server kept and taken in turn, as the proxy's upstream keepalive), so
+   that the load generator takes little of the cores it shares with the server; --client aiohttp
+   uses aiohttp's instead (api mode always does);
 5. with --kill-one, SIGKILLs one app worker process (of the pool answering submits) half-way through;
 6. stops the server, then compares the receipt codes participants were shown with the entries
    stored in PostgreSQL: every receipt must belong to a stored, finalised entry.
 Prints starts/s and submits/s sustained, p50/p95/p99 per step, errors, receipts vs stored entries,
-and where the CPU went (app server, PostgreSQL, Redis, this load generator, idle) from /proc.
+and where the CPU went (app server, PostgreSQL, Redis, this load generator, idle) from /proc, per
+request too. All over the measured window: from the end of the warm-up (or of --ramp) to the end
+of --duration; the flows under way then are finished for the receipt check, not measured (with
+--think they take up to a minute, while the load falls).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ import sys
 import time
 from collections import Counter, defaultdict, deque
 from pathlib import Path
+from urllib.parse import urlencode
 
 import aiohttp
 import psycopg
@@ -279,20 +285,35 @@ async def wait_until_up(base: str, deadline: float) -> None:
 
 
 class CpuMeter:
-    """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went."""
+    """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went.
 
-    def __init__(self, servers: list[Server]) -> None:
+    Counted per process, over the processes alive at both ends of the window (or started in it): one
+    that ended meanwhile takes no CPU back. With `database`, PostgreSQL is its shared processes and
+    the connections to that database only: another run's on the same server is not ours."""
+
+    def __init__(self, servers: list[Server], database: str | None = None) -> None:
         self.servers = servers
+        self.database = database
         self.ticks = os.sysconf("SC_CLK_TCK")
-        self.first: dict[str, float] | None = None
-        self.last: dict[str, float] | None = None
+        self.first: dict[tuple[str, int], float] | None = None
+        self.last: dict[tuple[str, int], float] | None = None
 
     def _process_seconds(self, pid: int) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / self.ticks
 
-    def snapshot(self) -> dict[str, float]:
-        seconds: defaultdict[str, float] = defaultdict(float)
+    def _ours(self, entry: Path) -> bool:
+        """A PostgreSQL process of this run: a shared one, or a connection to this run's database."""
+        if self.database is None:
+            return True
+        title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").split()
+        # A connection's title: "postgres: 15/main: USER DATABASE HOST(PORT) STATE".
+        if len(title) >= 5 and title[0] == "postgres:" and ("(" in title[4] or title[4] == "[local]"):
+            return title[3] == self.database
+        return True
+
+    def snapshot(self) -> dict[tuple[str, int], float]:
+        seconds: dict[tuple[str, int], float] = {}
         proc = Path("/proc")
         if not (proc / "stat").exists():
             return seconds
@@ -308,30 +329,34 @@ class CpuMeter:
             try:
                 name = (entry / "comm").read_text().strip()
                 if pid in server_pids:
-                    seconds["app server"] += self._process_seconds(pid)
+                    seconds["app server", pid] = self._process_seconds(pid)
                 elif pid == os.getpid():
-                    seconds["load generator"] += self._process_seconds(pid)
-                elif name.startswith("postgres"):
-                    seconds["PostgreSQL"] += self._process_seconds(pid)
+                    seconds["load generator", pid] = self._process_seconds(pid)
+                elif name.startswith("postgres") and self._ours(entry):
+                    seconds["PostgreSQL", pid] = self._process_seconds(pid)
                 elif name.startswith("redis"):
-                    seconds["Redis"] += self._process_seconds(pid)
+                    seconds["Redis", pid] = self._process_seconds(pid)
             except (OSError, ValueError, IndexError):
                 continue  # the process ended meanwhile
         totals = (proc / "stat").read_text().splitlines()[0].split()[1:]
-        seconds["machine idle"] = (int(totals[3]) + int(totals[4])) / self.ticks
-        seconds["machine all"] = sum(int(value) for value in totals[:8]) / self.ticks
+        seconds["machine idle", 0] = (int(totals[3]) + int(totals[4])) / self.ticks
+        seconds["machine all", 0] = sum(int(value) for value in totals[:8]) / self.ticks
         return seconds
 
-    def report(self, submits: int) -> None:
+    def report(self, submits: int, requests: int = 0) -> None:
+        """CPU by component, per submit and (with `requests`, those answered in the window) per request."""
         if not self.first or not self.last:
             return
-        used = {name: self.last[name] - self.first[name] for name in self.last}
+        used: defaultdict[str, float] = defaultdict(float)
+        for (name, pid), seconds in self.last.items():
+            used[name] += seconds - self.first.get((name, pid), 0.0)
         window = used.pop("machine all") or 1.0
         idle = used.pop("machine idle")
         print(f"   CPU over the measured window ({window:.0f} CPU-seconds in all, {100 * idle / window:.0f}% idle):")
         for name in ("app server", "PostgreSQL", "Redis", "load generator"):
             per_submit = f", {1000 * used.get(name, 0.0) / submits:.2f} ms per submit" if submits else ""
-            print(f"     {name:<16} {used.get(name, 0.0):6.1f} s{per_submit}")
+            per_request = f", {1000 * used.get(name, 0.0) / requests:.2f} ms per request" if requests else ""
+            print(f"     {name:<16} {used.get(name, 0.0):6.1f} s{per_submit}{per_request}")
 
 
 class Stats:
@@ -342,6 +367,9 @@ class Stats:
         self.receipts: set[str] = set()
         self.started = 0
         self.ready_ran_out = False
+        # The end of the measured window (the end of --duration); the flows under way then are finished
+        # for the receipt check but not measured: the load falls while they end.
+        self.measured_until = 0.0
 
     def record(self, step: str, began: float) -> None:
         now = time.monotonic()
@@ -458,11 +486,12 @@ class Participant:
 
 
 class LeanConnection:
-    """One keep-alive HTTP/1.1 connection that POSTs JSON and reads the status and body, no more.
+    """One keep-alive HTTP/1.1 connection that sends a request and reads the status, headers and
+    body, no more.
 
-    For submit-peak only. aiohttp's client spent about 0.5 ms of CPU per request here, a quarter of
-    what the server spent on the submit itself: on one machine the load generator must leave the
-    cores to the server it measures."""
+    aiohttp's client spent about 0.4–0.5 ms of CPU per request here, a quarter of what the server
+    spent on the request itself: on one machine the load generator must leave the cores to the
+    server it measures. submit-peak and the full flow's HTML pages use it (--client lean)."""
 
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
@@ -474,28 +503,42 @@ class LeanConnection:
             self.writer.close()
         self.reader = self.writer = None
 
-    async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
+    async def request(
+        self, method: str, path: str, body: bytes = b"", headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], list[str], bytes]:
+        """Status, headers (lower-case names; the last of a repeated one), every Set-Cookie, body."""
         if self.reader is None or self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        request = (
-            f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n"
-        )
-        self.writer.write(request.encode() + body)
+        head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+        for name, value in (headers or {}).items():
+            head += f"{name}: {value}\r\n"
+        if body or method == "POST":
+            head += f"Content-Length: {len(body)}\r\n"
+        self.writer.write(head.encode() + b"\r\n" + body)
         lines = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])
-        headers = {
-            name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines[1:])
-        }
-        if "content-length" in headers:
-            data = await self.reader.readexactly(int(headers["content-length"]))
-        else:  # chunked
+        found: dict[str, str] = {}
+        cookies: list[str] = []
+        for name, _, value in (line.partition(":") for line in lines[1:] if line):
+            name, value = name.strip().lower(), value.strip()
+            found[name] = value
+            if name == "set-cookie":
+                cookies.append(value)
+        if "content-length" in found:
+            data = await self.reader.readexactly(int(found["content-length"]))
+        elif "chunked" in found.get("transfer-encoding", "").lower():
             data = b""
             while size := int((await self.reader.readline()).split(b";")[0], 16):
                 data += (await self.reader.readexactly(size + 2))[:-2]
             await self.reader.readexactly(2)
-        if headers.get("connection", "").lower() == "close":
+        else:
+            data = b""
+        if found.get("connection", "").lower() == "close":
             self.close()
+        return status, found, cookies, data
+
+    async def post_json(self, path: str, body: bytes) -> tuple[int, bytes]:
+        status, _headers, _cookies, data = await self.request("POST", path, body, {"Content-Type": "application/json"})
         return status, data
 
     async def submit(self, stats: Stats, token: str, question_ids: list[int]) -> None:
@@ -515,6 +558,64 @@ class LeanConnection:
             raise RuntimeError("submit")
         stats.record("submit", began)
         stats.receipts.add(json.loads(data)["receipt_code"])
+
+
+class LeanPool:
+    """Keep-alive connections to one app server, taken in turn (as the proxy's upstream keepalive)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.idle: deque[LeanConnection] = deque()
+
+    async def call(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], list[str], bytes]:
+        connection = self.idle.popleft() if self.idle else LeanConnection(HOST, self.port)
+        try:
+            answer = await asyncio.wait_for(connection.request(method, path, body, headers), 30)
+        except BaseException:
+            connection.close()  # a cut or half-read connection is not used again
+            raise
+        self.idle.append(connection)
+        return answer
+
+    def close(self) -> None:
+        while self.idle:
+            self.idle.popleft().close()
+
+
+class LeanParticipant(Participant):
+    """The full flow's HTML pages (run_html) through LeanConnection: the same requests and checks
+    as with aiohttp (cookies kept per participant, forms sent urlencoded, redirects not followed)."""
+
+    def __init__(self, pools: dict[str, LeanPool], info: dict[str, object], stats: Stats, hot_base: str) -> None:
+        super().__init__(None, f"http://{HOST}:{pools['main'].port}", info, stats, hot_base)  # type: ignore[arg-type]
+        self.pools = pools
+        self.cookies: dict[str, str] = {}
+
+    async def _call(self, step: str, method: str, url: str, **kwargs: object) -> tuple[int, str, dict[str, str]]:
+        pool = self.pools["hot"] if CONTESTS_POOL.match(url) else self.pools["main"]  # as the proxy routes it
+        headers = dict(kwargs.get("headers") or {})  # type: ignore[call-overload]
+        body = b""
+        if "data" in kwargs:
+            body = urlencode(kwargs["data"]).encode()  # type: ignore[arg-type]
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        began = time.monotonic()
+        try:
+            status, found, cookies, data = await pool.call(method, url, body, headers)
+        except (OSError, EOFError, asyncio.LimitOverrunError, TimeoutError, ValueError) as error:
+            self.stats.errors[f"{step}: {type(error).__name__}"] += 1
+            raise RuntimeError(step) from error
+        for cookie in cookies:
+            name, _, value = cookie.split(";", 1)[0].partition("=")
+            self.cookies[name.strip()] = value.strip()
+        if status >= 400:
+            self.stats.errors[f"{step}: HTTP {status}"] += 1
+            raise RuntimeError(step)
+        self.stats.record(step, began)
+        return status, data.decode(), {"Location": found.get("location", "")}
 
 
 async def drive(
@@ -601,6 +702,14 @@ async def drive(
             if number >= args.max_participants:
                 return
             phone = f"{prefix}{(run_tag * 100_000 + number) % 10_000_000:07d}"
+            if lean_pools is not None:
+                lean = LeanParticipant(lean_pools, info, stats, hot_base)
+                lean.think_seconds = args.think
+                try:
+                    await lean.run_html(phone, args.autosaves)
+                except (RuntimeError, KeyError, ValueError):
+                    await asyncio.sleep(0.2)
+                continue
             async with aiohttp.ClientSession(
                 connector=connector, connector_owner=False, timeout=timeout, cookie_jar=aiohttp.CookieJar(unsafe=True)
             ) as session:
@@ -625,7 +734,15 @@ async def drive(
     async def measure() -> None:
         await asyncio.sleep(warmup_seconds(args))
         meter.first = await asyncio.to_thread(meter.snapshot)  # not on the loop: requests are in flight
+        await asyncio.sleep(max(0.0, stop_at - time.monotonic()))
+        meter.last = await asyncio.to_thread(meter.snapshot)
+        stats.measured_until = time.monotonic()
 
+    # The full flow's HTML pages through the lean client (--client lean), aiohttp otherwise.
+    lean_pools: dict[str, LeanPool] | None = None
+    if args.scenario == "full" and args.mode == "html" and args.client == "lean":
+        main_port = int(base.rsplit(":", 1)[1])
+        lean_pools = {"main": LeanPool(main_port), "hot": LeanPool(args.hot_port)}
     began = time.monotonic()
     if args.scenario == "submit-peak" and args.rate:
         tasks = [asyncio.create_task(paced())]
@@ -635,7 +752,8 @@ async def drive(
     if args.kill_one:
         tasks.append(asyncio.create_task(killer()))
     await asyncio.gather(*tasks)
-    meter.last = meter.snapshot()
+    for each in (lean_pools or {}).values():
+        each.close()
     await connector.close()
     return began
 
@@ -680,13 +798,20 @@ def warmup_seconds(args: argparse.Namespace) -> float:
 
 def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, round_id: int, meter: CpuMeter) -> int:
     warmup = warmup_seconds(args)
-    window = max(0.001, ended - began - warmup)
+    start, until = began + warmup, stats.measured_until or ended
+    window = max(0.001, until - start)
+
+    def measured(step: str) -> list[float]:
+        """Latencies of the step's requests sent in the measured window."""
+        pairs = zip(stats.latency.get(step, []), stats.done_at.get(step, []), strict=True)
+        return [latency for latency, done in pairs if start <= done - latency <= until]
+
     print()
     print(
         f"== contest_load: scenario={args.scenario}, mode={'api' if args.scenario != 'full' else args.mode}, "
         f"layout {args.layout}, {args.workers} {args.server} workers × {args.threads} thread(s)"
         + (f" in the contests pool (+{args.main_workers} main), " if args.layout == "split" else ", ")
-        + (f"{args.client} client, " if args.scenario == "submit-peak" else "")
+        + (f"{args.client} client, " if args.scenario == "submit-peak" or args.mode == "html" else "")
         + (
             f"{args.rate:.0f} submits/s offered (open loop, at most {args.participants} in flight), "
             if args.scenario == "submit-peak" and args.rate
@@ -701,18 +826,19 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         f"   machine: {os.cpu_count()} CPUs, reference loop {args.reference_loop:.2f} s (lower is faster), "
         f"load average before/after: {args.load_before} / {os.getloadavg()}"
     )
-    for step in ("start", "submit"):
-        done = [t for t in stats.done_at[step] if t >= began + warmup]
-        total = len(stats.done_at[step])
-        print(f"   {step}s/s sustained (after {warmup:.0f} s warm-up): {len(done) / window:.1f}  (total {total})")
-    # Latency over the same window as the rates (requests sent after the warm-up), then over every
-    # request: the first second, while workers connect and load the round, has the longest waits.
     print(
-        f"   latency per step (ms), sent after the {warmup:.0f} s warm-up:      n      p50      p95      p99      max"
+        f"   measured window: {window:.0f} s, from the end of the {warmup:.0f} s warm-up to the end of --duration "
+        f"(the flows under way then were finished after it, not measured: {ended - until:.0f} s)"
     )
+    for step in ("start", "submit"):
+        done = [t for t in stats.done_at[step] if start <= t <= until]
+        total = len(stats.done_at[step])
+        print(f"   {step}s/s sustained in the window: {len(done) / window:.1f}  (total {total})")
+    # Latency over the same window as the rates (requests sent in it), then over every request: the
+    # first second, while workers connect and load the round, has the longest waits.
+    print("   latency per step (ms), requests sent in the window:          n      p50      p95      p99      max")
     for step in ("landing", "start", "question_page", "autosave", "submit", "receipt"):
-        pairs = zip(stats.latency.get(step, []), stats.done_at.get(step, []), strict=True)
-        values = [latency for latency, done in pairs if done - latency >= began + warmup]
+        values = measured(step)
         if not values:
             continue
         p50, p95, p99 = (percentile(values, share) * 1000 for share in (0.5, 0.95, 0.99))
@@ -725,17 +851,7 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
         )
     if args.think:
         worst = max(
-            (
-                percentile(
-                    [
-                        lat
-                        for lat, done in zip(stats.latency[step], stats.done_at[step], strict=True)
-                        if done - lat >= began + warmup
-                    ],
-                    0.99,
-                )
-                for step in stats.latency
-            ),
+            (percentile(measured(step), 0.99) for step in stats.latency),
             default=float("nan"),
         )
         verdict = "held" if worst < 0.5 else "NOT held"
@@ -744,12 +860,13 @@ def report(args: argparse.Namespace, stats: Stats, began: float, ended: float, r
             f"(worst step p99 {worst * 1000:.0f} ms; goal < 500 ms)"
         )
     total_requests = sum(len(v) for v in stats.latency.values())
-    print(f"   requests answered: {total_requests} ({total_requests / max(0.001, ended - began):.0f}/s)")
+    in_window = sum(1 for times in stats.done_at.values() for t in times if start <= t <= until)
+    print(f"   requests answered: {in_window} in the window ({in_window / window:.0f}/s), {total_requests} in all")
     print(f"   errors: {sum(stats.errors.values())}" + (f"  {dict(stats.errors)}" if stats.errors else ""))
     if stats.ready_ran_out:
         print("   NOTE: the prepared entries ran out before the end: the rate above is too low; raise --ready")
-    meter.report(len([t for t in stats.done_at["submit"] if t >= began + warmup]))
-    codes, entries, answers = stored_receipts(round_id)
+    meter.report(len([t for t in stats.done_at["submit"] if start <= t <= until]), in_window)
+    codes, entries, answers = stored_receipts(round_id, args.database)
     lost = stats.receipts - codes
     print(
         f"   receipts shown to participants: {len(stats.receipts)}; finalised entries stored: {len(codes)} "
@@ -775,7 +892,8 @@ def main() -> int:
         "--client",
         choices=["lean", "aiohttp"],
         default="lean",
-        help="submit-peak's HTTP client: a minimal keep-alive one (default), or aiohttp like the full flow",
+        help="the HTTP client of submit-peak and of the full flow's HTML pages: a minimal keep-alive one "
+        "(default), or aiohttp (the full flow's api mode always uses aiohttp)",
     )
     parser.add_argument("--participants", type=int, default=200, help="concurrent simulated participants")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (at most 300)")
@@ -799,6 +917,11 @@ def main() -> int:
         default=0.0,
         help="submit-peak only: offer this many submits per second (open loop) instead of --participants "
         "clients each submitting as soon as its last submit was answered",
+    )
+    parser.add_argument(
+        "--database",
+        default=DB_NAME,
+        help="the PostgreSQL database made anew for the run (dropped first): one of your own when others bench too",
     )
     parser.add_argument("--port", type=int, default=8200, choices=range(8200, 8210), metavar="8200-8209")
     parser.add_argument("--kill-one", action="store_true", help="SIGKILL one app worker half-way through")
@@ -842,8 +965,9 @@ def main() -> int:
     args.load_before = os.getloadavg()
     args.reference_loop = reference_loop_seconds()
 
-    env = server_env(secrets.token_urlsafe(48))
-    fresh_database()
+    env = server_env(secrets.token_urlsafe(48), f"postgres://postgres@127.0.0.1:5432/{args.database}")
+    env["CACHE_KEY_PREFIX"] = f"khoi-bench-{args.database}"  # another run's counters and copies are not ours
+    fresh_database(args.database)
     ready = min(args.ready, 100_000) if args.scenario == "submit-peak" else 0
     info = prepare(env, args.questions, minutes=int(args.duration // 60) + 30, ready=ready)
     round_id = int(info["round_id"])  # type: ignore[call-overload]
@@ -873,7 +997,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, interrupted)
     signal.signal(signal.SIGINT, interrupted)
     stats = Stats()
-    meter = CpuMeter(servers)
+    meter = CpuMeter(servers, args.database)
     try:
         for each in servers:
             each.start()

@@ -1,4 +1,5 @@
-"""The entry's storage on the hot paths: start, read by token, save answers, close. One round trip each.
+"""The entry's storage on the hot paths: start, read by token, read and save answers, close. One round
+trip each.
 
 A big contest's evening is thousands of these per minute, so on PostgreSQL each is one fixed
 statement sent with server-side binding, which psycopg prepares once it has run a few times on
@@ -168,6 +169,18 @@ def entry_by_token(token: str) -> Entry | None:
     if isinstance(values[draw_index], str):  # Django reads jsonb as text and decodes it itself
         values[draw_index] = json.loads(values[draw_index])
     return Entry.from_db(connection.alias, ENTRY_FIELDS, values)
+
+
+SELECT_ANSWERS = "SELECT question_id, choice FROM contests_answer WHERE entry_id = %s"
+
+
+def answers_of(entry_id: int) -> dict[int, str]:
+    """The entry's saved answers by question id (the question page reads them on every load)."""
+    if not _prepared():
+        return dict(Answer.objects.filter(entry_id=entry_id).values_list("question_id", "choice"))
+    with _server_bound_cursor() as cursor:
+        cursor.execute(SELECT_ANSWERS, (entry_id,))
+        return dict(cursor.fetchall())
 
 
 def answers_save(*, entry_id: int, answers: Mapping[int, str], now: dt.datetime) -> bool:

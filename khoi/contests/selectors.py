@@ -104,7 +104,7 @@ def entry_get_by_token(*, token: str) -> Entry | None:
 
 
 def entry_answers(*, entry: Entry) -> dict[int, str]:
-    return dict(Answer.objects.filter(entry_id=entry.pk).values_list("question_id", "choice"))
+    return entry_store.answers_of(entry.pk)
 
 
 # ---- Rankings and results -----------------------------------------------------------------------
