@@ -357,6 +357,10 @@ class CpuMeter:
             per_submit = f", {1000 * used.get(name, 0.0) / submits:.2f} ms per submit" if submits else ""
             per_request = f", {1000 * used.get(name, 0.0) / requests:.2f} ms per request" if requests else ""
             print(f"     {name:<16} {used.get(name, 0.0):6.1f} s{per_submit}{per_request}")
+        # What the machine spent on anything else (another process, the kernel): a run with much of it
+        # shared the cores, and its latencies say less about the server.
+        others = window - idle - sum(used.values())
+        print(f"     {'anything else':<16} {others:6.1f} s ({100 * others / window:.0f}% of the machine)")
 
 
 class Stats:

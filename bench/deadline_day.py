@@ -826,7 +826,7 @@ def main() -> int:
     info_file.unlink()
     server = Server(env, PORT, args.workers, args.threads, kind="granian")
     stats = Stats()
-    meter = CpuMeter([server])
+    meter = CpuMeter([server], database=DB_NAME if args.db == "postgres" else None)
     server.start()
     try:
         asyncio.run(wait_until_up(time.monotonic() + 60))
