@@ -50,10 +50,20 @@ def test_htmx_is_told_not_to_inject_its_indicator_style_nor_to_eval(staff_client
     assert ".htmx-indicator" in (Path(settings.BASE_DIR) / "static" / "css" / "khoi.css").read_text()
 
 
-def test_only_the_base_layout_configures_htmx():
-    """htmx reads the first htmx-config meta of a page: a second one in a page's head is ignored."""
-    configuring = [path.name for path in TEMPLATES if 'name="htmx-config"' in path.read_text(encoding="utf-8")]
-    assert configuring == ["base.html"]
+CONFIG_META = '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false, "allowEval": false}\'>'
+
+
+def test_only_the_page_layouts_configure_htmx_and_alike():
+    """htmx reads the first htmx-config meta of a page: a second one in a page's head is ignored. So
+    only the layouts a page starts from (base.html, and the contest participants' own shell, which
+    extends nothing) configure it, each once and the same way."""
+    configuring = {path: path.read_text(encoding="utf-8") for path in TEMPLATES}
+    configuring = {path: text for path, text in configuring.items() if 'name="htmx-config"' in text}
+    assert sorted(path.name for path in configuring) == ["_public_page.html", "base.html"]
+    for path, text in configuring.items():
+        assert "{% extends" not in text, path
+        assert text.count('name="htmx-config"') == 1, path
+        assert CONFIG_META in text, path
 
 
 def test_the_api_documentation_relaxes_styles_only(staff_client):
