@@ -21,3 +21,15 @@ def party_demo(django_db_setup, django_db_blocker):
         party_demo_module.load()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def secretary_a(unit_a):
+    """The secretary of unit A's base organisation (a reporter account assigned to it)."""
+    from khoi.accounts.models import Role
+    from khoi.accounts.tests.factories import make_user
+    from khoi.party import services
+
+    user = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
+    services.secretary_assign(user=user, unit=unit_a)
+    return user

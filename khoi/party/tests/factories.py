@@ -6,6 +6,9 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from django.test import Client
+from rest_framework.test import APIClient
+
 from khoi.party import services
 from khoi.party.models import CourseBatch, CourseKind, Person, Step
 from khoi.party.services import StepInput
@@ -61,3 +64,17 @@ def convert(person: Person, on: dt.date) -> Person:
     step(person, Step.CONVERSION, on, decision_number=f"{next(_numbers)}-QĐ/ĐUK")
     person.refresh_from_db()
     return person
+
+
+def signed_in(user: Any) -> Client:
+    """A browser session of `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def api_as(user: Any) -> APIClient:
+    """An API client authenticated as `user`."""
+    client = APIClient()
+    client.force_authenticate(user)
+    return client

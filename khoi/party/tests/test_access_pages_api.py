@@ -9,18 +9,11 @@ from django.urls import reverse
 
 from khoi.accounts.models import Department, Role
 from khoi.accounts.tests.factories import make_user
-from khoi.party import services
 from khoi.party.models import RecordRead
 
-from .factories import admit, convert, make_person
+from .factories import admit, convert, make_person, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -32,22 +25,15 @@ def people(unit_a, unit_b):
 
 
 @pytest.fixture
-def secretary_a(unit_a):
-    user = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
-    services.secretary_assign(user=user, unit=unit_a)
-    return user
-
-
-@pytest.fixture
 def clients(organisation_user, leader_user, staff_user, reporter_a, secretary_a):
     inspection = make_user("kiemtra", role=Role.STAFF, department=Department.INSPECTION)
     return {
-        "board": _client(organisation_user),
-        "secretary": _client(secretary_a),
-        "leader": _client(leader_user),
-        "office": _client(staff_user),
-        "reporter": _client(reporter_a),
-        "inspection": _client(inspection),
+        "board": signed_in(organisation_user),
+        "secretary": signed_in(secretary_a),
+        "leader": signed_in(leader_user),
+        "office": signed_in(staff_user),
+        "reporter": signed_in(reporter_a),
+        "inspection": signed_in(inspection),
     }
 
 

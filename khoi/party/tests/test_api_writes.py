@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from khoi.accounts.models import Department, Role
 from khoi.accounts.tests.factories import make_user
@@ -24,15 +23,9 @@ from khoi.party.models import (
 from khoi.units.models import UnitKind
 from khoi.units.tests.factories import make_unit
 
-from .factories import admit, awareness_course, make_person, step
+from .factories import admit, api_as, awareness_course, make_person, step
 
 pytestmark = pytest.mark.django_db
-
-
-def _api(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
@@ -41,10 +34,10 @@ def apis(organisation_user, leader_user, unit_a):
     services.secretary_assign(user=secretary, unit=unit_a)
     inspection = make_user("kiemtra", role=Role.STAFF, department=Department.INSPECTION)
     return {
-        "board": _api(organisation_user),
-        "secretary": _api(secretary),
-        "leader": _api(leader_user),
-        "inspection": _api(inspection),
+        "board": api_as(organisation_user),
+        "secretary": api_as(secretary),
+        "leader": api_as(leader_user),
+        "inspection": api_as(inspection),
     }
 
 

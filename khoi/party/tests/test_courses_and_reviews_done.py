@@ -6,9 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from khoi.accounts.models import Department, Role
 from khoi.accounts.tests.factories import make_user
@@ -16,7 +14,7 @@ from khoi.core.navigation import navigation_for
 from khoi.party import services
 from khoi.party.models import CourseBatch, Review
 
-from .factories import awareness_course
+from .factories import api_as, awareness_course, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +29,6 @@ def users(organisation_user, leader_user, unit_a):
         "leader": leader_user,
         "inspection": make_user("kiemtra", role=Role.STAFF, department=Department.INSPECTION),
     }
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _api(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def _nav_urls(user):
@@ -68,7 +54,7 @@ def planned(unit_a):
 
 
 def test_the_board_creates_a_batch_and_sees_the_batches_of_that_year(users):
-    client = _client(users["board"])
+    client = signed_in(users["board"])
     url = reverse("party:course_batches")
     response = client.post(url, BATCH)
     assert response.status_code == 302 and response["Location"].endswith("?year=2021")
@@ -81,7 +67,7 @@ def test_the_board_creates_a_batch_and_sees_the_batches_of_that_year(users):
 
 
 def test_a_batch_starting_in_another_year_or_twice_is_refused_on_the_form_with_nothing_written(users):
-    client = _client(users["board"])
+    client = signed_in(users["board"])
     url = reverse("party:course_batches")
     response = client.post(url, {**BATCH, "starts_on": "2020-12-28"})
     assert response.status_code == 200
@@ -96,16 +82,16 @@ def test_a_batch_starting_in_another_year_or_twice_is_refused_on_the_form_with_n
 def test_course_batches_are_the_boards_on_the_page_the_api_and_the_menu(users):
     url = reverse("party:course_batches")
     for name in ("secretary", "leader", "inspection"):
-        assert _client(users[name]).get(url).status_code == 403, name
-        assert _client(users[name]).post(url, BATCH).status_code == 403, name
-        assert _api(users[name]).post(reverse("party_api:courses"), BATCH, format="json").status_code == 403
+        assert signed_in(users[name]).get(url).status_code == 403, name
+        assert signed_in(users[name]).post(url, BATCH).status_code == 403, name
+        assert api_as(users[name]).post(reverse("party_api:courses"), BATCH, format="json").status_code == 403
         assert url not in _nav_urls(users[name]), name
     assert url in _nav_urls(users["board"])
     assert not CourseBatch.objects.exists()
 
 
 def test_a_batch_through_the_api(users):
-    api = _api(users["board"])
+    api = api_as(users["board"])
     url = reverse("party_api:courses")
     bad = api.post(url, {**BATCH, "ends_on": "2021-02-01"}, format="json")
     assert bad.status_code == 400 and "trước ngày khai giảng" in str(bad.data)
@@ -137,7 +123,7 @@ def test_a_planned_review_is_marked_done_once_within_its_year_and_not_in_the_fut
 
 
 def test_the_inspection_board_marks_a_planned_review_done_from_the_years_list(users, planned, unit_a):
-    client = _client(users["inspection"])
+    client = signed_in(users["inspection"])
     services.review_record(
         kind="supervision", year=2021, unit=unit_a, subject="Sinh hoạt chi bộ", done_on=dt.date(2021, 4, 1)
     )
@@ -159,24 +145,24 @@ def test_the_inspection_board_marks_a_planned_review_done_from_the_years_list(us
 def test_marking_done_is_the_inspection_boards_and_answers_404_out_of_scope(users, planned, bloc):
     url = reverse("party:review_done", args=[planned.pk])
     for name in ("board", "secretary", "leader"):
-        assert _client(users[name]).post(url, {"done_on": "2021-05-05"}).status_code == 403, name
-        assert _client(users[name]).get(reverse("party:review_list")).status_code == 403, name
+        assert signed_in(users[name]).post(url, {"done_on": "2021-05-05"}).status_code == 403, name
+        assert signed_in(users[name]).get(reverse("party:review_list")).status_code == 403, name
         api_url = reverse("party_api:review_done", args=[planned.pk])
-        assert _api(users[name]).post(api_url, {"done_on": "2021-05-05"}, format="json").status_code == 403
+        assert api_as(users[name]).post(api_url, {"done_on": "2021-05-05"}, format="json").status_code == 403
         assert reverse("party:review_list") not in _nav_urls(users[name]), name
     assert reverse("party:review_list") in _nav_urls(users["inspection"])
     planned.refresh_from_db()
     assert planned.done_on is None
     stray = Review.objects.create(kind="inspection", year=2021, unit=bloc, subject="Khối")
-    client = _client(users["inspection"])
+    client = signed_in(users["inspection"])
     for pk in (stray.pk, 999999):
         assert client.get(reverse("party:review_done", args=[pk])).status_code == 404
         api_url = reverse("party_api:review_done", args=[pk])
-        assert _api(users["inspection"]).post(api_url, {"done_on": "2021-05-05"}, format="json").status_code == 404
+        assert api_as(users["inspection"]).post(api_url, {"done_on": "2021-05-05"}, format="json").status_code == 404
 
 
 def test_a_review_marked_done_through_the_api(users, planned):
-    api = _api(users["inspection"])
+    api = api_as(users["inspection"])
     url = reverse("party_api:review_done", args=[planned.pk])
     bad = api.post(url, {"done_on": "2022-01-03"}, format="json")
     assert bad.status_code == 400 and "ngoài năm kế hoạch" in str(bad.data)

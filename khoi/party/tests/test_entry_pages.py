@@ -4,12 +4,10 @@ and writes nothing on bad input; each answers 403 to a role that may not write, 
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from khoi.accounts.models import Department, Role
 from khoi.accounts.tests.factories import make_user
-from khoi.party import services
 from khoi.party.models import (
     AdmissionStep,
     CommitteeAppointment,
@@ -23,33 +21,20 @@ from khoi.party.models import (
 from khoi.units.models import UnitKind
 from khoi.units.tests.factories import make_unit
 
-from .factories import admit, awareness_course, make_person, step
+from .factories import admit, awareness_course, make_person, signed_in, step
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def secretary_a(unit_a):
-    user = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
-    services.secretary_assign(user=user, unit=unit_a)
-    return user
 
 
 @pytest.fixture
 def clients(organisation_user, leader_user, reporter_a, secretary_a):
     inspection = make_user("kiemtra", role=Role.STAFF, department=Department.INSPECTION)
     return {
-        "board": _client(organisation_user),
-        "secretary": _client(secretary_a),
-        "leader": _client(leader_user),
-        "reporter": _client(reporter_a),
-        "inspection": _client(inspection),
+        "board": signed_in(organisation_user),
+        "secretary": signed_in(secretary_a),
+        "leader": signed_in(leader_user),
+        "reporter": signed_in(reporter_a),
+        "inspection": signed_in(inspection),
     }
 
 

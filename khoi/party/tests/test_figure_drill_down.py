@@ -10,15 +10,9 @@ from django.urls import reverse
 from khoi.party import selectors, services
 from khoi.party.models import GradingSubject
 
-from .factories import admit, convert, make_person
+from .factories import admit, convert, make_person, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -56,13 +50,13 @@ def test_every_figure_has_as_many_rows_as_it_counts(records, unit_a, unit_b):
 
 def test_leadership_sees_the_decisions_numbers_and_dates_but_no_names(records, leader_user, organisation_user):
     url = reverse("party:figure_detail", args=["admissions"])
-    leader = _client(leader_user).get(url, {"period": "2021-H1"}).content.decode()
+    leader = signed_in(leader_user).get(url, {"period": "2021-H1"}).content.decode()
     number = records["admitted"].steps.get(step=5).decision.number
     assert number in leader and "01/03/2021" in leader
     assert "Trịnh Văn Khải" not in leader
-    board = _client(organisation_user).get(url, {"period": "2021-H1"}).content.decode()
+    board = signed_in(organisation_user).get(url, {"period": "2021-H1"}).content.decode()
     assert "Trịnh Văn Khải" in board
-    graded = _client(leader_user).get(
+    graded = signed_in(leader_user).get(
         reverse("party:figure_detail", args=["organisations_graded"]), {"period": "2021-H1"}
     )
     assert "907-QĐ/ĐUK" in graded.content.decode()
@@ -70,10 +64,10 @@ def test_leadership_sees_the_decisions_numbers_and_dates_but_no_names(records, l
 
 def test_the_drill_down_is_for_those_who_read_figures(records, reporter_a, leader_user):
     url = reverse("party:figure_detail", args=["conversions"])
-    assert _client(reporter_a).get(url).status_code == 403
-    assert _client(reporter_a).get(reverse("party:person_list")).status_code == 403
-    assert _client(leader_user).get(reverse("party:person_list")).status_code == 403
-    assert _client(leader_user).get(reverse("party:figure_detail", args=["nonsense"])).status_code == 404
+    assert signed_in(reporter_a).get(url).status_code == 403
+    assert signed_in(reporter_a).get(reverse("party:person_list")).status_code == 403
+    assert signed_in(leader_user).get(reverse("party:person_list")).status_code == 403
+    assert signed_in(leader_user).get(reverse("party:figure_detail", args=["nonsense"])).status_code == 404
     assert Client().get(url).status_code == 302
 
 
@@ -83,7 +77,7 @@ def test_a_secretarys_drill_down_keeps_to_their_organisation(records, unit_a):
 
     secretary = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
     services.secretary_assign(user=secretary, unit=unit_a)
-    page = _client(secretary).get(reverse("party:figure_detail", args=["conversions"]), {"period": "2021-H1"})
+    page = signed_in(secretary).get(reverse("party:figure_detail", args=["conversions"]), {"period": "2021-H1"})
     assert "Mai Thị Oanh" not in page.content.decode()
 
 
@@ -93,7 +87,7 @@ def test_the_drill_down_and_the_people_list_take_as_many_queries_for_five_rows_a
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client = _client(organisation_user)
+    client = signed_in(organisation_user)
 
     def queries(url, **params):
         with CaptureQueriesContext(connection) as captured:
@@ -114,7 +108,7 @@ def test_the_people_list_filters_in_place_with_htmx_and_keeps_to_the_users_organ
 
     secretary = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
     services.secretary_assign(user=secretary, unit=unit_a)
-    client = _client(secretary)
+    client = signed_in(secretary)
     url = reverse("party:person_list")
     fragment = client.get(url, {"status": "probationary"}, headers={"HX-Request": "true"}).content.decode()
     assert fragment.startswith('<div id="people-rows">') and "Trịnh Văn Khải" in fragment

@@ -5,37 +5,14 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
-from rest_framework.test import APIClient
 
-from khoi.accounts.models import Role
-from khoi.accounts.tests.factories import make_user
 from khoi.party import services
 from khoi.party.models import AdmissionStep, Decision, Grading, PersonStatus, Step, StepUndo
 
-from .factories import admit, awareness_course, convert, make_person, step
+from .factories import admit, api_as, awareness_course, convert, make_person, signed_in, step
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def secretary_a(unit_a):
-    user = make_user("bithu_a", role=Role.REPORTER, unit=unit_a)
-    services.secretary_assign(user=user, unit=unit_a)
-    return user
-
-
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _api(user):
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture
@@ -48,7 +25,7 @@ def applicant(unit_a):
 
 
 def test_a_secretary_undoes_the_latest_step_with_a_reason_that_is_logged(applicant, secretary_a):
-    client = _client(secretary_a)
+    client = signed_in(secretary_a)
     url = reverse("party:step_undo", args=[applicant.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"step": Step.APPLICATION, "reason": "  Ghi nhầm\r\nngười giới thiệu  "})
@@ -61,7 +38,7 @@ def test_a_secretary_undoes_the_latest_step_with_a_reason_that_is_logged(applica
 
 
 def test_an_undo_without_a_reason_or_of_a_step_that_is_not_the_latest_is_refused(applicant, secretary_a):
-    client = _client(secretary_a)
+    client = signed_in(secretary_a)
     url = reverse("party:step_undo", args=[applicant.pk])
     blank = client.post(url, {"step": Step.APPLICATION, "reason": " \u200b "})
     assert blank.status_code == 200 and "lý do" in blank.content.decode()
@@ -117,19 +94,19 @@ def test_undo_is_refused_past_the_secretarys_steps_and_out_of_scope(unit_a, unit
     course = awareness_course(2025)
     step(outsider, Step.COURSE, course.ends_on, course=course)
     data = {"step": Step.CEREMONY, "reason": "Nhầm"}
-    assert _client(secretary_a).post(reverse("party:step_undo", args=[person.pk]), data).status_code == 403
-    api = _api(secretary_a)
+    assert signed_in(secretary_a).post(reverse("party:step_undo", args=[person.pk]), data).status_code == 403
+    api = api_as(secretary_a)
     assert api.post(reverse("party_api:person_step_undo", args=[person.pk]), data, format="json").status_code == 403
     outside = {"step": Step.COURSE, "reason": "Nhầm"}
-    assert _client(secretary_a).post(reverse("party:step_undo", args=[outsider.pk]), outside).status_code == 404
+    assert signed_in(secretary_a).post(reverse("party:step_undo", args=[outsider.pk]), outside).status_code == 404
     url = reverse("party_api:person_step_undo", args=[outsider.pk])
     assert api.post(url, outside, format="json").status_code == 404
-    assert _client(leader_user).get(reverse("party:step_undo", args=[person.pk])).status_code == 404
+    assert signed_in(leader_user).get(reverse("party:step_undo", args=[person.pk])).status_code == 404
     assert person.steps.count() == 6 and outsider.steps.count() == 1 and not StepUndo.objects.exists()
 
 
 def test_an_undo_through_the_api(applicant, organisation_user):
-    api = _api(organisation_user)
+    api = api_as(organisation_user)
     url = reverse("party_api:person_step_undo", args=[applicant.pk])
     bad = api.post(url, {"step": Step.APPLICATION, "reason": "   "}, format="json")
     assert bad.status_code == 400 and applicant.steps.count() == 2
