@@ -46,9 +46,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """After a transactional test's flush, the migrations' rows go back at once. Django puts them
     back only when the next serialized-rollback test starts, which is enough when transactional
     tests run last (as one process runs them); run in parallel, a worker goes on with ordinary tests
-    after one, and those would find the categories, sectors and legal bases gone."""
+    after one, and those would find the categories, sectors and legal bases gone. After the
+    session's last test there is nothing to put them back for (its test database is gone by now)."""
     result = yield
-    if _is_transactional(item):
+    if _is_transactional(item) and nextitem is not None:
         from django.db import connection
         from pytest_django.plugin import blocking_manager_key
 

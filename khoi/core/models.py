@@ -68,3 +68,30 @@ class ExportJob(models.Model):
     @property
     def download_name(self) -> str:
         return f"du-lieu-khoi-{timezone.localtime(self.created_at):%Y%m%d-%H%M}.zip"
+
+
+class DataStamp(models.Model):
+    """A stamp of the data figures are counted from, rewritten by database triggers whenever that
+    data changes (khoi.core.data_stamp): pages of figures are cached under it."""
+
+    name = models.CharField(max_length=20, primary_key=True)
+    value = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "data stamp"
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.value}"
+
+
+class DataStampChange(models.Model):
+    """PostgreSQL only: a transaction's mark that it changed a stamp's data; a deferred trigger
+    rewrites the stamp at the commit and deletes the mark (khoi.core.data_stamp)."""
+
+    name = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = "data stamp change"
+
+    def __str__(self) -> str:
+        return self.name

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from khoi.core.data_stamp import Stamp, cached_by_stamp
 from khoi.core.formatting import format_number, format_percent, round_half_up
 from khoi.reporting import selectors as reporting
 from khoi.reporting.periods import Period
@@ -158,7 +159,20 @@ def _breakdown_block(
 
 
 def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "revenue") -> Dashboard:
-    """The leadership dashboard: key figures, trend, breakdowns, plan completion, completeness."""
+    """The leadership dashboard: key figures, trend, breakdowns, plan completion, completeness.
+    The figures are kept in the cache until what they count changes (khoi.core.data_stamp); the
+    forms' completeness changes with every submit and is read each time."""
+    board = cached_by_stamp(
+        stamp=Stamp.APPROVED,
+        key=("dashboard", str(period), scope, indicator_code),
+        compute=lambda: dashboard_figures(period=period, scope=scope, indicator_code=indicator_code),
+    )
+    board.blocks.extend(_completeness_blocks(period=period))
+    return board
+
+
+def dashboard_figures(*, period: Period, scope: reporting.Scope, indicator_code: str) -> Dashboard:
+    """The dashboard without the forms' completeness, computed (not from the cache)."""
     overview = reporting.bloc_overview(period=period, scope=scope)
     # Read once: every breakdown part below is a figure of the same indicator.
     indicator = reporting.indicator_get(code=indicator_code) if indicator_code != reporting.UNITS_CODE else None
@@ -365,6 +379,20 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 )
             )
 
+    return Dashboard(
+        period=period,
+        scope_label=scope_label(scope),
+        scope_query=urlencode(scope_params(scope)),
+        indicator=figure,
+        key_figures=[_kpi(f) for f in overview if f.value is not None],
+        blocks=blocks,
+        indicators=[(f.indicator_code, f.indicator_name) for f in overview if f.indicator_code != reporting.UNITS_CODE],
+    )
+
+
+def _completeness_blocks(*, period: Period) -> list[ChartBlock]:
+    """How the period's forms stand: on time, late, not submitted, approved."""
+    blocks: list[ChartBlock] = []
     rounds = [r for r in reporting.round_list() if r.period_code == str(period)]
     for reporting_round in rounds:
         completeness = reporting.submission_completeness(reporting_round=reporting_round)
@@ -394,16 +422,7 @@ def dashboard(*, period: Period, scope: reporting.Scope, indicator_code: str = "
                 ],
             )
         )
-
-    return Dashboard(
-        period=period,
-        scope_label=scope_label(scope),
-        scope_query=urlencode(scope_params(scope)),
-        indicator=figure,
-        key_figures=[_kpi(f) for f in overview if f.value is not None],
-        blocks=blocks,
-        indicators=[(f.indicator_code, f.indicator_name) for f in overview if f.indicator_code != reporting.UNITS_CODE],
-    )
+    return blocks
 
 
 @dataclass

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from khoi.core.data_stamp import Stamp, cached_by_stamp
 from khoi.core.formatting import growth_percent
 
 from ..figure_engine import (
@@ -59,11 +60,21 @@ def indicator_get(*, code: str) -> Indicator | None:
 
 
 def bloc_overview(*, period: Period, scope: Scope = Scope(), include_submitted: bool = False) -> list[Figure]:
-    """Every key figure for the period, with the same period a year earlier and growth."""
-    indicators = list(indicator_list(key_only=True))
-    return figures(
-        indicators=indicators, period=period, scope=scope, include_submitted=include_submitted, with_units_figure=True
-    )
+    """Every key figure for the period, with the same period a year earlier and growth. Kept in
+    the cache until what it counts changes (khoi.core.data_stamp): the leaders reload it all day."""
+
+    def compute() -> list[Figure]:
+        indicators = list(indicator_list(key_only=True))
+        return figures(
+            indicators=indicators,
+            period=period,
+            scope=scope,
+            include_submitted=include_submitted,
+            with_units_figure=True,
+        )
+
+    stamp = Stamp.SUBMITTED if include_submitted else Stamp.APPROVED
+    return cached_by_stamp(stamp=stamp, key=("bloc_overview", str(period), scope), compute=compute)
 
 
 def indicator_figure(
