@@ -10,10 +10,11 @@ Two stamps (``Stamp``), each a random number rewritten whenever its data changes
   of the window store or of a form's status.
 
 Database triggers keep the stamps, not Python code, so that every way of writing (services, the
-admin, bulk updates, raw SQL) changes them. A restored backup brings back its stamps with its data
-(both are in the same consistent copy), so what was cached under a stamp is still that data's. Each app's migrations put the triggers on
-the tables its figures are counted from (``watch``, ``watch_submissions``, ``watch_values``), and a
-test of each figure page checks that every table the page reads is watched.
+admin, bulk updates, raw SQL) changes them. Each app's migrations put the triggers on the tables
+its figures are counted from (``watch_operation``; with a ``RowCondition`` where only some rows
+count, as a draft's values do not), and the figure pages' tests check that every table a page
+reads is watched. A restored backup brings back its stamps with its data (both are in the same
+consistent copy), so what was cached under a stamp is still that data's.
 
 A stamp is a random 62-bit number, not a counter: a rolled-back transaction leaves the stamp as it
 was, and a new stamp is never an earlier one, so a page cached from data that was rolled back can

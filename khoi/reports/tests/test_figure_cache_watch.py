@@ -10,9 +10,11 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
 
 from khoi.core.data_stamp import Stamp, watched_tables
 from khoi.reporting import selectors as reporting
+from khoi.reporting.models import Submission, SubmissionStatus
 from khoi.reporting.periods import Period
 from khoi.reports import dashboard
 from khoi.units.models import Ownership, UnitGroup, Zone
@@ -76,3 +78,24 @@ def test_the_tables_of_other_apps_records_are_watched_too(demo):
     """Not read by the pages above unless a figure needs them; watched all the same."""
     approved = watched_tables(stamp=Stamp.APPROVED)
     assert {"party_person", "party_decision", "party_grading", "units_sector", "units_zone"} <= approved
+
+
+def test_the_dashboards_completeness_follows_a_submit_while_its_figures_come_from_the_cache(demo):
+    draft = Submission.objects.filter(status=SubmissionStatus.DRAFT).select_related("reporting_round").first()
+    assert draft is not None, "the demo bloc has a form not yet submitted"
+    period = Period.parse(draft.reporting_round.period_code)
+    key = f"round-{draft.reporting_round.pk}"
+
+    def board() -> dashboard.Dashboard:
+        return dashboard.dashboard(period=period, scope=reporting.Scope())
+
+    def not_submitted(found: dashboard.Dashboard) -> str:
+        return next(block.rows[0][2] for block in found.blocks if block.key == key)
+
+    before = board()
+    Submission.objects.filter(pk=draft.pk).update(status=SubmissionStatus.SUBMITTED, submitted_at=timezone.now())
+    after = board()
+
+    assert int(not_submitted(after)) == int(not_submitted(before)) - 1
+    assert [k.number for k in after.key_figures] == [k.number for k in before.key_figures]  # nothing approved
+    assert [b.key for b in after.blocks].count(key) == 1  # the live block is added once, not to the cached copy
