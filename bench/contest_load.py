@@ -54,6 +54,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter, defaultdict, deque
 from pathlib import Path
@@ -287,8 +288,9 @@ async def wait_until_up(base: str, deadline: float) -> None:
 class CpuMeter:
     """CPU seconds by component over the measured window, from /proc (Linux): where the 2 cores went.
 
-    Counted per process, over the processes alive at both ends of the window (or started in it): one
-    that ended meanwhile takes no CPU back. With `database`, PostgreSQL is its shared processes and
+    Counted per process, sampled every second from `start` to `stop`: a process that ends in the
+    window (a PostgreSQL connection closed after CONN_MAX_AGE, an app worker restarted) counts with
+    what it had used at its last sample. With `database`, PostgreSQL is its shared processes and
     the connections to that database only: another run's on the same server is not ours."""
 
     def __init__(self, servers: list[Server], database: str | None = None) -> None:
@@ -297,6 +299,29 @@ class CpuMeter:
         self.ticks = os.sysconf("SC_CLK_TCK")
         self.first: dict[tuple[str, int], float] | None = None
         self.last: dict[tuple[str, int], float] | None = None
+        self._stopped = threading.Event()
+        self._sampler: threading.Thread | None = None
+
+    def start(self) -> None:
+        """The window begins: the first snapshot, then one every second until `stop`."""
+        self.first = self.snapshot()
+        self.last = dict(self.first)
+        self._stopped.clear()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _sample(self) -> None:
+        while not self._stopped.wait(1.0):
+            assert self.last is not None
+            self.last.update(self.snapshot())
+
+    def stop(self) -> None:
+        """The window ends: each process's latest figure (its last sample if it ended meanwhile)."""
+        self._stopped.set()
+        if self._sampler is not None:
+            self._sampler.join()
+        assert self.last is not None
+        self.last.update(self.snapshot())
 
     def _process_seconds(self, pid: int) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -737,9 +762,9 @@ async def drive(
 
     async def measure() -> None:
         await asyncio.sleep(warmup_seconds(args))
-        meter.first = await asyncio.to_thread(meter.snapshot)  # not on the loop: requests are in flight
+        await asyncio.to_thread(meter.start)  # not on the loop: requests are in flight
         await asyncio.sleep(max(0.0, stop_at - time.monotonic()))
-        meter.last = await asyncio.to_thread(meter.snapshot)
+        await asyncio.to_thread(meter.stop)
         stats.measured_until = time.monotonic()
 
     # The full flow's HTML pages through the lean client (--client lean), aiohttp otherwise.

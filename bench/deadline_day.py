@@ -830,11 +830,11 @@ def main() -> int:
     server.start()
     try:
         asyncio.run(wait_until_up(time.monotonic() + 60))
-        meter.first = meter.snapshot()
+        meter.start()
         began = time.monotonic()
         asyncio.run(load(args, info, stats))
         wall = time.monotonic() - began
-        meter.last = meter.snapshot()
+        meter.stop()
     finally:
         server.stop()
     expected_file.write_text(
