@@ -16,28 +16,11 @@ from khoi.core.data_stamp import Stamp, stamp_value
 from khoi.reporting import round_services, selectors, services
 from khoi.reporting.models import Indicator, Plan, ReportForm, Submission
 from khoi.reporting.periods import Period
+from khoi.reporting.tests.test_workflow import complete_values
 from khoi.units.models import UnitGroup
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PERIOD = Period(2021, "H1")
-
-
-def values(revenue: str) -> dict[str, str]:
-    typed = {
-        "revenue": revenue,
-        "exports": "2",
-        "budget": "15,3",
-        "workers": "100",
-        "female_workers": "40",
-        "male_workers": "60",
-        "high_skilled_workers": "10",
-        "wage_fund": "6000",
-        "worker_months": "600",
-        "party_members": "30",
-        "social_welfare": "0,05",
-        "covid_fund": "0,02",
-    }
-    return {services.field_name(code, str(PERIOD)): text for code, text in typed.items()}
 
 
 @pytest.fixture
@@ -56,7 +39,7 @@ def forms(bloc, unit_a, unit_b, staff_user):
 
 def submitted(submission: Submission, reporter, revenue: str) -> Submission:
     services.submission_save_values(
-        submission=submission, actor=reporter, values=values(revenue), expected_version=None
+        submission=submission, actor=reporter, values=complete_values(revenue=revenue), expected_version=None
     )
     return services.submission_submit(submission=submission, actor=reporter)
 
@@ -83,7 +66,9 @@ def test_a_draft_leaves_both_stamps_a_submit_changes_only_the_submitted_one_an_a
     approved, with_submitted = stamps()
     assert approved is not None and with_submitted is not None  # the catalogue's install stamped them
 
-    services.submission_save_values(submission=form_a, actor=reporter_a, values=values("10"), expected_version=None)
+    services.submission_save_values(
+        submission=form_a, actor=reporter_a, values=complete_values(revenue="10"), expected_version=None
+    )
     assert stamps() == (approved, with_submitted)
 
     services.submission_submit(submission=form_a, actor=reporter_a)
