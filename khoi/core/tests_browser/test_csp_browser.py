@@ -114,8 +114,9 @@ def test_htmx_and_the_auto_submitting_selects_work_under_the_policy(browser):
     assert "q=cang" in page.url
 
     # The language select submits its form from static/js/khoi.js, not an inline handler.
-    page.select_option("select[name=language]", "en")
-    page.wait_for_load_state("networkidle")
+    # Wait for the page the form leads to: "networkidle" alone can hold before the form is sent.
+    with page.expect_navigation(wait_until="load", timeout=15_000):
+        page.select_option("select[name=language]", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     page.screenshot(path=str(ARTIFACTS / "csp-units-english.png"), full_page=False)
     assert problems == []
