@@ -10,7 +10,7 @@ from khoi.reporting import services
 from khoi.reporting.models import Indicator, Submission
 from khoi.reporting.tests.factories import record
 
-from .test_workflow import complete_values, reporting_round, submission_a  # noqa: F401  (fixtures)
+from .test_workflow import complete_values
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def _nfd(text: str) -> str:
 
 
 def test_a_comment_sent_through_the_api_in_nfd_with_control_characters_is_stored_as_nfc(
-    submission_a,  # noqa: F811
+    submission_a,
     reporter_a,
     staff_client,
 ):
@@ -36,7 +36,7 @@ def test_a_comment_sent_through_the_api_in_nfd_with_control_characters_is_stored
     assert Submission.objects.get(pk=submission_a.pk).return_comment == "Kiểm tra lại\ndoanh thu"
 
 
-def test_an_explanation_posted_with_control_characters_is_stored_as_nfc(submission_a, reporter_a, unit_a):  # noqa: F811
+def test_an_explanation_posted_with_control_characters_is_stored_as_nfc(submission_a, reporter_a, unit_a):
     record(unit_a, Indicator.objects.get(code="revenue"), "2020-H1", 100)
     submitted = services.submission_save_and_submit(
         submission=submission_a,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from decimal import Decimal
 
@@ -10,22 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
-from khoi.reporting import excel_io, plan_services, round_services, services
-from khoi.reporting.models import IndicatorValue, Plan, ReportForm, Submission, ValidationRule
-from khoi.units.models import UnitGroup
+from khoi.reporting import excel_io, plan_services, services
+from khoi.reporting.models import IndicatorValue, Plan, Submission, ValidationRule
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def submission_a(bloc, unit_a, unit_b, staff_user):
-    UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
-    services.catalogue_install()
-    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = round_services.round_open(
-        form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=staff_user
-    )
-    return Submission.objects.get(reporting_round=reporting_round, unit=unit_a)
 
 
 def xlsx(rows):

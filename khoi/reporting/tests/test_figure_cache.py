@@ -13,28 +13,13 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from khoi.core.data_stamp import Stamp, stamp_value
-from khoi.reporting import round_services, selectors, services
-from khoi.reporting.models import Indicator, Plan, ReportForm, Submission
+from khoi.reporting import selectors, services
+from khoi.reporting.models import Indicator, Plan, Submission
 from khoi.reporting.periods import Period
 from khoi.reporting.tests.test_workflow import complete_values
-from khoi.units.models import UnitGroup
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PERIOD = Period(2021, "H1")
-
-
-@pytest.fixture
-def forms(bloc, unit_a, unit_b, staff_user):
-    UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
-    services.catalogue_install()
-    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = round_services.round_open(
-        form=form, period_code=str(PERIOD), deadline=dt.date(2021, 7, 20), actor=staff_user
-    )
-    return (
-        Submission.objects.get(reporting_round=reporting_round, unit=unit_a),
-        Submission.objects.get(reporting_round=reporting_round, unit=unit_b),
-    )
 
 
 def submitted(submission: Submission, reporter, revenue: str) -> Submission:
@@ -60,49 +45,50 @@ def stamps() -> tuple[int | None, int | None]:
 
 
 def test_a_draft_leaves_both_stamps_a_submit_changes_only_the_submitted_one_an_approval_both(
-    forms, reporter_a, staff_user
+    submission_a, reporter_a, staff_user
 ):
-    form_a, _form_b = forms
     approved, with_submitted = stamps()
     assert approved is not None and with_submitted is not None  # the catalogue's install stamped them
 
     services.submission_save_values(
-        submission=form_a, actor=reporter_a, values=complete_values(revenue="10"), expected_version=None
+        submission=submission_a, actor=reporter_a, values=complete_values(revenue="10"), expected_version=None
     )
     assert stamps() == (approved, with_submitted)
 
-    services.submission_submit(submission=form_a, actor=reporter_a)
+    services.submission_submit(submission=submission_a, actor=reporter_a)
     assert stamp_value(stamp=Stamp.APPROVED) == approved
     assert stamp_value(stamp=Stamp.SUBMITTED) != with_submitted
 
     before = stamps()
-    services.submission_approve(submission=Submission.objects.get(pk=form_a.pk), actor=staff_user)
+    services.submission_approve(submission=Submission.objects.get(pk=submission_a.pk), actor=staff_user)
     after = stamps()
     assert after[0] != before[0] and after[1] != before[1]
 
-    services.submission_unlock(submission=Submission.objects.get(pk=form_a.pk), actor=staff_user, comment="Sửa số liệu")
+    services.submission_unlock(
+        submission=Submission.objects.get(pk=submission_a.pk), actor=staff_user, comment="Sửa số liệu"
+    )
     assert stamps()[0] != after[0]
 
 
-def test_the_overview_comes_from_the_cache_until_a_form_it_counts_changes(forms, reporter_a, reporter_b, staff_user):
-    form_a, form_b = forms
-    services.submission_approve(submission=submitted(form_a, reporter_a, "1.000"), actor=staff_user)
+def test_the_overview_comes_from_the_cache_until_a_form_it_counts_changes(
+    submission_a, submission_b, reporter_a, reporter_b, staff_user
+):
+    services.submission_approve(submission=submitted(submission_a, reporter_a, "1.000"), actor=staff_user)
     assert revenue() == Decimal("1000")
     assert queries_of(revenue) == 1  # the stamp; the figures come from the cache
 
-    form_b = submitted(form_b, reporter_b, "500")
+    submission_b = submitted(submission_b, reporter_b, "500")
     assert queries_of(revenue) == 1  # a submit changes no approved figure
     assert revenue() == Decimal("1000")
     assert revenue(include_submitted=True) == Decimal("1500")  # made anew: it counts submitted forms
 
-    services.submission_approve(submission=form_b, actor=staff_user)
+    services.submission_approve(submission=submission_b, actor=staff_user)
     assert queries_of(revenue) > 1
     assert revenue() == Decimal("1500")
 
 
-def test_a_plan_or_a_register_change_makes_the_overview_anew(forms, reporter_a, staff_user, unit_a):
-    form_a, _form_b = forms
-    services.submission_approve(submission=submitted(form_a, reporter_a, "1.000"), actor=staff_user)
+def test_a_plan_or_a_register_change_makes_the_overview_anew(submission_a, reporter_a, staff_user, unit_a):
+    services.submission_approve(submission=submitted(submission_a, reporter_a, "1.000"), actor=staff_user)
     revenue()
     approved = stamp_value(stamp=Stamp.APPROVED)
 
@@ -118,17 +104,16 @@ def test_a_plan_or_a_register_change_makes_the_overview_anew(forms, reporter_a, 
 
 
 def test_figures_changed_in_a_transaction_that_is_rolled_back_are_never_served(
-    forms, reporter_a, reporter_b, staff_user
+    submission_a, submission_b, reporter_a, reporter_b, staff_user
 ):
-    form_a, form_b = forms
-    services.submission_approve(submission=submitted(form_a, reporter_a, "1.000"), actor=staff_user)
-    form_b = submitted(form_b, reporter_b, "500")
+    services.submission_approve(submission=submitted(submission_a, reporter_a, "1.000"), actor=staff_user)
+    submission_b = submitted(submission_b, reporter_b, "500")
     assert revenue() == Decimal("1000")
 
     with transaction.atomic():
-        services.submission_approve(submission=form_b, actor=staff_user)
+        services.submission_approve(submission=submission_b, actor=staff_user)
         assert revenue() == Decimal("1500")  # its own change, seen inside the transaction
         transaction.set_rollback(True)
 
     assert revenue() == Decimal("1000")
-    assert Submission.objects.get(pk=form_b.pk).status == "submitted"
+    assert Submission.objects.get(pk=submission_b.pk).status == "submitted"

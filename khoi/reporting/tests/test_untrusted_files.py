@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -11,9 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from khoi.core.tests import bad_workbooks
-from khoi.reporting import excel_io, round_services, services
-from khoi.reporting.models import IndicatorValue, Plan, ReportForm, Submission
-from khoi.units.models import UnitGroup
+from khoi.reporting import excel_io, services
+from khoi.reporting.models import IndicatorValue, Plan
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +22,6 @@ MESSAGES = {
     "corrupt": "hoặc đã bị hỏng",
 }
 PLAN_MESSAGES = MESSAGES | {"blank rows": "Dòng đầu tiên phải là"}
-
-
-@pytest.fixture
-def submission_a(bloc, unit_a, unit_b, staff_user):
-    UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
-    services.catalogue_install()
-    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    reporting_round = round_services.round_open(
-        form=form, period_code="2021-H1", deadline=dt.date(2021, 7, 20), actor=staff_user
-    )
-    return Submission.objects.get(reporting_round=reporting_round, unit=unit_a)
 
 
 def _upload_form(client, submission, content):

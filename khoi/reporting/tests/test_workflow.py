@@ -13,35 +13,15 @@ from khoi.reporting import round_services, rule_services, services
 from khoi.reporting.models import (
     IndicatorValue,
     Notice,
-    ReportForm,
     Submission,
     SubmissionEvent,
     SubmissionStatus,
     ValueAudit,
 )
 from khoi.reporting.selectors import submission_completeness
-from khoi.units.models import UnitGroup
 
 pytestmark = pytest.mark.django_db
 PERIOD = "2021-H1"
-
-
-@pytest.fixture
-def reporting_round(bloc, unit_a, unit_b, staff_user):
-    UnitGroup.objects.create(code="ngan-hang", name="Nhóm ngân hàng")
-    services.catalogue_install()
-    form = ReportForm.objects.get(code="bao-cao-dinh-ky")
-    return round_services.round_open(form=form, period_code=PERIOD, deadline=dt.date(2021, 7, 20), actor=staff_user)
-
-
-@pytest.fixture
-def submission_a(reporting_round, unit_a):
-    return Submission.objects.get(reporting_round=reporting_round, unit=unit_a)
-
-
-@pytest.fixture
-def submission_b(reporting_round, unit_b):
-    return Submission.objects.get(reporting_round=reporting_round, unit=unit_b)
 
 
 def v(code):
